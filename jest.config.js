@@ -1,0 +1,12 @@
+/** Tests run TypeScript sources directly; the engine tests start the sandbox in-process. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json', isolatedModules: true }],
+	},
+	setupFiles: ['<rootDir>/test/harness/setupEnv.ts'],
+	globalTeardown: '<rootDir>/test/harness/leakScanTeardown.ts',
+	testTimeout: 120000,
+};

@@ -1,0 +1,63 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+
+import { weComBaseUrl } from '../../../../credentials/WeComApi.credentials';
+import { TOKEN_ERRCODES } from '../../shared/errorCodes';
+import {
+	CREDENTIAL_TYPE,
+	sendAuthenticated,
+	sendWithFreshToken,
+	tokenIsAboutToExpire,
+	type WeComCredentials,
+} from './credentials';
+import { weComErrcodeError, weComTransportError, type WeComErrorBody } from './errors';
+
+export interface WeComRequest {
+	method: IHttpRequestMethods;
+	/** Path under the API base URL, e.g. `/cgi-bin/message/send`. */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+}
+
+export type WeComResponse = IDataObject & WeComErrorBody;
+
+/**
+ * The only place that talks to the WeCom app API. Authenticates with the `weComApi`
+ * credential, refreshes the token once on 40014/42001/41001 (or shortly before it expires),
+ * and turns every non-zero errcode into a NodeApiError that explains it.
+ */
+export async function weComApiRequest(
+	this: IExecuteFunctions,
+	request: WeComRequest,
+	itemIndex: number,
+	explainErrcode?: (errcode: number) => string | undefined,
+): Promise<WeComResponse> {
+	const credentials = (await this.getCredentials(CREDENTIAL_TYPE, itemIndex)) as WeComCredentials;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${weComBaseUrl(credentials)}${request.path}`,
+		body: request.body,
+		qs: request.qs,
+		json: true,
+	};
+
+	let response: WeComResponse;
+	try {
+		response = (
+			tokenIsAboutToExpire(credentials)
+				? await sendWithFreshToken(this, options, credentials)
+				: await sendAuthenticated(this, options, credentials)
+		) as WeComResponse;
+		if (TOKEN_ERRCODES.includes(Number(response.errcode))) {
+			response = (await sendWithFreshToken(this, options, credentials)) as WeComResponse;
+		}
+	} catch (error) {
+		throw weComTransportError(this.getNode(), error, itemIndex);
+	}
+
+	const errcode = Number(response.errcode ?? 0);
+	if (errcode !== 0) {
+		throw weComErrcodeError(this.getNode(), { errcode, errmsg: response.errmsg }, itemIndex, explainErrcode?.(errcode));
+	}
+	return response;
+}
