@@ -1,0 +1,37 @@
+/** The WeCom sandbox: a WeCom-compatible HTTP server for tests and local demos. */
+export { startSandbox } from './server';
+export {
+	DEMO_AGENT_ID,
+	DEMO_CALLBACK_URL,
+	DEMO_CORP,
+	DEMO_CORP_ID,
+	DEMO_ROBOT_KEY,
+	DEMO_SECRET,
+} from './demo';
+export { RESPONSE_CODE_TTL_MS } from './routes/updateTemplateCard';
+export { RECALL_WINDOW_MS } from './routes/recall';
+export { DEFAULT_DUPLICATE_INTERVAL_S, MAX_DUPLICATE_INTERVAL_S } from './duplicateCheck';
+export type {
+	ActiveFault,
+	DeliveredMessage,
+	FaultControl,
+	FaultKind,
+	FaultSpec,
+	MessageAction,
+	Sandbox,
+	SandboxApp,
+	SandboxCorp,
+	SandboxOptions,
+	SandboxStats,
+	UserCard,
+} from './types';
+export { callSandbox, sandboxControl } from './client';
+export type { CallOptions, CallResult } from './client';
+export {
+	sampleButtonInteraction,
+	sampleMultipleInteraction,
+	sampleNewsNotice,
+	sampleTextNotice,
+	sampleTextNoticeWithMenu,
+	sampleVoteInteraction,
+} from './sampleCards';

@@ -1,0 +1,169 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WecomRejection, wecomError } from './errmsg';
+import type { WecomBody } from './errmsg';
+import { callerIp, readBody, sendGatewayError, sendJson } from './http';
+import { getApiDomainIp } from './routes/apiDomainIp';
+import type { WecomRequest, WecomRoute } from './routes/common';
+import { handleControl } from './routes/control';
+import { gettoken } from './routes/gettoken';
+import { messageSend } from './routes/messageSend';
+import { recall } from './routes/recall';
+import { updateTemplateCard } from './routes/updateTemplateCard';
+import { webhookSend } from './routes/webhookSend';
+import { SandboxState } from './state';
+import type { Sandbox, SandboxOptions } from './types';
+
+const WECOM_ROUTES: ReadonlyMap<string, WecomRoute> = new Map([
+	['/cgi-bin/gettoken', gettoken],
+	['/cgi-bin/get_api_domain_ip', getApiDomainIp],
+	['/cgi-bin/message/send', messageSend],
+	['/cgi-bin/message/update_template_card', updateTemplateCard],
+	['/cgi-bin/message/recall', recall],
+	['/cgi-bin/webhook/send', webhookSend],
+]);
+
+function runRoute(route: WecomRoute, req: WecomRequest, state: SandboxState): WecomBody {
+	try {
+		return route(req, state);
+	} catch (error) {
+		if (error instanceof WecomRejection) return wecomError(error.errcode, req.ip, error.prefix);
+		throw error;
+	}
+}
+
+/** Sleeps that close() can cut short, so a pending 'slow' fault never keeps the process alive. */
+class PendingDelays {
+	private readonly timers = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
+
+	wait(ms: number): Promise<void> {
+		return new Promise((resolve) => {
+			const entry = { timer: setTimeout(() => this.finish(entry), ms), done: resolve };
+			this.timers.add(entry);
+		});
+	}
+
+	cancelAll(): void {
+		for (const entry of [...this.timers]) this.finish(entry);
+	}
+
+	private finish(entry: { timer: NodeJS.Timeout; done: () => void }): void {
+		clearTimeout(entry.timer);
+		this.timers.delete(entry);
+		entry.done();
+	}
+}
+
+async function handleWecom(
+	http: { req: IncomingMessage; res: ServerResponse },
+	url: URL,
+	route: WecomRoute,
+	state: SandboxState,
+	delays: PendingDelays,
+	isClosing: () => boolean,
+): Promise<void> {
+	const { req, res } = http;
+	state.countCall(url.pathname);
+	const body = await readBody(req);
+	const fault = state.faults.decide(url.pathname);
+	if (fault.delayMs > 0) await delays.wait(fault.delayMs);
+	if (isClosing()) return void req.socket.destroy();
+	if (fault.invalidateTokens) state.tokens.invalidateAll();
+
+	const terminal = fault.terminal;
+	if (terminal?.kind === 'dropBeforeAccept') return void req.socket.destroy();
+	if (terminal?.kind === 'http5xx') return sendGatewayError(res, terminal.status ?? 503);
+	const ip = callerIp(req);
+	const answer =
+		terminal?.kind === 'errcode'
+			? wecomError(terminal.errcode ?? -1, ip)
+			: runRoute(
+					route,
+					{ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, ip, body },
+					state,
+				);
+	// The ambiguous case: the call was handled and recorded, but the caller never hears back.
+	if (terminal?.kind === 'dropAfterAccept') return void req.socket.destroy();
+	state.countAnswer(answer.errcode);
+	sendJson(res, 200, answer, { 'Error-Code': String(answer.errcode) });
+}
+
+async function handleRequest(
+	req: IncomingMessage,
+	res: ServerResponse,
+	state: SandboxState,
+	delays: PendingDelays,
+	isClosing: () => boolean,
+): Promise<void> {
+	const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+	if (url.pathname.startsWith('/sandbox/')) {
+		const body = await readBody(req);
+		return handleControl(
+			{
+				method: req.method ?? 'GET',
+				path: url.pathname,
+				query: url.searchParams,
+				bodyText: body.text,
+			},
+			state,
+			res,
+		);
+	}
+	const route = WECOM_ROUTES.get(url.pathname);
+	if (!route)
+		return sendJson(res, 404, {
+			errcode: 404,
+			errmsg: `no such sandbox endpoint: ${url.pathname}`,
+		});
+	return handleWecom({ req, res }, url, route, state, delays, isClosing);
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			server.off('error', reject);
+			resolve(server.address() as AddressInfo);
+		});
+	});
+}
+
+/** Starts a WeCom-compatible server; in-process by default on an ephemeral 127.0.0.1 port. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const state = new SandboxState(options);
+	const delays = new PendingDelays();
+	let closing = false;
+	const server = createServer((req, res) => {
+		handleRequest(req, res, state, delays, () => closing).catch((error: unknown) => {
+			// A bug in the sandbox must not take the test process down; the caller sees a 500.
+			const detail = error instanceof Error ? error.message : String(error);
+			if (!res.headersSent)
+				sendJson(res, 500, { errcode: -1, errmsg: `sandbox internal error: ${detail}` });
+			else res.destroy();
+		});
+	});
+	const host = options.host ?? '127.0.0.1';
+	const address = await listen(server, options.port ?? 0, host);
+	const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+
+	return {
+		url,
+		faults: state.faults,
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				closing = true;
+				delays.cancelAll();
+				server.close((error) => (error ? reject(error) : resolve()));
+				server.closeAllConnections();
+			}),
+		reset: () => state.reset(),
+		invalidateTokens: () => state.tokens.invalidateAll(),
+		issuedTokens: () => state.tokens.issued(),
+		stats: () => state.stats(),
+		messages: () => state.messages(),
+		cardsFor: (userid) => state.cardsFor(userid),
+		advanceClock: (ms) => state.advanceClock(ms),
+		now: () => state.now(),
+	};
+}

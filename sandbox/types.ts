@@ -1,0 +1,185 @@
+/**
+ * Public shapes of the WeCom sandbox. Tests, the engine harness and the CLI code against these
+ * names; the HTTP control API under /sandbox/ returns the same shapes as JSON.
+ */
+
+export interface SandboxApp {
+	agentId: number;
+	secret: string;
+	/** Cards that call back can only be sent by an app with a callback URL (else 43012). */
+	callbackUrl?: string;
+}
+
+export interface SandboxCorp {
+	corpId: string;
+	apps: SandboxApp[];
+	/** The apps' visible range; anything else is reported as invalid. */
+	users: string[];
+	departments: number[];
+	tags: number[];
+}
+
+export interface SandboxOptions {
+	/** 0 = ephemeral (the default). */
+	port?: number;
+	/** Default 127.0.0.1. */
+	host?: string;
+	/** Default: [DEMO_CORP]. */
+	corps?: SandboxCorp[];
+	/** Valid group-robot keys; default [DEMO_ROBOT_KEY]. */
+	robots?: string[];
+	/** Default 7200. */
+	tokenTtlSeconds?: number;
+	/** null (default) = every caller allowed; otherwise other callers get 60020 quoting their IP. */
+	trustedIps?: string[] | null;
+	/** Defaults 10000 and 20, as WeCom documents. */
+	rateLimits?: { perApiPerMinute?: number; robotPerMinute?: number };
+	/** Time source in ms; lets tests move time (72 h, 24 h, dup-check windows, token expiry). */
+	clock?: () => number;
+	/** Seed of the PRNG behind `probability` faults, so runs are repeatable. Default 1. */
+	seed?: number;
+}
+
+export type FaultKind =
+	/** Answer HTTP 200 with this errcode instead of handling the call. */
+	| 'errcode'
+	/** Answer an HTML error page with this HTTP status (default 503), as a gateway would. */
+	| 'http5xx'
+	/** Wait delayMs, then handle the call normally. */
+	| 'slow'
+	/** Handle (and record) the call, then destroy the socket without answering: the ambiguous case. */
+	| 'dropAfterAccept'
+	/** Destroy the socket without handling the call. */
+	| 'dropBeforeAccept'
+	/** Invalidate every issued token, then handle the call (so it sees 40014). */
+	| 'invalidateTokens';
+
+export interface FaultSpec {
+	/** Exact path such as '/cgi-bin/message/send'; absent = every /cgi-bin/ path. */
+	path?: string;
+	kind: FaultKind;
+	/** For 'errcode'; default -1. */
+	errcode?: number;
+	/** For 'http5xx'; default 503. */
+	status?: number;
+	/** For 'slow'; default 2000. */
+	delayMs?: number;
+	/** Fire on at most this many calls, then retire. */
+	times?: number;
+	/** Fire on every Nth matching call (N, 2N, ...). */
+	every?: number;
+	/** Fire with this probability (seeded PRNG). */
+	probability?: number;
+}
+
+export interface ActiveFault extends FaultSpec {
+	id: string;
+	/** Matching calls seen so far. */
+	seen: number;
+	/** Times it fired. */
+	fired: number;
+}
+
+export interface FaultControl {
+	/** Adds a fault; returns its id. Throws on an invalid spec. */
+	add(spec: FaultSpec): string;
+	remove(id: string): boolean;
+	clear(): void;
+	list(): ActiveFault[];
+}
+
+export interface SandboxStats {
+	/** gettoken calls, rejected ones included. */
+	gettoken: number;
+	/** Calls per /cgi-bin/ path, rejected ones included. */
+	calls: Record<string, number>;
+	/** Answers per errcode ('0' = success), injected errcodes included; drops and 5xx pages are not answers. */
+	errcodes: Record<string, number>;
+	/** Identical sends answered with the original msgid instead of being delivered again. */
+	duplicateSuppressed: number;
+	/** How often an injected fault fired. */
+	faultsFired: number;
+	/** access_tokens minted (a repeat gettoken within validity returns the same one). */
+	tokensIssued: number;
+}
+
+export type MessageAction = 'send' | 'update' | 'recall';
+
+/** One accepted call (send, robot send, update, recall), in acceptance order. */
+export interface DeliveredMessage {
+	/** 1, 2, 3, ... in acceptance order. */
+	id: number;
+	kind: 'app' | 'robot';
+	action: MessageAction;
+	/** 'template_card', 'text', 'markdown'...; for updates 'template_card' or 'button'; for recalls 'recall'. */
+	msgtype: string;
+	corpId?: string;
+	agentid?: number;
+	robotKey?: string;
+	/** Recipients as arrays; touser is ['@all'] for @all. Parties and tags as given (strings). */
+	touser: string[];
+	toparty: string[];
+	totag: string[];
+	template_card?: unknown;
+	text?: { content: string };
+	markdown?: { content: string };
+	/** The message id (send: the new one; update/recall: the one acted on). */
+	msgid?: string;
+	response_code?: string;
+	task_id?: string;
+	acceptedAt: number;
+	/**
+	 * Set when enable_duplicate_check suppressed this send: the id of the original entry. Such an
+	 * entry was answered (errcode 0, original msgid) but NOT delivered again.
+	 */
+	duplicateOf?: number;
+	/** Sends only: recalled later. */
+	recalled: boolean;
+	recalledAt?: number;
+	/** Updates only. */
+	update?: {
+		mode: 'button' | 'template_card';
+		replace_name?: string;
+		atall: boolean;
+		/** Users whose card was replaced (lower-cased). */
+		users: string[];
+		partyids: number[];
+		tagids: number[];
+		invaliduser: string[];
+	};
+}
+
+/** What one user currently sees of one card (after updates and recalls). */
+export interface UserCard {
+	msgid: string;
+	corpId: string;
+	agentid: number;
+	msgtype: string;
+	/** The current card (the sent one, or the replacement). */
+	template_card?: unknown;
+	text?: { content: string };
+	/** Set after a button-mode update: the grey button's label. */
+	replaceName?: string;
+	updatedAt?: number;
+	recalled: boolean;
+}
+
+export interface Sandbox {
+	/** 'http://127.0.0.1:PORT' */
+	url: string;
+	close(): Promise<void>;
+	/** Clears messages, stats, faults, tokens, rate windows; the issuedTokens() history stays. */
+	reset(): void;
+	/** Early invalidation: every issued token becomes invalid (40014). */
+	invalidateTokens(): void;
+	/** Every access_token ever issued, across resets (for leak scans). */
+	issuedTokens(): string[];
+	faults: FaultControl;
+	stats(): SandboxStats;
+	messages(): DeliveredMessage[];
+	cardsFor(userid: string): UserCard[];
+	/** Moves the sandbox clock forward (on top of options.clock). */
+	advanceClock(ms: number): void;
+	/** The sandbox's current time in ms. */
+	now(): number;
+}
