@@ -6,7 +6,7 @@ import {
 	CREDENTIAL_TYPE,
 	sendAuthenticated,
 	sendWithFreshToken,
-	tokenIsAboutToExpire,
+	tokenNeedsRefresh,
 	type WeComCredentials,
 } from './credentials';
 import { weComErrcodeError, weComTransportError, type WeComErrorBody } from './errors';
@@ -44,7 +44,7 @@ export async function weComApiRequest(
 	let response: WeComResponse;
 	try {
 		response = (
-			tokenIsAboutToExpire(credentials)
+			tokenNeedsRefresh(credentials)
 				? await sendWithFreshToken(this, options, credentials)
 				: await sendAuthenticated(this, options, credentials)
 		) as WeComResponse;

@@ -1,0 +1,56 @@
+import { sleep } from 'n8n-workflow';
+
+import { describeErrcode } from '../../shared/errorCodes';
+import type { WeComApiError } from './errors';
+
+export interface RetryPolicy {
+	/** Total attempts, the first included. 1 = no retry. */
+	maxAttempts: number;
+	/** First backoff; doubles each attempt, with jitter. */
+	baseDelayMs: number;
+	/** Pause after 45009: WeCom blocks a caller for 60 s after a minute-level overflow. */
+	rateLimitPauseMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1000, rateLimitPauseMs: 60_000 };
+
+export interface AttemptInfo {
+	/** 1-based number of this attempt. */
+	attempt: number;
+	/** An earlier attempt may have been delivered (timeout, dropped connection, 5xx). */
+	afterAmbiguousFailure: boolean;
+}
+
+export function isRetryable(error: WeComApiError): boolean {
+	if (error.failureKind !== 'errcode') return true;
+	return error.errcode !== undefined && describeErrcode(error.errcode).handling === 'retry';
+}
+
+function backoffMs(policy: RetryPolicy, error: WeComApiError, attempt: number): number {
+	if (error.errcode === 45009) return policy.rateLimitPauseMs;
+	const exponential = policy.baseDelayMs * 2 ** (attempt - 1);
+	return Math.round(exponential * (0.5 + Math.random() / 2));
+}
+
+/**
+ * Runs `send` until it succeeds, fails with an error retrying cannot fix, or runs out of
+ * attempts. `send` learns whether an earlier attempt may have been delivered, so it can make
+ * the resend idempotent (WeCom's duplicate check) instead of delivering the card twice.
+ */
+export async function withRetry<T>(
+	policy: RetryPolicy,
+	send: (attempt: AttemptInfo) => Promise<T>,
+): Promise<{ result: T; attempts: number; resent: boolean }> {
+	let afterAmbiguousFailure = false;
+	for (let attempt = 1; ; attempt++) {
+		try {
+			const result = await send({ attempt, afterAmbiguousFailure });
+			return { result, attempts: attempt, resent: afterAmbiguousFailure };
+		} catch (error) {
+			const failure = error as WeComApiError;
+			if (attempt >= policy.maxAttempts || !isRetryable(failure)) throw failure;
+			afterAmbiguousFailure ||= failure.failureKind === 'ambiguous';
+			await sleep(backoffMs(policy, failure, attempt));
+		}
+	}
+}
