@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 
-export const DEFAULT_DUPLICATE_INTERVAL_S = 1800;
-export const MAX_DUPLICATE_INTERVAL_S = 4 * 3600;
+import {
+	DUPLICATE_CHECK_DEFAULT_SECONDS as DEFAULT_DUPLICATE_INTERVAL_S,
+	DUPLICATE_CHECK_MAX_SECONDS as MAX_DUPLICATE_INTERVAL_S,
+} from '../nodes/WeCom/shared/limits';
+
+export { DEFAULT_DUPLICATE_INTERVAL_S, MAX_DUPLICATE_INTERVAL_S };
 
 /**
  * Identity of a send for enable_duplicate_check=1, or undefined when the check is off.

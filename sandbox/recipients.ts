@@ -1,10 +1,12 @@
 import { reject } from './errmsg';
 import type { CorpIndex } from './state';
 
-/** WeCom's per-call caps: 1000 users (40032), 100 departments (82002), 100 tags (82003). */
-export const MAX_USERS = 1000;
-export const MAX_PARTIES = 100;
-export const MAX_TAGS = 100;
+/** WeCom's per-call caps: users (40032), departments (82002), tags (82003). */
+import {
+	MAX_PARTIES_PER_SEND as MAX_PARTIES,
+	MAX_TAGS_PER_SEND as MAX_TAGS,
+	MAX_USERS_PER_SEND as MAX_USERS,
+} from '../nodes/WeCom/shared/limits';
 
 export interface ResolvedRecipients {
 	/** As requested, split on '|'; ['@all'] for everyone. */

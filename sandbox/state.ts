@@ -1,3 +1,4 @@
+import { ROBOT_MESSAGES_PER_MINUTE } from '../nodes/WeCom/shared/limits';
 import { DEMO_CORP, DEMO_ROBOT_KEY } from './demo';
 import { FaultRegistry } from './faults';
 import { MinuteLimiter } from './rateLimit';
@@ -97,7 +98,7 @@ export class SandboxState {
 		this.tokens = new TokenStore(options.tokenTtlSeconds ?? 7200);
 		this.faults = new FaultRegistry(options.seed ?? 1);
 		this.apiLimiter = new MinuteLimiter(options.rateLimits?.perApiPerMinute ?? 10000);
-		this.robotLimiter = new MinuteLimiter(options.rateLimits?.robotPerMinute ?? 20);
+		this.robotLimiter = new MinuteLimiter(options.rateLimits?.robotPerMinute ?? ROBOT_MESSAGES_PER_MINUTE);
 		this.trustedIps = options.trustedIps ? new Set(options.trustedIps) : null;
 		this.clock = options.clock ?? Date.now;
 	}

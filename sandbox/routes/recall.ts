@@ -3,7 +3,9 @@ import { authenticate, jsonBody, nonEmptyString, requirePost } from './common';
 import type { WecomRoute } from './common';
 
 /** Messages can be recalled for 24 hours (42052 afterwards). */
-export const RECALL_WINDOW_MS = 24 * 3600 * 1000;
+import { RECALL_WINDOW_MS } from '../../nodes/WeCom/shared/limits';
+
+export { RECALL_WINDOW_MS };
 
 /**
  * POST /cgi-bin/message/recall?access_token=

@@ -7,7 +7,9 @@ import { authenticate, jsonBody, nonEmptyString, requireOwnAgentId, requirePost 
 import type { WecomRoute } from './common';
 
 /** A response_code is good for one successful update within 72 hours. */
-export const RESPONSE_CODE_TTL_MS = 72 * 3600 * 1000;
+import { RESPONSE_CODE_TTL_MS } from '../../nodes/WeCom/shared/limits';
+
+export { RESPONSE_CODE_TTL_MS };
 
 /** Only these originals have a button to grey out (button mode). */
 const BUTTON_CARDS = new Set(['button_interaction', 'vote_interaction', 'multiple_interaction']);

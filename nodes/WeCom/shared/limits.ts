@@ -1,0 +1,22 @@
+/**
+ * WeCom's documented limits outside the card itself (the card's own rules live in card/).
+ * The node and the sandbox both read them from here.
+ */
+
+/** message/send: recipients per call (over → 40032 / 82002 / 82003). */
+export const MAX_USERS_PER_SEND = 1000;
+export const MAX_PARTIES_PER_SEND = 100;
+export const MAX_TAGS_PER_SEND = 100;
+
+/** enable_duplicate_check: window in seconds, default and maximum (4 h). */
+export const DUPLICATE_CHECK_DEFAULT_SECONDS = 1800;
+export const DUPLICATE_CHECK_MAX_SECONDS = 14400;
+
+/** A response_code serves one update within 72 hours (else 60140). */
+export const RESPONSE_CODE_TTL_MS = 72 * 3600 * 1000;
+
+/** Messages can be recalled within 24 hours (else 42052). */
+export const RECALL_WINDOW_MS = 24 * 3600 * 1000;
+
+/** Group robot: messages per minute per robot (over → 45009). */
+export const ROBOT_MESSAGES_PER_MINUTE = 20;
