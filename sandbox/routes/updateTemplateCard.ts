@@ -1,7 +1,11 @@
 import { acceptCard } from '../cardSchema';
 import { reject, wecomOk } from '../errmsg';
 import { isPlainObject } from '../http';
-import { MAX_PARTIES, MAX_TAGS, MAX_USERS } from '../recipients';
+import {
+	MAX_PARTIES_PER_SEND as MAX_PARTIES,
+	MAX_TAGS_PER_SEND as MAX_TAGS,
+	MAX_USERS_PER_SEND as MAX_USERS,
+} from '../../nodes/WeCom/shared/limits';
 import type { AppContext, SandboxState, SentMessage } from '../state';
 import { authenticate, jsonBody, nonEmptyString, requireOwnAgentId, requirePost } from './common';
 import type { WecomRoute } from './common';

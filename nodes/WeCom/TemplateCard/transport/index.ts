@@ -10,6 +10,9 @@ import {
 	type WeComCredentials,
 } from './credentials';
 import { weComErrcodeError, weComTransportError, type WeComErrorBody } from './errors';
+import { NO_RETRY, withRetry, type RetryPolicy } from './retry';
+
+export { NO_RETRY, type RetryPolicy } from './retry';
 
 export interface WeComRequest {
 	method: IHttpRequestMethods;
@@ -26,6 +29,32 @@ export type WeComResponse = IDataObject & WeComErrorBody;
  * credential, refreshes the token once on 40014/42001/41001 (or shortly before it expires),
  * and turns every non-zero errcode into a NodeApiError that explains it.
  */
+export interface WeComCallOptions {
+	retry?: RetryPolicy;
+	/** A field-level explanation for errcodes the caller knows better (card rules). */
+	explainErrcode?: (errcode: number) => string | undefined;
+}
+
+export interface WeComCallResult {
+	response: WeComResponse;
+	attempts: number;
+	/** Sent again after a failure that may have been delivered. */
+	resent: boolean;
+}
+
+/** weComApiRequest under a retry policy; reports how many attempts it took. */
+export async function weComApiCall(
+	this: IExecuteFunctions,
+	request: WeComRequest,
+	itemIndex: number,
+	{ retry = NO_RETRY, explainErrcode }: WeComCallOptions = {},
+): Promise<WeComCallResult> {
+	const { result, attempts, resent } = await withRetry(retry, async () =>
+		await weComApiRequest.call(this, request, itemIndex, explainErrcode),
+	);
+	return { response: result, attempts, resent };
+}
+
 export async function weComApiRequest(
 	this: IExecuteFunctions,
 	request: WeComRequest,

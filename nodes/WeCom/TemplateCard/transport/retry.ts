@@ -10,9 +10,14 @@ export interface RetryPolicy {
 	baseDelayMs: number;
 	/** Pause after 45009: WeCom blocks a caller for 60 s after a minute-level overflow. */
 	rateLimitPauseMs: number;
+	/**
+	 * Whether a failure that may have been delivered (timeout, dropped connection, 5xx) is
+	 * retried. Only safe when the request is idempotent, e.g. a send with WeCom's duplicate check.
+	 */
+	retryAmbiguous: boolean;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1000, rateLimitPauseMs: 60_000 };
+export const NO_RETRY: RetryPolicy = { maxAttempts: 1, baseDelayMs: 0, rateLimitPauseMs: 0, retryAmbiguous: false };
 
 export interface AttemptInfo {
 	/** 1-based number of this attempt. */
@@ -21,8 +26,9 @@ export interface AttemptInfo {
 	afterAmbiguousFailure: boolean;
 }
 
-export function isRetryable(error: WeComApiError): boolean {
-	if (error.failureKind !== 'errcode') return true;
+export function isRetryable(policy: RetryPolicy, error: WeComApiError): boolean {
+	if (error.failureKind === 'notSent') return true;
+	if (error.failureKind === 'ambiguous') return policy.retryAmbiguous;
 	return error.errcode !== undefined && describeErrcode(error.errcode).handling === 'retry';
 }
 
@@ -48,7 +54,7 @@ export async function withRetry<T>(
 			return { result, attempts: attempt, resent: afterAmbiguousFailure };
 		} catch (error) {
 			const failure = error as WeComApiError;
-			if (attempt >= policy.maxAttempts || !isRetryable(failure)) throw failure;
+			if (attempt >= policy.maxAttempts || !isRetryable(policy, failure)) throw failure;
 			afterAmbiguousFailure ||= failure.failureKind === 'ambiguous';
 			await sleep(backoffMs(policy, failure, attempt));
 		}
