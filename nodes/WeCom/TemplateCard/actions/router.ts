@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { forEachConcurrently } from './concurrency';
+import { DEFAULT_CONCURRENCY, forEachConcurrently } from './concurrency';
 import * as message from './message';
 
 export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject>;
@@ -9,8 +9,6 @@ export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => P
 const operations: Record<string, Record<string, OperationExecute>> = {
 	message: message.operations,
 };
-
-export const DEFAULT_CONCURRENCY = 5;
 
 /** The item loop: concurrency, pairedItem and continue-on-fail live here and only here. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

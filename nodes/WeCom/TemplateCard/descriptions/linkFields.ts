@@ -1,38 +1,60 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-/** WeCom's link `type`: 0 none, 1 URL, 2 mini-program. Shared by every clickable block. */
-export const linkTypeOptions = [
-	{ name: 'None', value: 0 },
-	{ name: 'URL', value: 1 },
-	{ name: 'Mini-Program', value: 2 },
+/** WeCom's link `type` on clickable blocks: 0 none, 1 URL, 2 mini-program. */
+export const LINK_NONE = 0;
+export const LINK_URL = 1;
+export const LINK_MINI_PROGRAM = 2;
+
+export const linkTypeOptions: INodePropertyOptions[] = [
+	{ name: 'None', value: LINK_NONE },
+	{ name: 'URL', value: LINK_URL },
+	{ name: 'Mini-Program', value: LINK_MINI_PROGRAM },
 ];
 
-/** url / appid / pagepath fields shown by link type, for use inside a collection entry. */
-export function linkTargetFields(linkTypeField = 'type'): INodeProperties[] {
+/** The same options without "None", for blocks that must open something when tapped. */
+export const linkTypeOptionsWithoutNone = linkTypeOptions.filter((option) => option.value !== LINK_NONE);
+
+export interface LinkTargetOptions {
+	/** Prepended to the field names (`cardAction` → `cardActionUrl`); without it: `url`, `appid`, `pagepath`. */
+	prefix?: string;
+	/** Further `show` conditions, e.g. the card types a top-level block is shown for. */
+	show?: IDisplayOptions['show'];
+}
+
+/**
+ * url / appid / pagepath, each shown only for its link type. Inside a collection entry the type
+ * field is a sibling (`type`); at the top level it is a parameter such as `cardActionType`.
+ */
+export function linkTargetFields(typeField = 'type', options: LinkTargetOptions = {}): INodeProperties[] {
+	const name = (key: string) =>
+		options.prefix ? `${options.prefix}${key[0].toUpperCase()}${key.slice(1)}` : key;
+	const showFor = (linkType: number) => ({ show: { ...options.show, [typeField]: [linkType] } });
 	return [
 		{
 			displayName: 'URL',
-			name: 'url',
+			name: name('url'),
 			type: 'string',
 			default: '',
 			placeholder: 'https://example.com/page',
-			displayOptions: { show: { [linkTypeField]: [1] } },
+			description: 'Link opened on tap',
+			displayOptions: showFor(LINK_URL),
 		},
 		{
 			displayName: 'Mini-Program App ID',
-			name: 'appid',
+			name: name('appid'),
 			type: 'string',
 			default: '',
-			description: 'The appid of a mini-program associated with the WeCom app',
-			displayOptions: { show: { [linkTypeField]: [2] } },
+			description: 'The appid of a mini-program associated with the WeCom app (appid)',
+			displayOptions: showFor(LINK_MINI_PROGRAM),
 		},
 		{
 			displayName: 'Mini-Program Page Path',
-			name: 'pagepath',
+			name: name('pagepath'),
 			type: 'string',
 			default: '',
 			placeholder: 'pages/index?ID=1',
-			displayOptions: { show: { [linkTypeField]: [2] } },
+			description: 'Page of the mini-program to open; empty opens its home page (pagepath)',
+			displayOptions: showFor(LINK_MINI_PROGRAM),
 		},
 	];
 }

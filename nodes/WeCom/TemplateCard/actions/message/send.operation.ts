@@ -1,139 +1,156 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { checkTemplateCard, formatCardIssue, type CardVariant } from '../../../shared/card';
-import { cardFormFields } from '../../descriptions/cardForm';
-import { cardFromForm } from '../../helpers/cardFromForm';
-import { parseRecipientList, splitWeComList } from '../../helpers/recipients';
-import { weComApiRequest } from '../../transport';
+import { cardNeedsTaskId, fieldMessageForErrcode } from '../../../shared/card';
+import { DUPLICATE_CHECK_DEFAULT_SECONDS, DUPLICATE_CHECK_MAX_SECONDS, RESPONSE_CODE_TTL_MS } from '../../../shared/limits';
+import { cardInputFields } from '../../descriptions/cardInput';
+import { recipientFields } from '../../descriptions/recipients';
+import { sendOptions } from '../../descriptions/sendOptions';
+import { recipientBatches, type RecipientBatch } from '../../helpers/batches';
+import { claimDedupKey, defaultDedupKey, releaseDedupKey, type DedupSettings } from '../../helpers/dedup';
+import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
+import { readCard } from '../../helpers/readCard';
+import { readRecipients, splitWeComList, type SendRecipients } from '../../helpers/recipients';
+import { generateTaskId, taskIdForBatch } from '../../helpers/taskId';
+import { weComApiCall, type WeComCallResult } from '../../transport';
 import { CREDENTIAL_TYPE } from '../../transport/credentials';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Send to All Members',
-		name: 'toAll',
-		type: 'boolean',
-		default: false,
-		description: "Whether to send to everyone in the app's visible range (@all)",
-	},
-	{
-		displayName: 'Users',
-		name: 'toUser',
-		type: 'string',
-		default: '',
-		placeholder: 'zhangsan|lisi',
-		description: 'Member userids, separated by |, commas or new lines, or an expression returning an array',
-		displayOptions: { show: { toAll: [false] } },
-	},
-	{
-		displayName: 'Departments',
-		name: 'toParty',
-		type: 'string',
-		default: '',
-		placeholder: '1|2',
-		description: 'Department IDs, separated by |, commas or new lines, or an expression returning an array',
-		displayOptions: { show: { toAll: [false] } },
-	},
-	{
-		displayName: 'Tags',
-		name: 'toTag',
-		type: 'string',
-		default: '',
-		description: 'Tag IDs, separated by |, commas or new lines, or an expression returning an array',
-		displayOptions: { show: { toAll: [false] } },
-	},
-	{
-		displayName: 'Card Input',
-		name: 'cardInput',
-		type: 'options',
-		noDataExpression: true,
-		default: 'form',
-		options: [
-			{ name: 'Form', value: 'form', description: 'Build the card field by field' },
-			{ name: 'JSON', value: 'json', description: 'Paste the whole template_card object, or use an expression' },
-		],
-	},
-	...cardFormFields.map((field) => ({
-		...field,
-		displayOptions: { show: { ...field.displayOptions?.show, cardInput: ['form'] } },
-	})),
-	{
-		displayName: 'Template Card (JSON)',
-		name: 'cardJson',
-		type: 'json',
-		default: '{\n  "card_type": "text_notice",\n  "main_title": { "title": "" },\n  "card_action": { "type": 1, "url": "https://" }\n}',
-		description: 'The template_card object as WeCom documents it',
-		displayOptions: { show: { cardInput: ['json'] } },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Concurrency',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 50 },
-				default: 5,
-				description: 'How many items are sent at the same time',
-			},
-		],
-	},
-];
-
-export const description = updateDisplayOptions(
+export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['sendTemplateCard'] } },
-	properties,
+	[...recipientFields, ...cardInputFields('send'), sendOptions],
 );
 
-/** Reads the card from the form or the JSON field and rejects it before any request if invalid. */
-export function readCard(ctx: IExecuteFunctions, itemIndex: number, variant: CardVariant): IDataObject {
-	const input = ctx.getNodeParameter('cardInput', itemIndex, 'form') as string;
-	const raw = input === 'json' ? parseCardJson(ctx, itemIndex) : cardFromForm(ctx, itemIndex);
-	const checked = checkTemplateCard(raw, variant);
-	if (!checked.ok) {
-		const [first, ...more] = checked.issues;
-		throw new NodeOperationError(ctx.getNode(), `Invalid card: ${formatCardIssue(first)}`, {
-			itemIndex,
-			description: [first, ...more].map(formatCardIssue).join('\n'),
-		});
-	}
-	return checked.card as IDataObject;
-}
-
-function parseCardJson(ctx: IExecuteFunctions, itemIndex: number): unknown {
-	const value = ctx.getNodeParameter('cardJson', itemIndex) as unknown;
-	if (typeof value !== 'string') return value;
-	try {
-		return JSON.parse(value) as unknown;
-	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), `Template Card (JSON) is not valid JSON: ${(error as Error).message}`, {
-			itemIndex,
-		});
-	}
+interface SendOptions extends RetryOptionValues {
+	deduplicate?: boolean;
+	dedupKey?: string;
+	dedupScope?: DedupSettings['scope'];
+	dedupHistorySize?: number;
+	duplicateCheckInterval?: number;
+	enableIdTrans?: boolean;
+	wecomDuplicateCheck?: boolean;
+	retrySafely?: boolean;
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const card = readCard(this, itemIndex, 'send');
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	const toAll = this.getNodeParameter('toAll', itemIndex, false) as boolean;
-	const recipients = (name: string) => parseRecipientList(this.getNodeParameter(name, itemIndex, '')).join('|');
-	const body: IDataObject = {
-		...(toAll ? { touser: '@all' } : { touser: recipients('toUser'), toparty: recipients('toParty'), totag: recipients('toTag') }),
-		msgtype: 'template_card',
-		agentid: Number(credentials.agentId),
-		template_card: card,
-	};
-	const response = await weComApiRequest.call(this, { method: 'POST', path: '/cgi-bin/message/send', body }, itemIndex);
+	const options = readOptions<SendOptions>(this, itemIndex);
+	const retrySafely = options.retrySafely ?? true;
+	const recipients = readRecipients(this, itemIndex);
+	// A unique task_id makes every send distinct, so WeCom's duplicate check can recognise a
+	// resend of the same request without merging two separate sends.
+	const card = readCard(this, itemIndex, 'send', (raw) =>
+		withTaskId(raw, retrySafely && !options.wecomDuplicateCheck, this.getExecutionId(), itemIndex),
+	);
+	const envelope = sendEnvelope(this, itemIndex, options, retrySafely);
+
+	const dedup = options.deduplicate ? dedupOf(options, recipients, card) : undefined;
+	if (dedup && !(await claimDedupKey(this, dedup.key, dedup.settings))) {
+		return { skipped: true, reason: 'Sent by an earlier execution (same dedup key)', dedupKey: dedup.key };
+	}
+
+	const agentid = Number((await this.getCredentials(CREDENTIAL_TYPE, itemIndex)).agentId);
+	const batches = recipients.toAll ? [{ touser: '@all' }] : recipientBatches(recipients);
+	const results: Array<{ batch: RecipientBatch; taskId?: string; call: WeComCallResult }> = [];
+	try {
+		for (const [index, batch] of batches.entries()) {
+			const taskId = card.task_id === undefined ? undefined : taskIdForBatch(String(card.task_id), index);
+			const body = {
+				...batch,
+				msgtype: 'template_card',
+				agentid,
+				template_card: taskId === undefined ? card : { ...card, task_id: taskId },
+				...envelope,
+			};
+			const call = await weComApiCall.call(
+				this,
+				{ method: 'POST', path: '/cgi-bin/message/send', body },
+				itemIndex,
+				{ retry: retryPolicyFrom(options, retrySafely), explainErrcode: fieldMessageForErrcode },
+			);
+			results.push({ batch, taskId, call });
+		}
+	} finally {
+		// Only a send that delivered nothing may be tried again by a later execution.
+		if (dedup && results.length === 0) {
+			await releaseDedupKey(this, dedup.key, dedup.settings);
+		}
+	}
+	return sendOutput(this, results, dedup?.key);
+}
+
+function withTaskId(raw: unknown, alwaysUnique: boolean, executionId: string, itemIndex: number): unknown {
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+	const card = raw as IDataObject & { card_type: string };
+	if (card.task_id !== undefined || !(alwaysUnique || cardNeedsTaskId(card))) return card;
+	return { ...card, task_id: generateTaskId(executionId, itemIndex) };
+}
+
+function sendEnvelope(ctx: IExecuteFunctions, itemIndex: number, options: SendOptions, retrySafely: boolean): IDataObject {
+	const interval = options.duplicateCheckInterval ?? DUPLICATE_CHECK_DEFAULT_SECONDS;
+	if (!Number.isInteger(interval) || interval < 1 || interval > DUPLICATE_CHECK_MAX_SECONDS) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Duplicate Check Interval must be a whole number of seconds from 1 to ${DUPLICATE_CHECK_MAX_SECONDS} (got ${interval})`,
+			{ itemIndex },
+		);
+	}
+	const envelope: IDataObject = {};
+	if (options.enableIdTrans) envelope.enable_id_trans = 1;
+	if (options.wecomDuplicateCheck || retrySafely) {
+		envelope.enable_duplicate_check = 1;
+		envelope.duplicate_check_interval = interval;
+	}
+	return envelope;
+}
+
+function dedupOf(options: SendOptions, recipients: SendRecipients, card: IDataObject) {
+	// A generated task_id differs on every run, so task_id is no part of "the same message".
+	const content = { ...card, task_id: undefined };
 	return {
-		msgid: response.msgid,
-		response_code: response.response_code,
-		task_id: card.task_id,
-		invaliduser: splitWeComList(response.invaliduser),
-		invalidparty: splitWeComList(response.invalidparty),
-		invalidtag: splitWeComList(response.invalidtag),
+		key: options.dedupKey?.trim() || defaultDedupKey({ recipients, card: content }),
+		settings: { scope: options.dedupScope ?? 'node', historySize: options.dedupHistorySize ?? 10000 },
 	};
+}
+
+function sendOutput(
+	ctx: IExecuteFunctions,
+	results: Array<{ batch: RecipientBatch; taskId?: string; call: WeComCallResult }>,
+	dedupKey?: string,
+): IDataObject {
+	const merged = (field: string) => results.flatMap(({ call }) => splitWeComList(call.response[field]));
+	const [first] = results;
+	const responseCode = first.call.response.response_code as string | undefined;
+	const output: IDataObject = {
+		msgid: first.call.response.msgid,
+		...(responseCode && {
+			response_code: responseCode,
+			response_code_expires_at: new Date(Date.now() + RESPONSE_CODE_TTL_MS).toISOString(),
+		}),
+		...(first.taskId && { task_id: first.taskId }),
+		invaliduser: merged('invaliduser'),
+		invalidparty: merged('invalidparty'),
+		invalidtag: merged('invalidtag'),
+		unlicenseduser: merged('unlicenseduser'),
+		attempts: results.reduce((total, { call }) => total + call.attempts, 0),
+		resent: results.some(({ call }) => call.resent),
+		calls: results.length,
+	};
+	if (dedupKey) output.dedupKey = dedupKey;
+	if (results.length > 1) {
+		output.batches = results.map(({ batch, taskId, call }) => ({
+			msgid: call.response.msgid,
+			...(call.response.response_code !== undefined && { response_code: call.response.response_code }),
+			...(taskId && { task_id: taskId }),
+			users: splitWeComList(batch.touser).length,
+			departments: splitWeComList(batch.toparty).length,
+			tags: splitWeComList(batch.totag).length,
+		}));
+	}
+	const invalid = [...(output.invaliduser as string[]), ...(output.invalidparty as string[]), ...(output.invalidtag as string[])];
+	if (invalid.length) {
+		ctx.addExecutionHints({
+			message: `WeCom did not deliver to ${invalid.length} recipient(s) outside the app's visible range or unknown: ${invalid.slice(0, 10).join(', ')}${invalid.length > 10 ? ', ...' : ''}`,
+			location: 'outputPane',
+		});
+	}
+	return output;
 }

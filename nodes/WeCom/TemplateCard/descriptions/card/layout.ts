@@ -1,0 +1,67 @@
+import type { IDisplayOptions } from 'n8n-workflow';
+
+import type { CardType, CardVariant } from '../../../shared/card/cardTypes';
+
+export type { CardType, CardVariant };
+
+/**
+ * Which form fields are shown for which card type (wecom-api.md §2.3). The descriptions use it
+ * for displayOptions and helpers/cardFromForm.ts reads exactly the same fields, so a value left
+ * behind by another card type never reaches the card. Required-ness and limits are not here:
+ * the card schema (shared/card) checks those.
+ */
+export const FORM_LAYOUT = {
+	subTitleText: ['text_notice', 'button_interaction'],
+	cardAction: ['text_notice', 'news_notice', 'button_interaction'],
+	horizontalContentList: ['text_notice', 'news_notice', 'button_interaction'],
+	jumpList: ['text_notice', 'news_notice'],
+	newsImages: ['news_notice'],
+	verticalContentList: ['news_notice'],
+	buttons: ['button_interaction'],
+	checkbox: ['vote_interaction'],
+	selectList: ['multiple_interaction'],
+	submitButton: ['vote_interaction', 'multiple_interaction'],
+	replaceText: ['button_interaction', 'vote_interaction', 'multiple_interaction'],
+	actionMenu: ['text_notice', 'news_notice', 'button_interaction'],
+	quoteArea: ['text_notice', 'news_notice', 'button_interaction'],
+	emphasisContent: ['text_notice'],
+	sourceColor: ['text_notice', 'news_notice', 'button_interaction'],
+} as const satisfies Record<string, readonly CardType[]>;
+
+export type FormGroup = keyof typeof FORM_LAYOUT;
+
+/** Card types on which a click on the card must open something (no "None" choice). */
+export const NOTICE_TYPES: readonly CardType[] = ['text_notice', 'news_notice'];
+
+export function formHas(group: FormGroup, cardType: string): boolean {
+	return (FORM_LAYOUT[group] as readonly string[]).includes(cardType);
+}
+
+/** displayOptions for a top-level field; the caller adds resource/operation/cardInput. */
+export function showFor(group: FormGroup | readonly CardType[], more: IDisplayOptions['show'] = {}): IDisplayOptions {
+	const cardTypes = typeof group === 'string' ? FORM_LAYOUT[group] : group;
+	return { show: { ...more, cardType: [...cardTypes] } };
+}
+
+/** displayOptions for a field nested in a collection or fixedCollection: `/cardType` is the top-level parameter. */
+export function showForNested(group: FormGroup): IDisplayOptions {
+	return { show: { '/cardType': [...FORM_LAYOUT[group]] } };
+}
+
+/**
+ * Form defaults the mapper falls back to when n8n has not filled them in. The descriptions
+ * repeat them as literals (n8n's lint only accepts a literal `default`); a unit test checks
+ * that both agree.
+ */
+export const FORM_DEFAULTS = {
+	cardType: 'text_notice',
+	noticeCardActionType: 1,
+	buttonCardActionType: 0,
+	linkType: 0,
+	jumpType: 1,
+	horizontalType: 0,
+	buttonType: 0,
+	buttonStyle: 1,
+	checkboxMode: 0,
+	descColor: 0,
+} as const;

@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { checkTemplateCard, formatCardIssue, type CardVariant } from '../../shared/card';
+import { cardFromForm } from './cardFromForm';
+
+/**
+ * The card of one item, from the form or the JSON field, checked against the card schema:
+ * an invalid card stops here, before any request, with every field path that is wrong.
+ * `completeCard` adds what the node fills in itself (a generated task_id) before the check.
+ */
+export function readCard(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	variant: CardVariant,
+	completeCard: (card: unknown) => unknown = (card) => card,
+): IDataObject {
+	const input = ctx.getNodeParameter('cardInput', itemIndex, 'form') as string;
+	const raw = input === 'json' ? parseCardJson(ctx, itemIndex) : cardFromForm(ctx, itemIndex, variant);
+	const checked = checkTemplateCard(completeCard(raw), variant);
+	if (!checked.ok) {
+		const [first] = checked.issues;
+		throw new NodeOperationError(ctx.getNode(), `Invalid card: ${formatCardIssue(first)}`, {
+			itemIndex,
+			description: checked.issues.map(formatCardIssue).join('\n'),
+		});
+	}
+	return checked.card as IDataObject;
+}
+
+function parseCardJson(ctx: IExecuteFunctions, itemIndex: number): unknown {
+	const value = ctx.getNodeParameter('cardJson', itemIndex) as unknown;
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), `Template Card (JSON) is not valid JSON: ${(error as Error).message}`, {
+			itemIndex,
+		});
+	}
+}
