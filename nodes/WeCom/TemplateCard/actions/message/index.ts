@@ -1,10 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationExecute } from '../router';
+import * as recall from './recall.operation';
 import * as sendTemplateCard from './send.operation';
+import * as updateTemplateCard from './update.operation';
 
 export const operations: Record<string, OperationExecute> = {
 	sendTemplateCard: sendTemplateCard.execute,
+	updateTemplateCard: updateTemplateCard.execute,
+	recall: recall.execute,
 };
 
 export const description: INodeProperties[] = [
@@ -16,13 +20,27 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['message'] } },
 		options: [
 			{
+				name: 'Recall',
+				value: 'recall',
+				action: 'Recall a message',
+				description: 'Withdraw a message sent within the last 24 hours',
+			},
+			{
 				name: 'Send Template Card',
 				value: 'sendTemplateCard',
 				action: 'Send a template card',
 				description: 'Send a template card as an app message to users, departments or tags',
 			},
+			{
+				name: 'Update Template Card',
+				value: 'updateTemplateCard',
+				action: 'Update a template card',
+				description: 'Grey out the clicked button or replace the whole card, using a response_code',
+			},
 		],
 		default: 'sendTemplateCard',
 	},
 	...sendTemplateCard.description,
+	...updateTemplateCard.description,
+	...recall.description,
 ];
