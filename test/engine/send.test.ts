@@ -12,7 +12,7 @@ import {
 	sampleTextNoticeWithMenu,
 	sampleVoteInteraction,
 } from '../../sandbox';
-import { emptyItems, startEngineFixture, textNoticeParameters } from './fixtures';
+import { startEngineFixture, textNoticeParameters } from './fixtures';
 import type { EngineFixture } from './fixtures';
 
 const jsonSend = (card: unknown, extra: INodeParameters = {}): INodeParameters => ({

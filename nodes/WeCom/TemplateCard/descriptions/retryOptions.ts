@@ -12,6 +12,15 @@ export const retryOptions: INodeProperties[] = [
 			'Attempts per request, the first included. Only transient failures are retried (-1 system busy, 45009 rate limit, 45033 concurrency, HTTP 5xx, network errors).',
 	},
 	{
+		displayName: 'Request Timeout (Ms)',
+		name: 'requestTimeoutMs',
+		type: 'number',
+		typeOptions: { minValue: 100 },
+		default: 10000,
+		description:
+			'How long to wait for WeCom. A timed-out send may still have been delivered; Retry Safely decides whether it is sent again.',
+	},
+	{
 		displayName: 'Retry Base Delay (Ms)',
 		name: 'retryBaseDelayMs',
 		type: 'number',

@@ -11,6 +11,7 @@ export interface RetryOptionValues extends IDataObject {
 	maxAttempts?: number;
 	retryBaseDelayMs?: number;
 	rateLimitPauseSeconds?: number;
+	requestTimeoutMs?: number;
 }
 
 /** Defaults are the ones descriptions/retryOptions.ts shows. */
@@ -19,6 +20,7 @@ export function retryPolicyFrom(options: RetryOptionValues, retryAmbiguous: bool
 		maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? 3)),
 		baseDelayMs: Math.max(0, options.retryBaseDelayMs ?? 1000),
 		rateLimitPauseMs: Math.max(0, (options.rateLimitPauseSeconds ?? 60) * 1000),
+		timeoutMs: Math.max(100, options.requestTimeoutMs ?? 10000),
 		retryAmbiguous,
 	};
 }

@@ -20,6 +20,7 @@ export interface WeComRequest {
 	path: string;
 	body?: IDataObject;
 	qs?: IDataObject;
+	timeoutMs?: number;
 }
 
 export type WeComResponse = IDataObject & WeComErrorBody;
@@ -50,7 +51,7 @@ export async function weComApiCall(
 	{ retry = NO_RETRY, explainErrcode }: WeComCallOptions = {},
 ): Promise<WeComCallResult> {
 	const { result, attempts, resent } = await withRetry(retry, async () =>
-		await weComApiRequest.call(this, request, itemIndex, explainErrcode),
+		await weComApiRequest.call(this, { ...request, timeoutMs: retry.timeoutMs }, itemIndex, explainErrcode),
 	);
 	return { response: result, attempts, resent };
 }
@@ -68,6 +69,7 @@ export async function weComApiRequest(
 		body: request.body,
 		qs: request.qs,
 		json: true,
+		timeout: request.timeoutMs ?? NO_RETRY.timeoutMs,
 	};
 
 	let response: WeComResponse;

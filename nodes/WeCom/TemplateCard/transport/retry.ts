@@ -10,6 +10,8 @@ export interface RetryPolicy {
 	baseDelayMs: number;
 	/** Pause after 45009: WeCom blocks a caller for 60 s after a minute-level overflow. */
 	rateLimitPauseMs: number;
+	/** Per attempt; a timeout counts as an ambiguous failure. */
+	timeoutMs: number;
 	/**
 	 * Whether a failure that may have been delivered (timeout, dropped connection, 5xx) is
 	 * retried. Only safe when the request is idempotent, e.g. a send with WeCom's duplicate check.
@@ -17,7 +19,13 @@ export interface RetryPolicy {
 	retryAmbiguous: boolean;
 }
 
-export const NO_RETRY: RetryPolicy = { maxAttempts: 1, baseDelayMs: 0, rateLimitPauseMs: 0, retryAmbiguous: false };
+export const NO_RETRY: RetryPolicy = {
+	maxAttempts: 1,
+	baseDelayMs: 0,
+	rateLimitPauseMs: 0,
+	timeoutMs: 10_000,
+	retryAmbiguous: false,
+};
 
 export interface AttemptInfo {
 	/** 1-based number of this attempt. */

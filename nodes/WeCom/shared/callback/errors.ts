@@ -1,0 +1,49 @@
+/**
+ * Why a callback was refused. Each reason maps to one HTTP status, so the trigger and the tests
+ * agree on what a forged or malformed request gets; none of them carries secret material.
+ */
+export type CallbackRejectReason =
+	/** msg_signature missing or not SHA-1 hex, or not ours. */
+	| 'badSignature'
+	/** Query parameters or envelope missing or malformed. */
+	| 'badRequest'
+	/** Not valid base64, wrong block size, bad padding or length field. */
+	| 'badCiphertext'
+	/** Decrypted fine, but for another corp (receive id != Corp ID). */
+	| 'wrongReceiver'
+	/** Decrypted text is not XML we accept (DOCTYPE, entities, processing instructions...). */
+	| 'badXml'
+	/** Body larger than the cap. */
+	| 'tooLarge'
+	/** Timestamp outside the replay window. */
+	| 'stale'
+	/** Method not allowed for this webhook. */
+	| 'badMethod';
+
+const STATUS: Record<CallbackRejectReason, number> = {
+	badSignature: 401,
+	badRequest: 400,
+	badCiphertext: 400,
+	wrongReceiver: 403,
+	badXml: 400,
+	tooLarge: 413,
+	stale: 403,
+	badMethod: 405,
+};
+
+export class CallbackRejection extends Error {
+	readonly status: number;
+
+	constructor(
+		readonly reason: CallbackRejectReason,
+		message: string,
+	) {
+		super(message);
+		this.name = 'CallbackRejection';
+		this.status = STATUS[reason];
+	}
+}
+
+export function refuse(reason: CallbackRejectReason, message: string): never {
+	throw new CallbackRejection(reason, message);
+}
