@@ -18,6 +18,12 @@ require.extensions['.ts'] = (module, filename) => {
 	});
 	module._compile(outputText, filename);
 };
+// Resolve `X.node` to X.node.ts before the X.node.json codex file next to it, as tsc does.
+for (const extension of ['.json', '.node']) {
+	const load = require.extensions[extension];
+	delete require.extensions[extension];
+	require.extensions[extension] = load;
+}
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
