@@ -1,5 +1,6 @@
 /** Template card checks: the single source of truth for what a WeCom template card may hold. */
 export { checkTemplateCard, type CardCheckResult } from './check';
+export { SOURCE_COLOR_CARD_TYPES, cardTypesWith } from './blocksByType';
 export {
 	CARD_TYPES,
 	TASK_ID_PATTERN,

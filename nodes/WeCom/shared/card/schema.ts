@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cardBlocks, type CardBlockName } from './blocks';
+import { BLOCKS_BY_TYPE, SOURCE_COLOR_CARD_TYPES } from './blocksByType';
 import { cardAction, sourceBlock } from './commonBlocks';
 import { cardNeedsTaskId, isNoticeType, type CardType, type CardVariant } from './cardTypes';
 import { forbidden, report } from './fields';
@@ -9,64 +10,6 @@ import { ERR, MSG } from './rules';
 export type TemplateCard = z.infer<
 	z.ZodObject<{ card_type: z.ZodType<CardType> } & ReturnType<typeof cardBlocks>>
 >;
-
-/** Blocks each card type takes (wecom-api.md §2.3). */
-const BLOCKS_BY_TYPE: Readonly<Record<CardType, readonly CardBlockName[]>> = {
-	text_notice: [
-		'source',
-		'action_menu',
-		'task_id',
-		'main_title',
-		'quote_area',
-		'emphasis_content',
-		'sub_title_text',
-		'horizontal_content_list',
-		'jump_list',
-		'card_action',
-	],
-	news_notice: [
-		'source',
-		'action_menu',
-		'task_id',
-		'main_title',
-		'quote_area',
-		'image_text_area',
-		'card_image',
-		'vertical_content_list',
-		'horizontal_content_list',
-		'jump_list',
-		'card_action',
-	],
-	button_interaction: [
-		'source',
-		'action_menu',
-		'task_id',
-		'main_title',
-		'quote_area',
-		'sub_title_text',
-		'horizontal_content_list',
-		'card_action',
-		'button_selection',
-		'button_list',
-		'replace_text',
-	],
-	vote_interaction: [
-		'source',
-		'task_id',
-		'main_title',
-		'checkbox',
-		'submit_button',
-		'replace_text',
-	],
-	multiple_interaction: [
-		'source',
-		'task_id',
-		'main_title',
-		'select_list',
-		'submit_button',
-		'replace_text',
-	],
-};
 
 /** Why a block cannot be on this card, or undefined when it can. */
 function exclusionReason(
@@ -89,8 +32,7 @@ function cardShape(cardType: CardType, variant: CardVariant): z.ZodRawShape {
 		shape[name] = reason === undefined ? blocks[name] : forbidden(reason);
 	}
 	if (isNoticeType(cardType)) shape.card_action = cardAction('notice').optional();
-	// The vote and multiple tables list source without desc_color.
-	if (cardType === 'vote_interaction' || cardType === 'multiple_interaction') {
+	if (!SOURCE_COLOR_CARD_TYPES.includes(cardType)) {
 		shape.source = sourceBlock(MSG.notAllowedOn(cardType)).optional();
 	}
 	return shape;

@@ -1,32 +1,34 @@
 import type { IDisplayOptions } from 'n8n-workflow';
 
+import { SOURCE_COLOR_CARD_TYPES, cardTypesWith } from '../../../shared/card';
 import type { CardType, CardVariant } from '../../../shared/card/cardTypes';
 
 export type { CardType, CardVariant };
 
 /**
- * Which form fields are shown for which card type (wecom-api.md §2.3). The descriptions use it
+ * Which form fields are shown for which card type: derived from the card schema's table of
+ * blocks per type (shared/card/blocksByType.ts). The descriptions use it
  * for displayOptions and helpers/cardFromForm.ts reads exactly the same fields, so a value left
  * behind by another card type never reaches the card. Required-ness and limits are not here:
  * the card schema (shared/card) checks those.
  */
 export const FORM_LAYOUT = {
-	subTitleText: ['text_notice', 'button_interaction'],
-	cardAction: ['text_notice', 'news_notice', 'button_interaction'],
-	horizontalContentList: ['text_notice', 'news_notice', 'button_interaction'],
-	jumpList: ['text_notice', 'news_notice'],
-	newsImages: ['news_notice'],
-	verticalContentList: ['news_notice'],
-	buttons: ['button_interaction'],
-	checkbox: ['vote_interaction'],
-	selectList: ['multiple_interaction'],
-	submitButton: ['vote_interaction', 'multiple_interaction'],
-	replaceText: ['button_interaction', 'vote_interaction', 'multiple_interaction'],
-	actionMenu: ['text_notice', 'news_notice', 'button_interaction'],
-	quoteArea: ['text_notice', 'news_notice', 'button_interaction'],
-	emphasisContent: ['text_notice'],
-	sourceColor: ['text_notice', 'news_notice', 'button_interaction'],
-} as const satisfies Record<string, readonly CardType[]>;
+	subTitleText: cardTypesWith('sub_title_text'),
+	cardAction: cardTypesWith('card_action'),
+	horizontalContentList: cardTypesWith('horizontal_content_list'),
+	jumpList: cardTypesWith('jump_list'),
+	newsImages: cardTypesWith('card_image'),
+	verticalContentList: cardTypesWith('vertical_content_list'),
+	buttons: cardTypesWith('button_list'),
+	checkbox: cardTypesWith('checkbox'),
+	selectList: cardTypesWith('select_list'),
+	submitButton: cardTypesWith('submit_button'),
+	replaceText: cardTypesWith('replace_text'),
+	actionMenu: cardTypesWith('action_menu'),
+	quoteArea: cardTypesWith('quote_area'),
+	emphasisContent: cardTypesWith('emphasis_content'),
+	sourceColor: [...SOURCE_COLOR_CARD_TYPES],
+} satisfies Record<string, readonly CardType[]>;
 
 export type FormGroup = keyof typeof FORM_LAYOUT;
 
