@@ -133,6 +133,8 @@ export interface DeliveredMessage {
 	 * entry was answered (errcode 0, original msgid) but NOT delivered again.
 	 */
 	duplicateOf?: number;
+	/** Sends only: enable_id_trans was 1 ($userName=ID$ placeholders get translated in the client). */
+	enableIdTrans?: boolean;
 	/** Sends only: recalled later. */
 	recalled: boolean;
 	recalledAt?: number;

@@ -108,6 +108,7 @@ export const messageSend: WecomRoute = (req, state) => {
 		msgid,
 		response_code: responseCode,
 		acceptedAt: now,
+		enableIdTrans: body.enable_id_trans === 1,
 		recalled: false,
 	});
 	state.sent.set(msgid, { entry, perUser: new Map() });

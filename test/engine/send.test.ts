@@ -185,6 +185,19 @@ describe('send template card', () => {
 		expect(body.task_id).toBeUndefined();
 	});
 
+	it('passes enable_id_trans when asked', async () => {
+		const run = await fixture.runCardNode({
+			...textNoticeParameters('alice', 'Approved by $userName=alice$'),
+			options: { enableIdTrans: true },
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(fixture.sandbox.messages()[0].template_card).toMatchObject({
+			main_title: { title: 'Approved by $userName=alice$' },
+		});
+		expect(fixture.sandbox.messages()[0].enableIdTrans).toBe(true);
+	});
+
 	it('never merges two separate sends of the same notice by default', async () => {
 		await fixture.runCardNode(textNoticeParameters('carol'));
 		await fixture.runCardNode(textNoticeParameters('carol'));
