@@ -1,0 +1,51 @@
+/**
+ * Knobs of `npm run bench`. Defaults are the issue's numbers; the environment scales them
+ * down for a quick run (`BENCH_ITEMS=1000 npm run bench`).
+ */
+import { join, resolve } from 'node:path';
+
+function positiveInt(name: string, fallback: number): number {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got "${raw}")`);
+	return value;
+}
+
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+
+export interface BenchConfig {
+	/** Single-recipient cards per timed run. */
+	items: number;
+	/** One value for every path: our node's option, the HTTP Request batch size, the undici pool. */
+	concurrency: number;
+	/** Runs per timed path; the median is reported. */
+	runs: number;
+	/** Recipients of the one card of the fan-out scenario. */
+	fanoutRecipients: number;
+	/** The sandbox invalidates every token on every Nth message/send call. */
+	invalidateEvery: number;
+	/** Signed, encrypted callbacks fed to the trigger's handler (when the trigger exists). */
+	callbacks: number;
+	outputFile: string;
+}
+
+export function benchConfig(): BenchConfig {
+	return {
+		items: positiveInt('BENCH_ITEMS', 10_000),
+		concurrency: positiveInt('BENCH_CONCURRENCY', 5),
+		runs: positiveInt('BENCH_RUNS', 3),
+		fanoutRecipients: positiveInt('BENCH_FANOUT', 5_000),
+		invalidateEvery: positiveInt('BENCH_INVALIDATE_EVERY', 500),
+		callbacks: positiveInt('BENCH_CALLBACKS', 20_000),
+		outputFile: join(REPO_ROOT, 'build', 'bench', 'bench-results.json'),
+	};
+}
+
+/** The targets the project aims at; printed as met / not met, never asserted. */
+export const TARGETS = {
+	oursOverFloorMax: 1.3,
+	httpRequestOverOursMin: 3,
+	recipientsPerCall: 1000,
+	rssOverBaselineMax: 1.2,
+} as const;

@@ -1,0 +1,35 @@
+/**
+ * Counts HTTP requests in flight through node:http's diagnostics channels (the engine paths send
+ * with axios over node:http), so the report shows the concurrency each path really used.
+ */
+import { subscribe } from 'node:diagnostics_channel';
+
+export interface InFlightCounter {
+	start(): void;
+	finish(): void;
+	readonly max: number;
+}
+
+export function inFlightCounter(): InFlightCounter {
+	let open = 0;
+	let max = 0;
+	return {
+		start() {
+			open++;
+			if (open > max) max = open;
+		},
+		finish() {
+			if (open > 0) open--;
+		},
+		get max() {
+			return max;
+		},
+	};
+}
+
+/** Node's http client channels: a request starts, then either a response arrives or it fails. */
+export function countNodeHttpRequests(counter: InFlightCounter): void {
+	subscribe('http.client.request.start', () => counter.start());
+	subscribe('http.client.response.finish', () => counter.finish());
+	subscribe('http.client.request.error', () => counter.finish());
+}

@@ -1,0 +1,45 @@
+/** What the parent asks one child process to do, and what the child reports back. */
+
+/** The three compared paths, the engine-only baseline, and the trigger's callback handling. */
+export type PathName = 'ours' | 'httpRequest' | 'floor' | 'noop' | 'trigger';
+
+export interface PathJob {
+	path: PathName;
+	sandboxUrl: string;
+	/** Input items (one card each). */
+	items: number;
+	/** Recipients of each card: 1, or the fan-out size for the one-card scenario. */
+	recipientsPerItem: number;
+	concurrency: number;
+	/** Makes task_ids unique across runs. */
+	runTag: string;
+	/** The cached n8n install (the HTTP Request path loads n8n-nodes-base from there). */
+	n8nDir?: string;
+}
+
+export interface PathOutcome {
+	/** Time of the send itself: from handing the items over to having every result. */
+	wallMs: number;
+	/** CPU time of this (client) process over the same span. */
+	cpuMs: number;
+	outputItems: number;
+	/** Items without a delivered message: node errors, or errcode != 0 in the answer. */
+	failedItems: number;
+	/** The first failure, to tell what went wrong. */
+	failureSample?: string;
+	/** Most HTTP requests this process had open at once. */
+	maxInFlight: number;
+	/** Per-item handling time (the trigger path times every callback). */
+	latencyMs?: { p50: number; p99: number; max: number };
+	notes: string[];
+}
+
+export interface PathResult extends PathOutcome {
+	path: PathName;
+	/** process.resourceUsage().maxRSS of the child, in bytes. */
+	maxRssBytes: number;
+	/** heapUsed after a full GC at the end: what the run kept alive (peak RSS also counts garbage V8 had not collected yet). */
+	liveHeapBytes: number;
+}
+
+export type ChildMessage = { ok: true; result: PathResult } | { ok: false; error: string };

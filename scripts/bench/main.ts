@@ -1,0 +1,119 @@
+/**
+ * `npm run bench`: our node vs n8n's HTTP Request node vs a raw undici client against the WeCom
+ * sandbox, plus the fan-out and token-churn scenarios and the trigger's callback throughput.
+ * Prints a table and writes build/bench/bench-results.json. Nothing is asserted: machines are
+ * noisy, so timed paths run several times and the median is reported.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import { startSandbox } from '../../sandbox';
+import { ensureRuntime } from '../n8n/runtime';
+import { benchConfig, REPO_ROOT } from './config';
+import { httpRequestNodeInfo } from './httpRequestNode';
+import type { PathName } from './job';
+import { measure } from './measure';
+import type { Measurement } from './measure';
+import { benchCorp } from './payload';
+import { benchNotes, environmentOf } from './report/notes';
+import { printReport } from './report/print';
+import { ratiosOf, summarisePath, targetsOf } from './report/summary';
+import { childRunner } from './runChild';
+import { fanout, timedComparison, TIMED_PATHS, tokenChurn } from './scenarios';
+import type { BenchContext } from './scenarios';
+import { transpileForChildren } from './transpile';
+
+const TRIGGER_NODE = join(REPO_ROOT, 'nodes', 'WeCom', 'Trigger', 'WeComTrigger.node.ts');
+
+/** The sandbox answers 45009 past 10,000 calls a minute, as WeCom does; the bench measures throughput. */
+const UNLIMITED_PER_MINUTE = 1_000_000_000;
+
+function progress(line: string): void {
+	process.stdout.write(`  ${line}\n`);
+}
+
+/** Only when the trigger node exists; a failure there is reported, not fatal to the rest. */
+async function triggerThroughput(context: BenchContext): Promise<{ trigger?: Measurement; triggerSkipped?: string }> {
+	if (!existsSync(TRIGGER_NODE)) return { triggerSkipped: `${relative(REPO_ROOT, TRIGGER_NODE)} does not exist yet` };
+	console.log('bench: trigger');
+	try {
+		const trigger = await measure(context.sandbox, context.runner, {
+			path: 'trigger',
+			sandboxUrl: context.sandbox.url,
+			items: context.config.callbacks,
+			recipientsPerItem: 1,
+			concurrency: 1,
+			runTag: 'trigger',
+		});
+		return { trigger };
+	} catch (error) {
+		return { triggerSkipped: `the trigger run failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+	}
+}
+
+async function main(): Promise<void> {
+	const benchStart = performance.now();
+	const config = benchConfig();
+	console.log(`bench: ${config.items} items, concurrency ${config.concurrency}, ${config.runs} runs per path`);
+
+	const runtime = await ensureRuntime();
+	const httpRequest = httpRequestNodeInfo(runtime.n8nDir);
+	const jsFolder = join(dirname(config.outputFile), 'js');
+	const transpiled = transpileForChildren(jsFolder);
+	console.log(`bench: ${transpiled.files} TypeScript files transpiled for the child processes into ${relative(REPO_ROOT, jsFolder)}`);
+
+	const leakScanFolder = mkdtempSync(join(tmpdir(), 'wecom-card-bench-'));
+	const users = Math.max(config.items, config.fanoutRecipients);
+	const sandbox = await startSandbox({ corps: [benchCorp(users)], rateLimits: { perApiPerMinute: UNLIMITED_PER_MINUTE } });
+	const context: BenchContext = {
+		config,
+		sandbox,
+		runner: childRunner(jsFolder, leakScanFolder),
+		n8nDir: runtime.n8nDir,
+		progress,
+	};
+	try {
+		console.log('bench: timed paths');
+		const timed = await timedComparison(context);
+		console.log('bench: fan-out');
+		const fanoutResult = await fanout(context);
+		console.log('bench: token churn');
+		const churn = await tokenChurn(context);
+		const { trigger, triggerSkipped } = await triggerThroughput(context);
+
+		const summaries = Object.fromEntries(TIMED_PATHS.map((path) => [path, summarisePath(path, timed[path])])) as Record<
+			PathName,
+			ReturnType<typeof summarisePath>
+		>;
+		const ratios = ratiosOf(summaries);
+		const targets = targetsOf(ratios, summaries, fanoutResult, churn);
+		const notes = benchNotes(timed, UNLIMITED_PER_MINUTE);
+		const report = {
+			config,
+			environment: environmentOf(httpRequest.packageVersion, runtime.n8nDir),
+			summaries: TIMED_PATHS.map((path) => summaries[path]),
+			ratios,
+			targets,
+			fanout: fanoutResult,
+			tokenChurn: churn,
+			trigger,
+			triggerSkipped,
+			notes,
+			totalMs: performance.now() - benchStart,
+			outputFile: relative(REPO_ROOT, config.outputFile),
+		};
+		mkdirSync(dirname(config.outputFile), { recursive: true });
+		writeFileSync(config.outputFile, `${JSON.stringify({ ...report, runs: timed, finishedAt: new Date().toISOString() }, null, 2)}\n`);
+		printReport(report);
+	} finally {
+		await sandbox.close();
+		rmSync(leakScanFolder, { recursive: true, force: true });
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+	process.exit(1);
+});

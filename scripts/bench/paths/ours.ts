@@ -1,0 +1,57 @@
+/** Path 1: the WeCom Template Card node in n8n's engine (n8n-core WorkflowExecute). */
+import { WeComApi } from '../../../credentials/WeComApi.credentials';
+import { WeComTemplateCard } from '../../../nodes/WeCom/TemplateCard/WeComTemplateCard.node';
+import { createEngineHarness } from '../../../test/harness';
+import { countNodeHttpRequests, inFlightCounter } from '../inFlight';
+import type { PathJob, PathOutcome } from '../job';
+import { startStopwatch } from '../stopwatch';
+import { AGENT_ID, CARD_ACTION_URL, CORP_ID, CORP_SECRET } from '../payload';
+import { countFailures, jobItems } from './engineItems';
+
+const NODE_TYPE = 'n8n-nodes-wecom-card.weComTemplateCard';
+
+export async function runOurs(job: PathJob): Promise<PathOutcome> {
+	const harness = createEngineHarness({
+		nodeTypes: { [NODE_TYPE]: new WeComTemplateCard() },
+		credentialTypes: { weComApi: new WeComApi() },
+	});
+	const data = { corpId: CORP_ID, corpSecret: CORP_SECRET, agentId: AGENT_ID, baseUrl: job.sandboxUrl };
+	harness.credentials.add({ id: 'bench', name: 'WeCom sandbox', type: 'weComApi', data });
+	const items = jobItems(job);
+	const inFlight = inFlightCounter();
+	countNodeHttpRequests(inFlight);
+
+	const stopwatch = startStopwatch();
+	const run = await harness.runNode({
+		type: NODE_TYPE,
+		name: 'Send card',
+		credentials: { weComApi: { id: 'bench', name: 'WeCom sandbox' } },
+		parameters: {
+			resource: 'message',
+			operation: 'sendTemplateCard',
+			toUser: '={{ $json.touser }}',
+			cardInput: 'form',
+			cardType: 'text_notice',
+			title: '={{ $json.title }}',
+			cardActionType: 1,
+			cardActionUrl: CARD_ACTION_URL,
+			options: { concurrency: job.concurrency },
+		},
+		items,
+		continueOnFail: true,
+	});
+	const wallMs = stopwatch.wallMs();
+	const cpuMs = stopwatch.cpuMs();
+
+	const failures = countFailures(run.items, items.length, run.error);
+	const calls = run.items.reduce((total, { json }) => total + (Number(json.calls) || 0), 0);
+	return {
+		wallMs,
+		cpuMs,
+		outputItems: run.items.length,
+		failedItems: failures.count,
+		failureSample: failures.sample,
+		maxInFlight: inFlight.max,
+		notes: [`node option concurrency = ${job.concurrency}; message/send calls reported by the node: ${calls}`],
+	};
+}

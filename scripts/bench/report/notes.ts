@@ -1,0 +1,50 @@
+/** The environment line and the notes that explain how each figure was measured. */
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+
+import { REPO_ROOT } from '../config';
+import type { PathName } from '../job';
+import type { Measurement } from '../measure';
+
+function packageVersion(name: string): string {
+	try {
+		return (require(join(REPO_ROOT, 'node_modules', name, 'package.json')) as { version: string }).version;
+	} catch {
+		return '?';
+	}
+}
+
+export function environmentOf(nodesBaseVersion: string, n8nDir: string): Record<string, string> {
+	return {
+		Node: process.version,
+		CPUs: String(cpus().length),
+		'n8n-core': packageVersion('n8n-core'),
+		'n8n-workflow': packageVersion('n8n-workflow'),
+		'n8n-nodes-base': `${nodesBaseVersion} (from ${n8nDir})`,
+		undici: packageVersion('undici'),
+	};
+}
+
+/** All paths must have delivered the same card to the same first recipient. */
+function payloadParity(runs: Record<PathName, Measurement[]>): string {
+	const cards = (['ours', 'httpRequest', 'floor'] as const).map((path) => runs[path][0]?.firstCard);
+	const same = cards.every((card) => card !== undefined && card === cards[0]);
+	return same
+		? `payload check: ours, HTTP Request and undici delivered the identical card to alice (task_id aside): ${cards[0]}`
+		: `payload check FAILED: the paths delivered different cards: ${cards.join(' | ')}`;
+}
+
+export function benchNotes(runs: Record<PathName, Measurement[]>, sandboxPerMinute: number): string[] {
+	return [
+		payloadParity(runs),
+		...(runs.httpRequest[0]?.notes ?? []),
+		"HTTP Request's Batching pauses between batches while it starts requests and then awaits them all: it throttles the start rate, it does not cap concurrency (max in flight shows what it reached); interval 0 disables it",
+		"n8n-core 2.41's HTTP helpers use an http.Agent without keep-alive: ours and HTTP Request open a new TCP connection per request, the undici floor reuses C connections",
+		'wall time = one node run in n8n-core WorkflowExecute (items built beforehand) or the undici send loop; the HTTP Request and undici paths fetch their token once before the timed run, ours inside it',
+		"failed = items with an error or a WeCom errcode != 0 (HTTP Request treats WeCom's HTTP 200 + errcode as success); calls/card = every sandbox call incl. gettoken ÷ delivered messages",
+		'peak RSS = process.resourceUsage().maxRSS of a fresh child process per run (plain JavaScript, no TypeScript compiler loaded, cold JIT), median of the runs',
+		'live heap = heapUsed after a full GC once the run is over (what the run kept alive); peak RSS also holds garbage V8 had not collected yet',
+		'client CPU = the child process over the timed span; sandbox CPU = the parent process, where the sandbox runs, while the child ran',
+		`sandbox rate limit raised to ${sandboxPerMinute.toLocaleString('en-US')} calls/minute for the bench (WeCom allows 10,000)`,
+	];
+}

@@ -1,0 +1,150 @@
+/** The printed report: environment, the timed table, ratios and targets, both scenarios, the trigger. */
+import type { BenchConfig } from '../config';
+import type { Measurement } from '../measure';
+import type { FanoutResult, TokenChurnResult } from '../scenarios';
+import { duration, fixed, formatTable, int, megabytes, seconds, verdict } from './format';
+import type { PathSummary, Ratios, Target } from './summary';
+
+export interface Report {
+	config: BenchConfig;
+	environment: Record<string, string>;
+	summaries: PathSummary[];
+	ratios: Ratios;
+	targets: Target[];
+	fanout: FanoutResult;
+	tokenChurn: TokenChurnResult;
+	trigger?: Measurement;
+	triggerSkipped?: string;
+	notes: string[];
+	totalMs: number;
+	outputFile: string;
+}
+
+function timedTable(summaries: PathSummary[]): string {
+	const headers = [
+		'path',
+		'wall s (median)',
+		'runs (s)',
+		'items/s',
+		'delivered',
+		'failed',
+		'calls/card',
+		'gettoken',
+		'max in flight',
+		'peak RSS MB',
+		'live heap MB',
+		'client CPU s',
+		'sandbox CPU s',
+	];
+	const rows = summaries.map((s) => {
+		const sends = s.path !== 'noop';
+		return [
+			s.label,
+			seconds(s.medianWallMs),
+			s.runsWallMs.map((ms) => seconds(ms)).join(' / '),
+			int(s.itemsPerSecond),
+			sends ? int(s.delivered) : '-',
+			sends ? int(s.failedItems) : '-',
+			sends ? fixed(s.callsPerDelivered, 4) : '-',
+			sends ? String(s.gettoken) : '-',
+			sends ? String(s.maxInFlight) : '-',
+			megabytes(s.medianRssBytes),
+			megabytes(s.medianLiveHeapBytes),
+			seconds(s.medianCpuMs),
+			sends ? seconds(s.medianSandboxCpuMs) : '-',
+		];
+	});
+	return formatTable(headers, rows);
+}
+
+function fanoutTable(fanout: FanoutResult): string {
+	const row = (label: string, run: Measurement) => [
+		label,
+		int(run.sandbox.sendCalls),
+		int(run.sandbox.gettoken),
+		int(run.failedItems),
+		seconds(run.wallMs),
+	];
+	return formatTable(
+		['1 card to N recipients', 'message/send calls', 'gettoken', 'failed items', 'wall s'],
+		[
+			row('ours (one item, touser = all N)', fanout.ours),
+			row('naive loop (HTTP Request, 1 item per recipient)', fanout.naiveLoop),
+		],
+	);
+}
+
+function churnTable(churn: TokenChurnResult): string {
+	const row = (label: string, run: Measurement) => [
+		label,
+		int(run.sandbox.gettoken),
+		int(run.sandbox.faultsFired),
+		int(run.sandbox.delivered),
+		int(run.failedItems),
+		int(run.sandbox.sendCalls),
+		seconds(run.wallMs),
+	];
+	return formatTable(
+		['path', 'gettoken', 'invalidations', 'delivered', 'failed items', 'message/send calls', 'wall s'],
+		[row('ours', churn.ours), row('HTTP Request (token fetched once)', churn.httpRequest)],
+	);
+}
+
+export function printReport(report: Report): void {
+	const { config, fanout, tokenChurn: churn, trigger } = report;
+	const out: string[] = [];
+	out.push('');
+	out.push(
+		`WeCom template card benchmark: ${int(config.items)} single-recipient text_notice cards, concurrency C = ${config.concurrency} on every path, median of ${config.runs} runs, sandbox on 127.0.0.1`,
+	);
+	out.push(Object.entries(report.environment).map(([name, value]) => `${name} ${value}`).join(', '));
+	out.push('');
+	out.push(timedTable(report.summaries));
+	out.push('');
+	out.push(
+		formatTable(
+			['target', 'actual', 'aim', 'verdict'],
+			report.targets.map((t) => [t.name, t.actual, t.target, verdict(t.met)]),
+		),
+	);
+	out.push(
+		`info: peak RSS HTTP Request ÷ no-op baseline = ${report.ratios.rssHttpRequestOverBaseline.toFixed(2)}x; live heap ours ÷ no-op baseline = ${report.ratios.liveHeapOursOverBaseline.toFixed(2)}x`,
+	);
+	out.push('');
+	out.push(`Fan-out: one card to ${int(fanout.recipients)} recipients`);
+	out.push(fanoutTable(fanout));
+	out.push('');
+	out.push(
+		`Token churn: the sandbox invalidates every token on every ${churn.invalidateEvery}th message/send call, ${int(config.items)} sends`,
+	);
+	out.push(churnTable(churn));
+	out.push('');
+	if (trigger) {
+		const latency = trigger.latencyMs;
+		out.push(`Trigger: ${int(trigger.job.items)} signed, encrypted template_card_event button clicks through WeComTrigger.webhook()`);
+		out.push(
+			formatTable(
+				['callbacks/s', 'p50 ms', 'p99 ms', 'max ms', 'workflows started', 'rejected', 'peak RSS MB'],
+				[
+					[
+						int(trigger.job.items / (trigger.wallMs / 1000)),
+						fixed(latency?.p50 ?? Number.NaN, 3),
+						fixed(latency?.p99 ?? Number.NaN, 3),
+						fixed(latency?.max ?? Number.NaN, 3),
+						int(trigger.outputItems),
+						int(trigger.failedItems),
+						megabytes(trigger.maxRssBytes),
+					],
+				],
+				0,
+			),
+		);
+	} else {
+		out.push(`Trigger: not measured (${report.triggerSkipped ?? 'skipped'})`);
+	}
+	out.push('');
+	for (const note of report.notes) out.push(`note: ${note}`);
+	out.push('');
+	out.push(`Total bench duration: ${duration(report.totalMs)}. Results: ${report.outputFile}`);
+	console.log(out.join('\n'));
+}

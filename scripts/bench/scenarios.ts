@@ -1,0 +1,85 @@
+/** The three measured scenarios: the timed comparison, the fan-out card and token churn. */
+import type { Sandbox } from '../../sandbox';
+import type { BenchConfig } from './config';
+import type { PathJob, PathName } from './job';
+import { measure, SEND_PATH } from './measure';
+import type { Measurement } from './measure';
+import type { ChildRunner } from './runChild';
+
+export interface BenchContext {
+	config: BenchConfig;
+	sandbox: Sandbox;
+	runner: ChildRunner;
+	n8nDir: string;
+	progress(line: string): void;
+}
+
+/** Baseline first in each round, then the three paths; rounds interleave so noise spreads evenly. */
+export const TIMED_PATHS: readonly PathName[] = ['noop', 'ours', 'httpRequest', 'floor'];
+
+let runCounter = 0;
+
+function job(context: BenchContext, path: PathName, items: number, recipientsPerItem = 1): PathJob {
+	return {
+		path,
+		sandboxUrl: context.sandbox.url,
+		items,
+		recipientsPerItem,
+		concurrency: context.config.concurrency,
+		runTag: `r${++runCounter}`,
+		n8nDir: context.n8nDir,
+	};
+}
+
+function describe(run: Measurement): string {
+	const failed = run.failedItems ? `, ${run.failedItems} failed` : '';
+	return `${(run.wallMs / 1000).toFixed(2)} s, ${run.sandbox.sendCalls} send calls, ${run.sandbox.gettoken} gettoken${failed}, RSS ${(run.maxRssBytes / 2 ** 20).toFixed(0)} MB`;
+}
+
+export async function timedComparison(context: BenchContext): Promise<Record<PathName, Measurement[]>> {
+	const runs = Object.fromEntries(TIMED_PATHS.map((path) => [path, [] as Measurement[]])) as Record<
+		PathName,
+		Measurement[]
+	>;
+	for (let round = 1; round <= context.config.runs; round++) {
+		for (const path of TIMED_PATHS) {
+			const run = await measure(context.sandbox, context.runner, job(context, path, context.config.items));
+			runs[path].push(run);
+			context.progress(`round ${round}/${context.config.runs} ${path}: ${describe(run)}`);
+		}
+	}
+	return runs;
+}
+
+export interface FanoutResult {
+	recipients: number;
+	ours: Measurement;
+	/** The HTTP Request node with one item per recipient, as a naive loop does. */
+	naiveLoop: Measurement;
+}
+
+export async function fanout(context: BenchContext): Promise<FanoutResult> {
+	const recipients = context.config.fanoutRecipients;
+	const ours = await measure(context.sandbox, context.runner, job(context, 'ours', 1, recipients));
+	context.progress(`fan-out ours (1 card, ${recipients} recipients): ${describe(ours)}`);
+	const naiveLoop = await measure(context.sandbox, context.runner, job(context, 'httpRequest', recipients));
+	context.progress(`fan-out naive loop (${recipients} items): ${describe(naiveLoop)}`);
+	return { recipients, ours, naiveLoop };
+}
+
+export interface TokenChurnResult {
+	invalidateEvery: number;
+	ours: Measurement;
+	httpRequest: Measurement;
+}
+
+export async function tokenChurn(context: BenchContext): Promise<TokenChurnResult> {
+	const every = context.config.invalidateEvery;
+	const fault = { kind: 'invalidateTokens' as const, path: SEND_PATH, every };
+	const items = context.config.items;
+	const ours = await measure(context.sandbox, context.runner, job(context, 'ours', items), fault);
+	context.progress(`token churn ours: ${describe(ours)}`);
+	const httpRequest = await measure(context.sandbox, context.runner, job(context, 'httpRequest', items), fault);
+	context.progress(`token churn HTTP Request: ${describe(httpRequest)}`);
+	return { invalidateEvery: every, ours, httpRequest };
+}
