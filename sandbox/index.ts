@@ -11,6 +11,21 @@ export {
 export { RESPONSE_CODE_TTL_MS } from './routes/updateTemplateCard';
 export { RECALL_WINDOW_MS } from './routes/recall';
 export { DEFAULT_DUPLICATE_INTERVAL_S, MAX_DUPLICATE_INTERVAL_S } from './duplicateCheck';
+export { DEMO_CALLBACK_TOKEN, DEMO_ENCODING_AES_KEY, DEFAULT_ACK_TIMEOUT_MS, VERIFY_TIMEOUT_MS } from './callbacks';
+export type {
+	ApprovalAction,
+	ApprovalResult,
+	CallbackAttempt,
+	CallbackConfig,
+	CallbackConfigInput,
+	CallbackDelivery,
+	CallbackDeliveryOptions,
+	CallbackSelection,
+	ClickAction,
+	ClickResult,
+	VerifyCallbackOptions,
+	VerifyCallbackResult,
+} from './callbacks';
 export type {
 	ActiveFault,
 	DeliveredMessage,

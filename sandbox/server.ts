@@ -12,6 +12,8 @@ import { messageSend } from './routes/messageSend';
 import { recall } from './routes/recall';
 import { updateTemplateCard } from './routes/updateTemplateCard';
 import { webhookSend } from './routes/webhookSend';
+import { isWebUiPath, serveWebUi } from './web/routes';
+import { CallbackHub, handleCallbackControl } from './callbacks';
 import { SandboxState } from './state';
 import type { Sandbox, SandboxOptions } from './types';
 
@@ -95,20 +97,15 @@ async function handleRequest(
 	state: SandboxState,
 	delays: PendingDelays,
 	isClosing: () => boolean,
+	callbacks: CallbackHub,
 ): Promise<void> {
 	const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+	if (isWebUiPath(url.pathname)) return serveWebUi(req.method ?? 'GET', url, state, res);
 	if (url.pathname.startsWith('/sandbox/')) {
 		const body = await readBody(req);
-		return handleControl(
-			{
-				method: req.method ?? 'GET',
-				path: url.pathname,
-				query: url.searchParams,
-				bodyText: body.text,
-			},
-			state,
-			res,
-		);
+		const control = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, bodyText: body.text };
+		if (await handleCallbackControl(control, callbacks, res)) return;
+		return handleControl(control, state, res);
 	}
 	const route = WECOM_ROUTES.get(url.pathname);
 	if (!route)
@@ -132,10 +129,11 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 /** Starts a WeCom-compatible server; in-process by default on an ephemeral 127.0.0.1 port. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const state = new SandboxState(options);
+	const callbacks = new CallbackHub(state, options.callbacks);
 	const delays = new PendingDelays();
 	let closing = false;
 	const server = createServer((req, res) => {
-		handleRequest(req, res, state, delays, () => closing).catch((error: unknown) => {
+		handleRequest(req, res, state, delays, () => closing, callbacks).catch((error: unknown) => {
 			// A bug in the sandbox must not take the test process down; the caller sees a 500.
 			const detail = error instanceof Error ? error.message : String(error);
 			if (!res.headersSent)
@@ -157,7 +155,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				server.close((error) => (error ? reject(error) : resolve()));
 				server.closeAllConnections();
 			}),
-		reset: () => state.reset(),
+		outage: async (downtimeMs) => {
+			await new Promise<void>((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			});
+			await new Promise((resolve) => setTimeout(resolve, downtimeMs));
+			await listen(server, address.port, host);
+		},
+		reset: () => {
+			state.reset();
+			callbacks.reset();
+		},
 		invalidateTokens: () => state.tokens.invalidateAll(),
 		issuedTokens: () => state.tokens.issued(),
 		stats: () => state.stats(),
@@ -165,5 +174,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		cardsFor: (userid) => state.cardsFor(userid),
 		advanceClock: (ms) => state.advanceClock(ms),
 		now: () => state.now(),
+		callbackConfig: (corpId, agentId) => callbacks.configs.get(corpId, agentId),
+		setCallbackConfig: (config) => callbacks.configs.set(config),
+		click: (action) => callbacks.click(action),
+		approve: (action) => callbacks.approve(action),
+		verifyCallbackUrl: (verifyOptions) => callbacks.verify(verifyOptions),
+		callbackDeliveries: () => callbacks.deliveries(),
 	};
 }

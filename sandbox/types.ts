@@ -3,6 +3,19 @@
  * names; the HTTP control API under /sandbox/ returns the same shapes as JSON.
  */
 
+import type {
+	ApprovalAction,
+	ApprovalResult,
+	CallbackConfig,
+	CallbackConfigInput,
+	CallbackDelivery,
+	CallbackDeliveryOptions,
+	ClickAction,
+	ClickResult,
+	VerifyCallbackOptions,
+	VerifyCallbackResult,
+} from './callbacks/types';
+
 export interface SandboxApp {
 	agentId: number;
 	secret: string;
@@ -38,6 +51,8 @@ export interface SandboxOptions {
 	clock?: () => number;
 	/** Seed of the PRNG behind `probability` faults, so runs are repeatable. Default 1. */
 	seed?: number;
+	/** How callbacks are delivered (ack timeout, re-sends); defaults as WeCom: 5 s, 3 re-sends. */
+	callbacks?: CallbackDeliveryOptions;
 }
 
 export type FaultKind =
@@ -170,6 +185,11 @@ export interface Sandbox {
 	/** 'http://127.0.0.1:PORT' */
 	url: string;
 	close(): Promise<void>;
+	/**
+	 * A restart of WeCom's front end: every connection is dropped and the port refuses
+	 * connections for downtimeMs; state (tokens, messages, duplicate-check windows) survives.
+	 */
+	outage(downtimeMs: number): Promise<void>;
 	/** Clears messages, stats, faults, tokens, rate windows; the issuedTokens() history stays. */
 	reset(): void;
 	/** Early invalidation: every issued token becomes invalid (40014). */
@@ -184,4 +204,16 @@ export interface Sandbox {
 	advanceClock(ms: number): void;
 	/** The sandbox's current time in ms. */
 	now(): number;
+	/** Callback settings of an app (default: the first corp's first app). */
+	callbackConfig(corpId?: string, agentId?: number): CallbackConfig;
+	/** Sets an app's callback URL, Token or EncodingAESKey (as in Receive Messages > Set API). */
+	setCallbackConfig(config: CallbackConfigInput): CallbackConfig;
+	/** A member clicks a delivered card; the event is POSTed to the app's callback URL. */
+	click(action: ClickAction): Promise<ClickResult>;
+	/** An approval changes state; sys_approval_change is POSTed to the app's callback URL. */
+	approve(action: ApprovalAction): Promise<ApprovalResult>;
+	/** WeCom's GET URL check (echostr) against the callback URL. */
+	verifyCallbackUrl(options?: VerifyCallbackOptions): Promise<VerifyCallbackResult>;
+	/** Every callback delivery since start or reset, with its attempts. */
+	callbackDeliveries(): CallbackDelivery[];
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as message from './actions/message';
+import * as robot from './actions/robot';
 import { router } from './actions/router';
 
 /**
@@ -21,17 +22,24 @@ export class WeComTemplateCard implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'weComApi', required: true, displayOptions: { show: { resource: ['message'] } } }],
+		credentials: [
+			{ name: 'weComApi', required: true, displayOptions: { show: { resource: ['message'] } } },
+			{ name: 'weComWebhookApi', required: true, displayOptions: { show: { resource: ['robot'] } } },
+		],
 		properties: [
 			{
 				displayName: 'Resource',
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'App Message', value: 'message' }],
+				options: [
+					{ name: 'App Message', value: 'message' },
+					{ name: 'Group Robot', value: 'robot' },
+				],
 				default: 'message',
 			},
 			...message.description,
+			...robot.description,
 		],
 	};
 

@@ -239,10 +239,20 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 		hint: 'Enable the robot in the group chat settings.',
 		handling: 'config',
 	},
+	93008: {
+		meaning: 'The robot is not in the group',
+		hint: 'Add the robot to the group chat again and copy its new webhook address.',
+		handling: 'permanent',
+	},
 	93017: {
 		meaning: 'Robot message body is empty',
 		hint: 'Send a non-empty message to the robot.',
 		handling: 'input',
+	},
+	93019: {
+		meaning: 'Invalid robot ID',
+		hint: 'Copy the robot\'s webhook address again from the group chat settings.',
+		handling: 'permanent',
 	},
 	301002: {
 		meaning: 'The token\'s app has no right on this agentid',

@@ -3,11 +3,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY, forEachConcurrently } from './concurrency';
 import * as message from './message';
+import * as robot from './robot';
 
 export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject>;
 
 const operations: Record<string, Record<string, OperationExecute>> = {
 	message: message.operations,
+	robot: robot.operations,
 };
 
 /** The item loop: concurrency, pairedItem and continue-on-fail live here and only here. */

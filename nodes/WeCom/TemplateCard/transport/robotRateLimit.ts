@@ -46,7 +46,12 @@ export class SlidingWindowLimiter {
 	private readonly sends = new Map<string, Send[]>();
 	private readonly pausedUntil = new Map<string, number>();
 
-	constructor({ limit = ROBOT_MESSAGES_PER_MINUTE, windowMs = 60_000, now = Date.now, sleep = n8nSleep }: SlidingWindowOptions = {}) {
+	constructor({
+		limit = ROBOT_MESSAGES_PER_MINUTE,
+		windowMs = 60_000,
+		now = Date.now,
+		sleep = n8nSleep,
+	}: SlidingWindowOptions = {}) {
 		this.limit = limit;
 		this.windowMs = windowMs;
 		this.now = now;
@@ -56,12 +61,13 @@ export class SlidingWindowLimiter {
 	/** Waits for a free slot and takes it, or throws SlotTooFarError without waiting. */
 	async take(key: string, maxWaitMs: number): Promise<SendSlot> {
 		const now = this.now();
-		const sends = this.recentSends(key, now);
+		this.forgetOldSends(now);
+		const sends = this.sends.get(key) ?? [];
 		const at = this.nextFreeAt(key, sends, now);
 		const waitMs = at - now;
 		if (waitMs > maxWaitMs) throw new SlotTooFarError(waitMs, maxWaitMs);
 		const send: Send = { at };
-		sends.push(send);
+		this.sends.set(key, [...sends, send]);
 		if (waitMs > 0) await this.sleep(waitMs);
 		return {
 			waitedMs: waitMs,
@@ -79,11 +85,16 @@ export class SlidingWindowLimiter {
 		this.pausedUntil.set(key, Math.max(until, this.pausedUntil.get(key) ?? 0));
 	}
 
-	private recentSends(key: string, now: number): Send[] {
-		const sends = (this.sends.get(key) ?? []).filter((send) => send.at > now - this.windowMs);
-		this.sends.set(key, sends);
-		if ((this.pausedUntil.get(key) ?? 0) <= now) this.pausedUntil.delete(key);
-		return sends;
+	/** Keeps memory bounded: only sends inside the window and pauses still running are kept. */
+	private forgetOldSends(now: number): void {
+		for (const [key, sends] of this.sends) {
+			const recent = sends.filter((send) => send.at > now - this.windowMs);
+			if (recent.length) this.sends.set(key, recent);
+			else this.sends.delete(key);
+		}
+		for (const [key, until] of this.pausedUntil) {
+			if (until <= now) this.pausedUntil.delete(key);
+		}
 	}
 
 	/** Never before the last reserved slot (first come, first served), nor `limit` sends within a window. */

@@ -58,7 +58,7 @@ export function encryptMessage(key: Buffer, message: string, receiveId: string, 
 	return Buffer.concat([cipher.update(plain), cipher.final()]).toString('base64');
 }
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$|^[A-Za-z0-9+/]{2}==$|^[A-Za-z0-9+/]{3}=$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** Node's base64 decoder skips junk silently; a forged text must fail instead. */
 function strictBase64(text: string): Buffer {

@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationExecute } from '../router';
+import * as sendTemplateCard from './send.operation';
+
+export const operations: Record<string, OperationExecute> = {
+	sendTemplateCard: sendTemplateCard.execute,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['robot'] } },
+		options: [
+			{
+				name: 'Send Template Card',
+				value: 'sendTemplateCard',
+				action: 'Send a template card via group robot',
+				description: 'Post a text or news notice card to the group chat of a robot webhook',
+			},
+		],
+		default: 'sendTemplateCard',
+	},
+	...sendTemplateCard.description,
+];

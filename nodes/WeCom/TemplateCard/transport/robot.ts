@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { parseRobotWebhook, type RobotWebhook } from '../../../../credentials/WeComWebhookApi.credentials';
+import { ROBOT_MESSAGES_PER_MINUTE } from '../../shared/limits';
+import { weComErrcodeError, weComTransportError, type WeComApiError } from './errors';
+import { withRetry, type RetryPolicy } from './retry';
+import { robotRateLimiter, SlotTooFarError } from './robotRateLimit';
+
+export const ROBOT_CREDENTIAL_TYPE = 'weComWebhookApi';
+
+const ROBOT_SEND_PATH = '/cgi-bin/webhook/send';
+
+export interface RobotSendOptions {
+	/** Use with `retryAmbiguous: false`: a robot has no duplicate check, a resend may post twice. */
+	retry: RetryPolicy;
+	/** How long one message may wait for a free slot of the 20-per-minute limit. */
+	maxWaitMs: number;
+	/** A field-level explanation for errcodes the caller knows better (card rules). */
+	explainErrcode?: (errcode: number) => string | undefined;
+}
+
+export interface RobotSendResult {
+	attempts: number;
+	/** Time spent waiting for the rate limit, over all attempts. */
+	waitedMs: number;
+}
+
+interface Robot extends RobotWebhook {
+	/** Names the robot in memory without holding its key. */
+	id: string;
+	credentials: ICredentialDataDecryptedObject;
+}
+
+/**
+ * The only place that talks to the group robot endpoint. Keeps to the robot's 20 messages a
+ * minute by waiting for a free slot, retries what the policy allows, and turns a non-zero
+ * errcode into an error that explains it. The key never reaches an error or the output.
+ */
+export async function sendToRobot(
+	this: IExecuteFunctions,
+	body: IDataObject,
+	itemIndex: number,
+	options: RobotSendOptions,
+): Promise<RobotSendResult> {
+	const robot = await readRobot(this, itemIndex);
+	let waitedMs = 0;
+	try {
+		const { attempts } = await withRetry(options.retry, async () => {
+			const slot = await robotRateLimiter.take(robot.id, options.maxWaitMs);
+			waitedMs += slot.waitedMs;
+			try {
+				await postToRobot(this, robot, body, itemIndex, options);
+			} finally {
+				slot.settled();
+			}
+		});
+		return { attempts, waitedMs };
+	} catch (error) {
+		if (error instanceof SlotTooFarError) throw slotTooFarError(this.getNode(), error, itemIndex);
+		throw withoutKey(error, robot.key);
+	}
+}
+
+async function readRobot(ctx: IExecuteFunctions, itemIndex: number): Promise<Robot> {
+	const credentials = await ctx.getCredentials(ROBOT_CREDENTIAL_TYPE, itemIndex);
+	let webhook: RobotWebhook;
+	try {
+		webhook = parseRobotWebhook(credentials.webhookSecret);
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex });
+	}
+	// The base URL is part of the id: the same key on another server is another robot.
+	const id = createHash('sha256').update(`${webhook.baseUrl}\n${webhook.key}`).digest('hex');
+	return { ...webhook, id, credentials };
+}
+
+async function postToRobot(
+	ctx: IExecuteFunctions,
+	robot: Robot,
+	body: IDataObject,
+	itemIndex: number,
+	options: RobotSendOptions,
+): Promise<void> {
+	const reference = ctx.getNode().credentials?.[ROBOT_CREDENTIAL_TYPE];
+	let response: unknown;
+	try {
+		response = await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			ROBOT_CREDENTIAL_TYPE,
+			{
+				method: 'POST',
+				url: `${robot.baseUrl}${ROBOT_SEND_PATH}`,
+				body,
+				json: true,
+				timeout: options.retry.timeoutMs,
+			},
+			{
+				// Exactly the values the key and the limiter slot were taken from.
+				credentialsDecrypted: {
+					id: reference?.id ?? '',
+					name: reference?.name ?? '',
+					type: ROBOT_CREDENTIAL_TYPE,
+					data: robot.credentials,
+				},
+			},
+		);
+	} catch (error) {
+		const failure = weComTransportError(ctx.getNode(), error, itemIndex);
+		if (!failure.httpCode) failure.description = "Check that n8n can reach the robot's webhook address.";
+		throw failure;
+	}
+
+	const answer = (response ?? {}) as { errcode?: unknown; errmsg?: unknown };
+	if (typeof answer.errcode !== 'number') throw unexpectedAnswer(ctx.getNode(), itemIndex);
+	if (answer.errcode === 0) return;
+	// WeCom blocks the robot for a while: every item waiting for it should hold back too.
+	if (answer.errcode === 45009) robotRateLimiter.pause(robot.id, options.retry.rateLimitPauseMs);
+	throw weComErrcodeError(
+		ctx.getNode(),
+		{ errcode: answer.errcode, errmsg: String(answer.errmsg ?? '') },
+		itemIndex,
+		options.explainErrcode?.(answer.errcode),
+	);
+}
+
+/** A proxy or gateway answered instead of WeCom; the message may or may not have been posted. */
+function unexpectedAnswer(node: INode, itemIndex: number): WeComApiError {
+	const error = new NodeApiError(node, {} as JsonObject, {
+		message: 'The group robot endpoint did not answer with WeCom\'s {"errcode": ...} JSON',
+		description: "Check the credential's webhook address; it should be the one WeCom shows for the robot.",
+		itemIndex,
+	}) as WeComApiError;
+	error.failureKind = 'ambiguous';
+	return error;
+}
+
+function slotTooFarError(node: INode, error: SlotTooFarError, itemIndex: number): NodeOperationError {
+	const seconds = (ms: number) => Math.ceil(ms / 1000);
+	const failure = new NodeOperationError(
+		node,
+		`Not sent: the group robot's limit of ${ROBOT_MESSAGES_PER_MINUTE} messages per minute is used up, and the next free slot is ${seconds(error.waitMs)} s away, longer than Max Wait for Rate Limit (${seconds(error.maxWaitMs)} s)`,
+		{
+			description:
+				'WeCom would answer errcode 45009 (API call frequency exceeded) and block the robot for a minute. Raise "Max Wait for Rate Limit (Seconds)", send fewer messages at once, or spread them over several robots.',
+			itemIndex,
+		},
+	);
+	return Object.assign(failure, { errcode: 45009 });
+}
+
+/** Last line of defence: the bare key could only appear if something echoed it verbatim. */
+function withoutKey(error: unknown, key: string): unknown {
+	const failure = error as { message?: unknown; description?: unknown };
+	if (!(error instanceof Error)) return error;
+	for (const field of ['message', 'description'] as const) {
+		if (typeof failure[field] === 'string') failure[field] = (failure[field] as string).split(key).join('***');
+	}
+	return error;
+}

@@ -1,0 +1,87 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Values of the Events filter; '*' = everything WeCom sends to the app. */
+export const EVENT_FILTERS = {
+	all: '*',
+	cardClick: 'template_card_event',
+	cardMenu: 'template_card_menu_event',
+	approval: 'approval',
+	message: 'message',
+	otherEvent: 'otherEvent',
+} as const;
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'In the WeCom admin console open App Management > your app > Receive Messages > Set API. Paste the <b>Production URL</b> shown above under Webhook URLs, and copy that page\'s Token and EncodingAESKey into this node\'s credential. Publish this workflow first: WeCom checks the URL when you save.',
+		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		default: [EVENT_FILTERS.all],
+		description: 'Which callbacks start the workflow. Others are acknowledged and dropped.',
+		options: [
+			{
+				name: '*',
+				value: EVENT_FILTERS.all,
+				description: 'Everything WeCom sends to this app',
+			},
+			{
+				name: 'Approval Status Change',
+				value: EVENT_FILTERS.approval,
+				description: 'An approval changed state (sys_approval_change, open_approval_change)',
+			},
+			{
+				name: 'Card Button Click or Submit',
+				value: EVENT_FILTERS.cardClick,
+				description: 'A button, vote or multiple-choice submit on a template card (template_card_event)',
+			},
+			{
+				name: 'Card Menu Click',
+				value: EVENT_FILTERS.cardMenu,
+				description: "An item of a card's action menu (template_card_menu_event)",
+			},
+			{
+				name: 'Message',
+				value: EVENT_FILTERS.message,
+				description: 'A message a member sent to the app (text, image, voice, video, location, link)',
+			},
+			{
+				name: 'Other Event',
+				value: EVENT_FILTERS.otherEvent,
+				description: 'Any other event (enter_agent, location, contact changes...)',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Ignore Re-Sends',
+				name: 'ignoreResends',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to drop a callback already seen in the last 15 minutes (WeCom re-sends up to 3 times when an answer is late). Remembered per n8n process.',
+			},
+			{
+				displayName: 'Max Request Age (Seconds)',
+				name: 'maxAgeSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					'Refuse requests whose signed timestamp is further than this from now, against replays. 0 = no limit.',
+			},
+		],
+	},
+];

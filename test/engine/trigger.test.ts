@@ -1,0 +1,408 @@
+/**
+ * The WeCom Trigger through n8n-core (WebhookContext + WorkflowExecute) with the sandbox as
+ * WeCom: URL verification, the click → trigger → update loop, votes and multiple choice,
+ * menu clicks and the event filter, approvals, WeCom's re-sends, the replay window, and the
+ * example workflow.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { ICredentialTestFunctions, INode, INodeParameters } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { WeComApi } from '../../credentials/WeComApi.credentials';
+import { WeComCallbackApi } from '../../credentials/WeComCallbackApi.credentials';
+import { WeComTemplateCard } from '../../nodes/WeCom/TemplateCard/WeComTemplateCard.node';
+import { WeComTrigger } from '../../nodes/WeCom/Trigger/WeComTrigger.node';
+import {
+	DEMO_AGENT_ID,
+	DEMO_CALLBACK_TOKEN,
+	DEMO_CORP_ID,
+	DEMO_ENCODING_AES_KEY,
+	DEMO_SECRET,
+	sampleButtonInteraction,
+	sampleMultipleInteraction,
+	sampleTextNoticeWithMenu,
+	sampleVoteInteraction,
+	startSandbox,
+} from '../../sandbox';
+import type { Sandbox, SandboxOptions } from '../../sandbox';
+import { createEngineHarness, recordForLeakScan, registerSecret } from '../harness';
+import type { EngineHarness, HarnessNode } from '../harness';
+import { startTriggerHost } from './triggerHost';
+import type { TriggerHost, TriggerHostOptions } from './triggerHost';
+
+const CARD_TYPE = 'n8n-nodes-wecom-card.weComTemplateCard';
+const TRIGGER_TYPE = 'n8n-nodes-wecom-card.weComTrigger';
+const API_CREDENTIAL = { id: 'wecom-api-1', name: 'WeCom sandbox' };
+const CALLBACK_CREDENTIAL = { id: 'wecom-callback-1', name: 'WeCom callback sandbox' };
+
+registerSecret(DEMO_SECRET, 'corpSecret');
+registerSecret(DEMO_CALLBACK_TOKEN, 'callbackToken');
+registerSecret(DEMO_ENCODING_AES_KEY, 'encodingAesKey');
+
+interface Loop {
+	sandbox: Sandbox;
+	harness: EngineHarness;
+	host: TriggerHost;
+	close(): Promise<void>;
+}
+
+/** Update the clicked card for the clicking member, greying its button out. */
+const greyOutForClicker: HarnessNode = {
+	type: CARD_TYPE,
+	name: 'Update Card',
+	parameters: {
+		resource: 'message',
+		operation: 'updateTemplateCard',
+		responseCode: '={{ $json.responseCode }}',
+		updateMode: 'button',
+		replaceName: '={{ "Done: " + $json.eventKey }}',
+		updateTarget: 'some',
+		userIds: '={{ $json.fromUser }}',
+	},
+	credentials: { weComApi: API_CREDENTIAL },
+};
+
+async function startLoop(
+	triggerParameters: INodeParameters = { events: ['*'] },
+	hostOptions: Partial<TriggerHostOptions> = {},
+	sandboxOptions: SandboxOptions = { callbacks: { ackTimeoutMs: 3000 } },
+): Promise<Loop> {
+	const sandbox = await startSandbox(sandboxOptions);
+	const harness = createEngineHarness({
+		nodeTypes: { [CARD_TYPE]: new WeComTemplateCard(), [TRIGGER_TYPE]: new WeComTrigger() },
+		credentialTypes: { weComApi: new WeComApi(), weComCallbackApi: new WeComCallbackApi() },
+	});
+	harness.credentials.add({
+		...API_CREDENTIAL,
+		type: 'weComApi',
+		data: { corpId: DEMO_CORP_ID, corpSecret: DEMO_SECRET, agentId: DEMO_AGENT_ID, baseUrl: sandbox.url },
+	});
+	harness.credentials.add({
+		...CALLBACK_CREDENTIAL,
+		type: 'weComCallbackApi',
+		data: { corpId: DEMO_CORP_ID, token: DEMO_CALLBACK_TOKEN, encodingAesSecretKey: DEMO_ENCODING_AES_KEY },
+	});
+	const host = await startTriggerHost({
+		harness,
+		trigger: {
+			type: TRIGGER_TYPE,
+			name: 'WeCom Trigger',
+			parameters: triggerParameters,
+			credentials: { weComCallbackApi: CALLBACK_CREDENTIAL },
+		},
+		downstream: [greyOutForClicker],
+		...hostOptions,
+	});
+	sandbox.setCallbackConfig({ url: host.webhookUrl });
+	return {
+		sandbox,
+		harness,
+		host,
+		async close() {
+			for (const token of sandbox.issuedTokens()) registerSecret(token, 'accessToken');
+			await host.close();
+			await sandbox.close();
+		},
+	};
+}
+
+async function sendCard(loop: Loop, card: Record<string, unknown>, toUser = 'alice|bob') {
+	const run = await loop.harness.runNode({
+		type: CARD_TYPE,
+		parameters: { resource: 'message', operation: 'sendTemplateCard', toUser, cardInput: 'json', cardJson: JSON.stringify(card) },
+		credentials: { weComApi: API_CREDENTIAL },
+	});
+	expect(run.error).toBeUndefined();
+	return run.items[0].json as { msgid: string; task_id?: string };
+}
+
+describe('WeCom Trigger through the engine, with the sandbox as WeCom', () => {
+	let loop: Loop;
+
+	afterEach(async () => {
+		await loop?.close();
+	});
+
+	it("passes WeCom's URL verification: the decrypted echostr, as plain text, nothing else", async () => {
+		loop = await startLoop();
+		const result = await loop.sandbox.verifyCallbackUrl({ timeoutMs: 5000 });
+		expect(result).toMatchObject({ ok: true, status: 200 });
+		expect(result.received).toBe(result.expected);
+		expect(loop.host.requests).toEqual([expect.objectContaining({ method: 'GET', status: 200, started: false })]);
+	});
+
+	it('fails the URL verification when the Token differs (a 401, nothing started)', async () => {
+		loop = await startLoop();
+		loop.sandbox.setCallbackConfig({ token: 'AnotherToken42' });
+		const result = await loop.sandbox.verifyCallbackUrl({ timeoutMs: 5000 });
+		expect(result).toMatchObject({ ok: false, status: 401 });
+	});
+
+	it('closes the loop: send a button card → click → trigger → update → the member sees the grey button', async () => {
+		loop = await startLoop();
+		const sent = await sendCard(loop, sampleButtonInteraction('expense-42'));
+		const click = await loop.sandbox.click({ userid: 'alice', taskId: 'expense-42', eventKey: 'approve' });
+		expect(click.delivery).toMatchObject({ delivered: true, attempts: [expect.objectContaining({ status: 200, body: '' })] });
+
+		const [run] = await loop.host.settled(1);
+		expect(run.error).toBeUndefined();
+		const event = run.itemsOf('WeCom Trigger')[0].json;
+		expect(event).toMatchObject({
+			category: 'templateCard',
+			event: 'template_card_event',
+			msgType: 'event',
+			fromUser: 'alice',
+			toUser: DEMO_CORP_ID,
+			agentId: DEMO_AGENT_ID,
+			createTime: expect.any(Number),
+			taskId: 'expense-42',
+			eventKey: 'approve',
+			cardType: 'button_interaction',
+			responseCode: click.responseCode,
+			selectedItems: [],
+		});
+		expect(event.rawXml).toContain('<Event><![CDATA[template_card_event]]></Event>');
+		expect(run.itemsOf('Update Card')[0].json).toMatchObject({ updated: true, mode: 'button' });
+
+		const alice = loop.sandbox.cardsFor('alice').find((card) => card.msgid === sent.msgid);
+		const bob = loop.sandbox.cardsFor('bob').find((card) => card.msgid === sent.msgid);
+		expect(alice?.replaceName).toBe('Done: approve');
+		expect(bob?.replaceName).toBeUndefined();
+		// The click's ResponseCode is now used: a second click on the grey button is impossible.
+		await expect(loop.sandbox.click({ userid: 'alice', taskId: 'expense-42' })).rejects.toThrow(/already replaced/);
+	});
+
+	it('carries vote and multiple-choice answers intact (several questions, several options)', async () => {
+		loop = await startLoop({ events: ['template_card_event'] });
+		const vote = sampleVoteInteraction('lunch-1');
+		(vote.checkbox as { mode: number }).mode = 1;
+		await sendCard(loop, vote);
+		const multiple = sampleMultipleInteraction('slots-1');
+		multiple.select_list = [
+			...(multiple.select_list as unknown[]),
+			{ question_key: 'time', title: 'Time', option_list: [{ id: 'am', text: 'Morning' }, { id: 'pm', text: 'Afternoon' }] },
+			{ question_key: 'room', title: 'Room', option_list: [{ id: 'r1', text: 'Room ]]> 1' }, { id: 'r2', text: 'Room 2' }] },
+		];
+		await sendCard(loop, multiple);
+
+		await loop.sandbox.click({
+			userid: 'bob',
+			taskId: 'lunch-1',
+			selectedItems: [{ questionKey: 'lunch', optionIds: ['noodles', 'rice'] }],
+		});
+		await loop.sandbox.click({
+			userid: 'alice',
+			taskId: 'slots-1',
+			selectedItems: [
+				{ questionKey: 'day', optionIds: ['tue'] },
+				{ questionKey: 'time', optionIds: ['pm'] },
+			],
+		});
+		const [voteRun, multipleRun] = await loop.host.settled(2);
+		expect(voteRun.itemsOf('WeCom Trigger')[0].json).toMatchObject({
+			cardType: 'vote_interaction',
+			eventKey: 'vote',
+			selectedItems: [{ questionKey: 'lunch', optionIds: ['noodles', 'rice'] }],
+		});
+		expect(multipleRun.itemsOf('WeCom Trigger')[0].json).toMatchObject({
+			cardType: 'multiple_interaction',
+			eventKey: 'submit',
+			selectedItems: [
+				{ questionKey: 'day', optionIds: ['tue'] },
+				{ questionKey: 'time', optionIds: ['pm'] },
+				{ questionKey: 'room', optionIds: ['r1'] },
+			],
+		});
+		expect(voteRun.itemsOf('Update Card')[0].json).toMatchObject({ updated: true });
+	});
+
+	it('filters by event: a menu click is acknowledged but starts nothing when only button clicks are wanted', async () => {
+		loop = await startLoop({ events: ['template_card_event'] });
+		await sendCard(loop, sampleTextNoticeWithMenu('menu-1'));
+		const click = await loop.sandbox.click({ userid: 'alice', taskId: 'menu-1', eventKey: 'mute' });
+		expect(click.event).toBe('template_card_menu_event');
+		expect(click.delivery.delivered).toBe(true);
+		expect(loop.host.requests).toEqual([expect.objectContaining({ status: 200, started: false })]);
+	});
+
+	it('reports a menu click with its own ResponseCode when menu clicks are wanted', async () => {
+		loop = await startLoop({ events: ['template_card_menu_event'] }, { downstream: [] });
+		await sendCard(loop, sampleTextNoticeWithMenu('menu-2'));
+		const click = await loop.sandbox.click({ userid: 'bob', taskId: 'menu-2', eventKey: 'mute' });
+		expect(loop.host.started).toHaveLength(1);
+		expect(loop.host.started[0][0].json).toMatchObject({
+			category: 'templateCardMenu',
+			event: 'template_card_menu_event',
+			eventKey: 'mute',
+			cardType: 'text_notice',
+			responseCode: click.responseCode,
+			fromUser: 'bob',
+		});
+	});
+
+	it('reports approval changes (sys_approval_change) with the approval fields', async () => {
+		loop = await startLoop({ events: ['approval'] }, { downstream: [] });
+		const approval = await loop.sandbox.approve({
+			spNo: '202611290001',
+			status: 'approved',
+			spName: 'Travel',
+			applicant: { userId: 'alice', party: '2' },
+			approvers: [{ userId: 'bob', speech: 'OK <fine> & done ]]> really' }],
+			notifiers: ['carol'],
+		});
+		expect(approval.delivery.delivered).toBe(true);
+		expect(loop.host.started).toHaveLength(1);
+		const event = loop.host.started[0][0].json;
+		expect(event).toMatchObject({
+			category: 'approval',
+			event: 'sys_approval_change',
+			fromUser: 'sys',
+			agentId: DEMO_AGENT_ID,
+			spNo: '202611290001',
+			spName: 'Travel',
+			spStatus: 2,
+			spStatusText: 'approved',
+			applicant: { userId: 'alice', party: '2' },
+			statusChangeEvent: 2,
+			notifiers: ['carol'],
+			approvalNodes: [
+				{ status: 2, approverAttr: 1, approvers: [{ userId: 'bob', speech: 'OK <fine> & done ]]> really', status: 2 }] },
+			],
+		});
+		expect(event.templateId).toEqual(expect.any(String));
+		expect(event.applyTime).toEqual(expect.any(Number));
+	});
+
+	it("drops WeCom's re-sends: a late answer makes WeCom send again, the workflow runs once", async () => {
+		loop = await startLoop(
+			{ events: ['*'] },
+			{ delayFirst: { requests: 1, ms: 600 } },
+			{ callbacks: { ackTimeoutMs: 250, maxRetries: 3 } },
+		);
+		await sendCard(loop, sampleButtonInteraction('late-1'));
+		const click = await loop.sandbox.click({ userid: 'alice', taskId: 'late-1', eventKey: 'reject' });
+		expect(click.delivery.attempts[0].error).toMatch(/no answer within 250 ms/);
+		expect(click.delivery.delivered).toBe(true);
+		// Let the held-back first delivery finish too.
+		await new Promise((resolve) => setTimeout(resolve, 700));
+		const posts = loop.host.requests.filter((request) => request.method === 'POST');
+		expect(posts.length).toBeGreaterThanOrEqual(2);
+		expect(posts.every((request) => request.status === 200)).toBe(true);
+		expect(posts.filter((request) => request.started)).toHaveLength(1);
+		const [run] = await loop.host.settled(1);
+		expect(run.itemsOf('Update Card')[0].json).toMatchObject({ updated: true });
+	});
+
+	it('refuses requests outside the replay window, and WeCom gives up after three re-sends', async () => {
+		loop = await startLoop({ events: ['*'], options: { maxAgeSeconds: 120 } }, { downstream: [] });
+		await sendCard(loop, sampleButtonInteraction('replay-1'));
+		loop.sandbox.advanceClock(3600 * 1000); // the sandbox's timestamps are now an hour ahead
+		const click = await loop.sandbox.click({ userid: 'alice', taskId: 'replay-1' });
+		expect(click.delivery.delivered).toBe(false);
+		expect(click.delivery.attempts.map((attempt) => attempt.status)).toEqual([403, 403, 403, 403]);
+		expect(loop.host.started).toHaveLength(0);
+	});
+
+	it('works from the xml2js body when n8n keeps no raw body', async () => {
+		loop = await startLoop({ events: ['*'] }, { withoutRawBody: true, downstream: [] });
+		await sendCard(loop, sampleButtonInteraction('parsed-1'));
+		const click = await loop.sandbox.click({ userid: 'alice', taskId: 'parsed-1' });
+		expect(loop.host.started[0][0].json).toMatchObject({ responseCode: click.responseCode, eventKey: 'approve' });
+	});
+
+	it('drives the sandbox over HTTP as well (callback-config, click, verify-callback)', async () => {
+		loop = await startLoop({ events: ['*'] }, { downstream: [] });
+		await sendCard(loop, sampleButtonInteraction('http-1'));
+		const post = async (path: string, body: unknown) => {
+			const response = await fetch(`${loop.sandbox.url}${path}`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+			return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+		};
+		expect((await post('/sandbox/callback-config', { url: loop.host.webhookUrl })).json.url).toBe(loop.host.webhookUrl);
+		expect((await post('/sandbox/verify-callback', { timeoutMs: 5000 })).json).toMatchObject({ ok: true });
+		const click = await post('/sandbox/click', { userid: 'alice', taskId: 'http-1', eventKey: 'approve' });
+		expect(click.status).toBe(200);
+		expect(loop.host.started[0][0].json).toMatchObject({ responseCode: click.json.responseCode });
+		expect((await post('/sandbox/click', { userid: 'nobody', taskId: 'http-1' })).status).toBe(400);
+		expect((await post('/sandbox/approve', { spNo: '1', status: 'approved' })).json).toMatchObject({
+			delivery: { delivered: true },
+		});
+	});
+});
+
+describe('examples/approval-loop.workflow.json', () => {
+	const file = join(__dirname, '..', '..', 'examples', 'approval-loop.workflow.json');
+	const workflow = JSON.parse(readFileSync(file, 'utf8')) as { nodes: INode[]; connections: Record<string, unknown> };
+	const byType = (type: string) => workflow.nodes.filter((node) => node.type === type);
+	let loop: Loop;
+
+	afterEach(async () => {
+		await loop?.close();
+	});
+
+	it('is importable: unique names, connections between existing nodes, no parameter issues', () => {
+		const names = new Set(workflow.nodes.map((node) => node.name));
+		expect(names.size).toBe(workflow.nodes.length);
+		for (const [source, outputs] of Object.entries(workflow.connections)) {
+			expect(names.has(source)).toBe(true);
+			const targets = ((outputs as { main: Array<Array<{ node: string }>> }).main ?? []).flat();
+			for (const target of targets) expect(names.has(target.node)).toBe(true);
+		}
+		const [trigger] = byType(TRIGGER_TYPE);
+		expect(trigger.webhookId).toEqual(expect.any(String));
+		expect(NodeHelpers.getNodeParametersIssues(new WeComTrigger().description.properties, trigger, null)).toBeNull();
+		for (const card of byType(CARD_TYPE)) {
+			expect(NodeHelpers.getNodeParametersIssues(new WeComTemplateCard().description.properties, card, null)).toBeNull();
+		}
+	});
+
+	it("runs: its send node's card, clicked in the sandbox, is updated by its trigger branch", async () => {
+		const [trigger] = byType(TRIGGER_TYPE);
+		const [send, update] = ['sendTemplateCard', 'updateTemplateCard'].map(
+			(operation) => byType(CARD_TYPE).find((node) => node.parameters.operation === operation) as INode,
+		);
+		const asHarnessNode = (node: INode): HarnessNode => ({
+			type: node.type,
+			name: node.name,
+			parameters: node.parameters,
+			credentials: { weComApi: API_CREDENTIAL },
+		});
+		loop = await startLoop(trigger.parameters, { downstream: [asHarnessNode(update)] });
+		const sent = await loop.harness.runNode({ ...asHarnessNode(send), items: [{ json: { body: { approver: 'bob' } } }] });
+		expect(sent.error).toBeUndefined();
+		const taskId = String(sent.items[0].json.task_id);
+		await loop.sandbox.click({ userid: 'bob', taskId, eventKey: 'approve' });
+		const [run] = await loop.host.settled(1);
+		expect(run.error).toBeUndefined();
+		expect(run.itemsOf(update.name)[0].json).toMatchObject({ updated: true, mode: 'button' });
+		const card = loop.sandbox.cardsFor('bob').find((seen) => seen.msgid === sent.items[0].json.msgid);
+		expect(card?.replaceName).toBe('Approved');
+	});
+});
+
+describe('the WeCom Callback API credential test (testedBy the trigger)', () => {
+	const test = (data: Record<string, unknown>) => {
+		const run = new WeComTrigger().methods.credentialTest.weComCallbackApiTest;
+		return run.call({} as ICredentialTestFunctions, { id: 'c', name: 'c', type: 'weComCallbackApi', data: data as never });
+	};
+
+	it('accepts WeCom-shaped values and says that only WeCom can really check them', async () => {
+		const result = await test({ corpId: DEMO_CORP_ID, token: DEMO_CALLBACK_TOKEN, encodingAesSecretKey: DEMO_ENCODING_AES_KEY });
+		recordForLeakScan('credential-test', 'weComCallbackApi', result);
+		expect(result).toEqual({ status: 'OK', message: expect.stringMatching(/no way to test/) });
+	});
+
+	it('names every wrong field without echoing the values', async () => {
+		const result = await test({ corpId: '', token: 'has space', encodingAesSecretKey: `${DEMO_ENCODING_AES_KEY}x` });
+		recordForLeakScan('credential-test', 'weComCallbackApi', result);
+		expect(result.status).toBe('Error');
+		expect(result.message).toBe(
+			'Corp ID is empty; Token must be 1 to 32 letters or digits; EncodingAESKey must be exactly 43 letters or digits (it has 44 characters)',
+		);
+	});
+});
