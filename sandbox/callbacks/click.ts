@@ -122,7 +122,9 @@ export function prepareClick(state: SandboxState, action: ClickAction): Prepared
 	const eventKey = action.eventKey ?? buttons[0] ?? menu[0] ?? fail('the card has nothing that calls back');
 	const isMenu = menu.includes(eventKey) && !buttons.includes(eventKey);
 	if (!isMenu && !buttons.includes(eventKey)) {
-		fail(`the card has no key ${eventKey} (buttons: ${buttons.join(', ') || 'none'}; menu: ${menu.join(', ') || 'none'})`);
+		fail(
+			`the card has no key ${eventKey} (buttons: ${buttons.join(', ') || 'none'}; menu: ${menu.join(', ') || 'none'})`,
+		);
 	}
 	if (!isMenu && seen.replaceName !== undefined) {
 		fail(`the buttons were already replaced by "${seen.replaceName}"`);

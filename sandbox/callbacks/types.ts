@@ -37,7 +37,14 @@ export interface ClickAction {
 	selectedItems?: CallbackSelection[];
 }
 
-export type ApprovalStatusName = 'pending' | 'approved' | 'rejected' | 'revoked' | 'revokedAfterApproval' | 'deleted' | 'paid';
+export type ApprovalStatusName =
+	| 'pending'
+	| 'approved'
+	| 'rejected'
+	| 'revoked'
+	| 'revokedAfterApproval'
+	| 'deleted'
+	| 'paid';
 
 export interface ApprovalAction {
 	spNo: string;

@@ -57,8 +57,12 @@ async function main(): Promise<void> {
 	process.on('SIGTERM', () => stop('SIGTERM'));
 	stack.server.child.once('exit', (code) => {
 		if (stopping) return;
-		log(`n8n exited on its own (code ${code}); see ${stack.server.logFile}`);
-		stop('n8n exit');
+		// The log goes with the user folder: show its end (once fully written) before it is deleted.
+		void stack.server.stop().then(() => {
+			const tail = stack.server.output().trim().split('\n').slice(-20).join('\n');
+			log(`n8n exited on its own (code ${code}). Last lines of its log:\n${tail}`);
+			stop('n8n exit');
+		});
 	});
 
 	const page = await sandboxPage(stack.sandbox.url);

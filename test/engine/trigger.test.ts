@@ -111,7 +111,13 @@ async function startLoop(
 async function sendCard(loop: Loop, card: Record<string, unknown>, toUser = 'alice|bob') {
 	const run = await loop.harness.runNode({
 		type: CARD_TYPE,
-		parameters: { resource: 'message', operation: 'sendTemplateCard', toUser, cardInput: 'json', cardJson: JSON.stringify(card) },
+		parameters: {
+			resource: 'message',
+			operation: 'sendTemplateCard',
+			toUser,
+			cardInput: 'json',
+			cardJson: JSON.stringify(card),
+		},
 		credentials: { weComApi: API_CREDENTIAL },
 	});
 	expect(run.error).toBeUndefined();
@@ -144,7 +150,10 @@ describe('WeCom Trigger through the engine, with the sandbox as WeCom', () => {
 		loop = await startLoop();
 		const sent = await sendCard(loop, sampleButtonInteraction('expense-42'));
 		const click = await loop.sandbox.click({ userid: 'alice', taskId: 'expense-42', eventKey: 'approve' });
-		expect(click.delivery).toMatchObject({ delivered: true, attempts: [expect.objectContaining({ status: 200, body: '' })] });
+		expect(click.delivery).toMatchObject({
+			delivered: true,
+			attempts: [expect.objectContaining({ status: 200, body: '' })],
+		});
 
 		const [run] = await loop.host.settled(1);
 		expect(run.error).toBeUndefined();
@@ -182,8 +191,22 @@ describe('WeCom Trigger through the engine, with the sandbox as WeCom', () => {
 		const multiple = sampleMultipleInteraction('slots-1');
 		multiple.select_list = [
 			...(multiple.select_list as unknown[]),
-			{ question_key: 'time', title: 'Time', option_list: [{ id: 'am', text: 'Morning' }, { id: 'pm', text: 'Afternoon' }] },
-			{ question_key: 'room', title: 'Room', option_list: [{ id: 'r1', text: 'Room ]]> 1' }, { id: 'r2', text: 'Room 2' }] },
+			{
+				question_key: 'time',
+				title: 'Time',
+				option_list: [
+					{ id: 'am', text: 'Morning' },
+					{ id: 'pm', text: 'Afternoon' },
+				],
+			},
+			{
+				question_key: 'room',
+				title: 'Room',
+				option_list: [
+					{ id: 'r1', text: 'Room ]]> 1' },
+					{ id: 'r2', text: 'Room 2' },
+				],
+			},
 		];
 		await sendCard(loop, multiple);
 
@@ -268,7 +291,11 @@ describe('WeCom Trigger through the engine, with the sandbox as WeCom', () => {
 			statusChangeEvent: 2,
 			notifiers: ['carol'],
 			approvalNodes: [
-				{ status: 2, approverAttr: 1, approvers: [{ userId: 'bob', speech: 'OK <fine> & done ]]> really', status: 2 }] },
+				{
+					status: 2,
+					approverAttr: 1,
+					approvers: [{ userId: 'bob', speech: 'OK <fine> & done ]]> really', status: 2 }],
+				},
 			],
 		});
 		expect(event.templateId).toEqual(expect.any(String));
@@ -357,7 +384,9 @@ describe('examples/approval-loop.workflow.json', () => {
 		expect(trigger.webhookId).toEqual(expect.any(String));
 		expect(NodeHelpers.getNodeParametersIssues(new WeComTrigger().description.properties, trigger, null)).toBeNull();
 		for (const card of byType(CARD_TYPE)) {
-			expect(NodeHelpers.getNodeParametersIssues(new WeComTemplateCard().description.properties, card, null)).toBeNull();
+			expect(
+				NodeHelpers.getNodeParametersIssues(new WeComTemplateCard().description.properties, card, null),
+			).toBeNull();
 		}
 	});
 
@@ -373,7 +402,10 @@ describe('examples/approval-loop.workflow.json', () => {
 			credentials: { weComApi: API_CREDENTIAL },
 		});
 		loop = await startLoop(trigger.parameters, { downstream: [asHarnessNode(update)] });
-		const sent = await loop.harness.runNode({ ...asHarnessNode(send), items: [{ json: { body: { approver: 'bob' } } }] });
+		const sent = await loop.harness.runNode({
+			...asHarnessNode(send),
+			items: [{ json: { body: { approver: 'bob' } } }],
+		});
 		expect(sent.error).toBeUndefined();
 		const taskId = String(sent.items[0].json.task_id);
 		await loop.sandbox.click({ userid: 'bob', taskId, eventKey: 'approve' });
@@ -388,11 +420,20 @@ describe('examples/approval-loop.workflow.json', () => {
 describe('the WeCom Callback API credential test (testedBy the trigger)', () => {
 	const test = (data: Record<string, unknown>) => {
 		const run = new WeComTrigger().methods.credentialTest.weComCallbackApiTest;
-		return run.call({} as ICredentialTestFunctions, { id: 'c', name: 'c', type: 'weComCallbackApi', data: data as never });
+		return run.call({} as ICredentialTestFunctions, {
+			id: 'c',
+			name: 'c',
+			type: 'weComCallbackApi',
+			data: data as never,
+		});
 	};
 
 	it('accepts WeCom-shaped values and says that only WeCom can really check them', async () => {
-		const result = await test({ corpId: DEMO_CORP_ID, token: DEMO_CALLBACK_TOKEN, encodingAesSecretKey: DEMO_ENCODING_AES_KEY });
+		const result = await test({
+			corpId: DEMO_CORP_ID,
+			token: DEMO_CALLBACK_TOKEN,
+			encodingAesSecretKey: DEMO_ENCODING_AES_KEY,
+		});
 		recordForLeakScan('credential-test', 'weComCallbackApi', result);
 		expect(result).toEqual({ status: 'OK', message: expect.stringMatching(/no way to test/) });
 	});

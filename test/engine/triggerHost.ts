@@ -150,7 +150,12 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 			nodeTypes: harness.nodeTypes,
 		});
 		const node = workflow.getNode(trigger.name) as INode;
-		const workflowData = { id: workflowId, name: workflow.name, nodes: [node], connections: {} } as unknown as IWorkflowBase;
+		const workflowData = {
+			id: workflowId,
+			name: workflow.name,
+			nodes: [node],
+			connections: {},
+		} as unknown as IWorkflowBase;
 		const { additionalData } = createAdditionalData({
 			credentialsHelper: harness.credentialsHelper,
 			executionId: `webhook-${++seen}`,
@@ -212,7 +217,8 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 			body: options.withoutRawBody ? xml2jsLike(text) : {},
 			...(options.withoutRawBody ? {} : { rawBody: raw }),
 		});
-		if (options.delayFirst && requests.indexOf(record) < options.delayFirst.requests) await pause(options.delayFirst.ms);
+		if (options.delayFirst && requests.indexOf(record) < options.delayFirst.requests)
+			await pause(options.delayFirst.ms);
 
 		let result: IWebhookResponseData = {};
 		try {

@@ -91,19 +91,21 @@ describe('the official test vector (doc 90968)', () => {
 	});
 
 	it('is refused for another corp, another token or a changed nonce', () => {
-		expect(rejection(() => openCallback({ ...VECTOR_SECRETS, corpId: 'wwother' }, VECTOR_QUERY, VECTOR_BODY))?.reason).toBe(
-			'wrongReceiver',
-		);
-		expect(rejection(() => openCallback({ ...VECTOR_SECRETS, token: 'QDG6eL' }, VECTOR_QUERY, VECTOR_BODY))?.reason).toBe(
-			'badSignature',
-		);
+		expect(
+			rejection(() => openCallback({ ...VECTOR_SECRETS, corpId: 'wwother' }, VECTOR_QUERY, VECTOR_BODY))?.reason,
+		).toBe('wrongReceiver');
+		expect(
+			rejection(() => openCallback({ ...VECTOR_SECRETS, token: 'QDG6eL' }, VECTOR_QUERY, VECTOR_BODY))?.reason,
+		).toBe('badSignature');
 		expect(
 			rejection(() => openCallback(VECTOR_SECRETS, { ...VECTOR_QUERY, nonce: '1372623148' }, VECTOR_BODY))?.status,
 		).toBe(401);
 	});
 
 	it('matches @wecom/crypto on the same vector', () => {
-		expect(reference.getSignature(VECTOR.token, VECTOR.timestamp, VECTOR.nonce, VECTOR.encrypted)).toBe(VECTOR.signature);
+		expect(reference.getSignature(VECTOR.token, VECTOR.timestamp, VECTOR.nonce, VECTOR.encrypted)).toBe(
+			VECTOR.signature,
+		);
 		const theirs = reference.decrypt(VECTOR.encodingAesKey, VECTOR.encrypted);
 		const ours = decryptMessage(aesKeyFrom(VECTOR.encodingAesKey), VECTOR.encrypted);
 		expect(ours).toEqual({ message: theirs.message, receiveId: theirs.id });
@@ -130,15 +132,25 @@ describe('cross-check with @wecom/crypto (independent implementation)', () => {
 			const ours = encryptMessage(key, message, receiveId, { random });
 			expect(ours).toBe(reference.encrypt(encodingAesKey, message, receiveId, random));
 			expect(reference.decrypt(encodingAesKey, ours)).toMatchObject({ message, id: receiveId });
-			expect(decryptMessage(key, reference.encrypt(encodingAesKey, message, receiveId))).toEqual({ message, receiveId });
+			expect(decryptMessage(key, reference.encrypt(encodingAesKey, message, receiveId))).toEqual({
+				message,
+				receiveId,
+			});
 		},
 	);
 
 	it('signs like it for 200 random inputs', () => {
 		for (let i = 0; i < 200; i++) {
-			const parts = [randomBytes(8).toString('hex'), String(1_700_000_000 + i), String(i * 7919), randomBytes(48).toString('base64')];
+			const parts = [
+				randomBytes(8).toString('hex'),
+				String(1_700_000_000 + i),
+				String(i * 7919),
+				randomBytes(48).toString('base64'),
+			];
 			const [token, timestamp, nonce, encrypted] = parts;
-			expect(callbackSignature(token, timestamp, nonce, encrypted)).toBe(reference.getSignature(token, timestamp, nonce, encrypted));
+			expect(callbackSignature(token, timestamp, nonce, encrypted)).toBe(
+				reference.getSignature(token, timestamp, nonce, encrypted),
+			);
 		}
 	});
 
@@ -147,8 +159,13 @@ describe('cross-check with @wecom/crypto (independent implementation)', () => {
 		const xml = '<xml><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[template_card_event]]></Event></xml>';
 		const sealed = sealCallback(secrets, xml, { timestamp: 1_760_000_000, nonce: '123456', agentId: 7 });
 		expect(sealed.body).toContain('<AgentID><![CDATA[7]]></AgentID>');
-		expect(reference.getSignature(secrets.token, '1760000000', '123456', sealed.encrypted)).toBe(sealed.query.msg_signature);
-		expect(reference.decrypt(secrets.encodingAesKey, sealed.encrypted)).toMatchObject({ message: xml, id: secrets.corpId });
+		expect(reference.getSignature(secrets.token, '1760000000', '123456', sealed.encrypted)).toBe(
+			sealed.query.msg_signature,
+		);
+		expect(reference.decrypt(secrets.encodingAesKey, sealed.encrypted)).toMatchObject({
+			message: xml,
+			id: secrets.corpId,
+		});
 		expect(openCallback(secrets, sealed.query, sealed.body).xml).toBe(xml);
 
 		const theirs = reference.encrypt(secrets.encodingAesKey, xml, secrets.corpId);
@@ -168,7 +185,9 @@ describe('URL verification (echostr)', () => {
 	it('refuses a missing or forged echostr, and one for another corp', () => {
 		const query = sealEchostr(secrets, '42');
 		expect(rejection(() => verifyEchostr(secrets, { ...query, echostr: undefined }))?.reason).toBe('badRequest');
-		expect(rejection(() => verifyEchostr(secrets, { ...query, echostr: `${query.echostr}A` }))?.reason).toBe('badSignature');
+		expect(rejection(() => verifyEchostr(secrets, { ...query, echostr: `${query.echostr}A` }))?.reason).toBe(
+			'badSignature',
+		);
 		const other = sealEchostr({ ...secrets, corpId: 'wwelse' }, '42');
 		expect(rejection(() => verifyEchostr(secrets, other))?.reason).toBe('wrongReceiver');
 	});
@@ -177,7 +196,12 @@ describe('URL verification (echostr)', () => {
 describe('building blocks', () => {
 	it('accepts exactly 43 letters or digits as EncodingAESKey', () => {
 		expect(aesKeyFrom(VECTOR.encodingAesKey)).toHaveLength(32);
-		for (const bad of ['', VECTOR.encodingAesKey.slice(1), `${VECTOR.encodingAesKey}A`, `${VECTOR.encodingAesKey.slice(1)}+`]) {
+		for (const bad of [
+			'',
+			VECTOR.encodingAesKey.slice(1),
+			`${VECTOR.encodingAesKey}A`,
+			`${VECTOR.encodingAesKey.slice(1)}+`,
+		]) {
 			expect(() => aesKeyFrom(bad)).toThrow(/43 letters or digits/);
 		}
 	});

@@ -8,7 +8,15 @@ import { createCipheriv } from 'node:crypto';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { WeComCallbackApi } from '../../credentials/WeComCallbackApi.credentials';
-import { aesKeyFrom, callbackSignature, cdata, encryptMessage, sealCallback, sealEchostr, toXml } from '../../nodes/WeCom/shared/callback';
+import {
+	aesKeyFrom,
+	callbackSignature,
+	cdata,
+	encryptMessage,
+	sealCallback,
+	sealEchostr,
+	toXml,
+} from '../../nodes/WeCom/shared/callback';
 import { WeComTrigger } from '../../nodes/WeCom/Trigger/WeComTrigger.node';
 import { startTriggerHost } from '../engine/triggerHost';
 import type { TriggerHost } from '../engine/triggerHost';
@@ -81,9 +89,8 @@ function rawCipher(plain: Buffer): string {
 function sixteenBytePadded(): string {
 	let message = clickXml();
 	// Trailing blanks (harmless in XML) until the padded plaintext lands 16 bytes off a 32-byte block.
-	while ((20 + Buffer.byteLength(message) + SECRETS.corpId.length) % 32 === 0 || (20 + Buffer.byteLength(message) + SECRETS.corpId.length) % 32 > 15) {
-		message += ' ';
-	}
+	const offset = () => (20 + Buffer.byteLength(message) + SECRETS.corpId.length) % 32;
+	while (offset() === 0 || offset() > 15) message += ' ';
 	const key = aesKeyFrom(SECRETS.encodingAesKey);
 	const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16));
 	const length = Buffer.alloc(4);
@@ -99,17 +106,16 @@ function paddedBase64(): string {
 	return encryptedFor(message);
 }
 
-function plaintext(parts: { length?: number; message?: string | Buffer; receiveId?: string; pad?: number[] }): Buffer {
+function plaintext(parts: { length?: number; message?: string | Buffer; receiveId?: string }): Buffer {
 	const message = Buffer.isBuffer(parts.message) ? parts.message : Buffer.from(parts.message ?? clickXml());
 	const length = Buffer.alloc(4);
 	length.writeUInt32BE(parts.length ?? message.length >>> 0, 0);
 	const body = Buffer.concat([FIXED_RANDOM, length, message, Buffer.from(parts.receiveId ?? SECRETS.corpId)]);
-	if (parts.pad) return Buffer.concat([body, Buffer.from(parts.pad)]);
 	const padLength = 32 - (body.length % 32);
 	return Buffer.concat([body, Buffer.alloc(padLength, padLength)]);
 }
 
-/** Pads a hand-built body to a whole block with `pad` bytes of value `value` (so the size is right). */
+/** Fills a hand-built plaintext up to a whole 32-byte block with the given (possibly wrong) padding bytes. */
 function withPadding(body: Buffer, bytes: (count: number) => number[]): Buffer {
 	const count = 32 - (body.length % 32);
 	return Buffer.concat([body, Buffer.from(bytes(count))]);
@@ -142,16 +148,53 @@ function forgeryCorpus(): ForgedCase[] {
 	}
 	const ts = validQuery.timestamp;
 	const nonce = validQuery.nonce;
-	add('signed with another token', { ...valid, query: { ...validQuery, msg_signature: callbackSignature('OtherToken', ts, nonce, encrypted) } }, 401);
-	add('signed over another ciphertext', { ...valid, query: { ...validQuery, msg_signature: callbackSignature(SECRETS.token, ts, nonce, encryptedFor('<xml/>')) } }, 401);
-	add('signed over the values unsorted', { ...valid, query: { ...validQuery, msg_signature: callbackSignature('', '', '', `${SECRETS.token}${ts}${nonce}${encrypted}`) } }, 401);
+	add(
+		'signed with another token',
+		{ ...valid, query: { ...validQuery, msg_signature: callbackSignature('OtherToken', ts, nonce, encrypted) } },
+		401,
+	);
+	add(
+		'signed over another ciphertext',
+		{
+			...valid,
+			query: { ...validQuery, msg_signature: callbackSignature(SECRETS.token, ts, nonce, encryptedFor('<xml/>')) },
+		},
+		401,
+	);
+	add(
+		'signed over the values unsorted',
+		{
+			...valid,
+			query: {
+				...validQuery,
+				msg_signature: callbackSignature('', '', '', `${SECRETS.token}${ts}${nonce}${encrypted}`),
+			},
+		},
+		401,
+	);
 	add('signature missing', { ...valid, query: { timestamp: ts, nonce } }, 400);
 	add('signature empty', { ...valid, query: { ...validQuery, msg_signature: '' } }, 400);
-	add('signature 39 digits', { ...valid, query: { ...validQuery, msg_signature: validQuery.msg_signature.slice(1) } }, 400);
-	add('signature 41 digits', { ...valid, query: { ...validQuery, msg_signature: `${validQuery.msg_signature}0` } }, 400);
+	add(
+		'signature 39 digits',
+		{ ...valid, query: { ...validQuery, msg_signature: validQuery.msg_signature.slice(1) } },
+		400,
+	);
+	add(
+		'signature 41 digits',
+		{ ...valid, query: { ...validQuery, msg_signature: `${validQuery.msg_signature}0` } },
+		400,
+	);
 	add('signature not hex', { ...valid, query: { ...validQuery, msg_signature: 'z'.repeat(40) } }, 400);
-	add('signature given twice', { ...valid, query: { ...validQuery, msg_signature: [validQuery.msg_signature, validQuery.msg_signature] } }, 400);
-	add('timestamp changed after signing', { ...valid, query: { ...validQuery, timestamp: String(Number(ts) + 1) } }, 401);
+	add(
+		'signature given twice',
+		{ ...valid, query: { ...validQuery, msg_signature: [validQuery.msg_signature, validQuery.msg_signature] } },
+		400,
+	);
+	add(
+		'timestamp changed after signing',
+		{ ...valid, query: { ...validQuery, timestamp: String(Number(ts) + 1) } },
+		401,
+	);
 	add('nonce changed after signing', { ...valid, query: { ...validQuery, nonce: `${nonce}1` } }, 401);
 
 	// Ciphertext bit flips, not re-signed: a forger without the token stops at the signature.
@@ -160,11 +203,19 @@ function forgeryCorpus(): ForgedCase[] {
 	}
 	// Bit flips re-signed, to reach the AES layer: padding, length field, receive id or XML break.
 	for (const index of [0, 3, 7, 15, -49, -33, -32, -17, -16, -9, -2, -1]) {
-		for (const mask of [0x01, 0x80]) add(`ciphertext byte ${index} ^ ${mask}, re-signed`, signed(flipBit(encrypted, index, mask)));
+		for (const mask of [0x01, 0x80]) {
+			add(`ciphertext byte ${index} ^ ${mask}, re-signed`, signed(flipBit(encrypted, index, mask)));
+		}
 	}
 
 	// Another receive id.
-	for (const receiveId of ['wwsomeoneelse', '', `${SECRETS.corpId}x`, SECRETS.corpId.slice(0, -1), SECRETS.corpId.toUpperCase()]) {
+	for (const receiveId of [
+		'wwsomeoneelse',
+		'',
+		`${SECRETS.corpId}x`,
+		SECRETS.corpId.slice(0, -1),
+		SECRETS.corpId.toUpperCase(),
+	]) {
 		add(`receive id ${JSON.stringify(receiveId)}`, signed(encryptedFor(clickXml(), receiveId)), 403);
 	}
 
@@ -188,18 +239,11 @@ function forgeryCorpus(): ForgedCase[] {
 	for (const [name, text] of Object.entries(damaged)) add(`base64 ${name}`, signed(text), 400);
 
 	// Hand-built plaintexts: paddings and length fields.
-	const head = (length: number, message: Buffer) => {
-		const buffer = Buffer.alloc(20);
-		FIXED_RANDOM.copy(buffer);
-		buffer.writeUInt32BE(length, 16);
-		return Buffer.concat([buffer, message]);
-	};
 	const xmlBytes = Buffer.from(clickXml());
-	const corp = Buffer.from(SECRETS.corpId);
-	const whole = (length: number) => Buffer.concat([head(length, xmlBytes), corp]);
-	add('pad byte 0', signed(rawCipher(withPadding(whole(xmlBytes.length), (n) => [...Array(n - 1).fill(0), 0]))), 400);
-	add('pad byte 33', signed(rawCipher(withPadding(whole(xmlBytes.length), (n) => [...Array(n - 1).fill(1), 33]))), 400);
-	add('pad bytes inconsistent', signed(rawCipher(withPadding(whole(xmlBytes.length), (n) => [...Array(n - 1).fill(n - 1), n]))), 400);
+	const unpadded = plaintext({}).subarray(0, 20 + xmlBytes.length + SECRETS.corpId.length);
+	add('pad bytes 0', signed(rawCipher(withPadding(unpadded, (n) => Array(n).fill(0)))), 400);
+	add('pad byte 33', signed(rawCipher(withPadding(unpadded, (n) => [...Array(n - 1).fill(1), 33]))), 400);
+	add('pad bytes inconsistent', signed(rawCipher(withPadding(unpadded, (n) => [...Array(n - 1).fill(n - 1), n]))), 400);
 	add('pad longer than the data', signed(rawCipher(Buffer.alloc(32, 32))), 400);
 	add('16-byte padding (AES default), 16 bytes short of a 32-byte block', signed(sixteenBytePadded()), 400);
 	add('length field + 1', signed(rawCipher(plaintext({ length: xmlBytes.length + 1 }))));
@@ -208,7 +252,11 @@ function forgeryCorpus(): ForgedCase[] {
 	add('length field 0', signed(rawCipher(plaintext({ length: 0 }))), 403);
 	add('no receive id', signed(rawCipher(plaintext({ receiveId: '' }))), 403);
 	add('message not UTF-8', signed(rawCipher(plaintext({ message: Buffer.from([0x3c, 0x78, 0xff, 0xfe, 0x3e]) }))), 400);
-	add('shorter than the 20-byte header', signed(rawCipher(withPadding(Buffer.alloc(10, 65), (n) => Array(n).fill(n)))), 400);
+	add(
+		'shorter than the 20-byte header',
+		signed(rawCipher(withPadding(Buffer.alloc(10, 65), (n) => Array(n).fill(n)))),
+		400,
+	);
 
 	// Bodies that are not a WeCom envelope.
 	const query = validQuery;
@@ -245,7 +293,8 @@ function forgeryCorpus(): ForgedCase[] {
 		'nested 40 deep': `<xml>${'<a>'.repeat(40)}${'</a>'.repeat(40)}</xml>`,
 		'6000 elements': `<xml>${'<a/>'.repeat(6000)}</xml>`,
 	};
-	for (const [name, message] of Object.entries(inner)) add(`inner message: ${name}`, signed(encryptedFor(message)), 400);
+	for (const [name, message] of Object.entries(inner))
+		add(`inner message: ${name}`, signed(encryptedFor(message)), 400);
 
 	// Too large: refused before any parsing.
 	const padded = `<xml><Encrypt>${cdata(encrypted)}</Encrypt>${' '.repeat(300 * 1024)}</xml>`;
@@ -279,13 +328,29 @@ function forgeryCorpus(): ForgedCase[] {
 	add('method HEAD', { method: 'HEAD', query: validQuery }, 404);
 	add('GET without echostr', { method: 'GET', query: validQuery }, 400);
 	const echo = { ...sealEchostr(SECRETS, '123456') };
-	add('GET with a forged echostr signature', { method: 'GET', query: { ...echo, msg_signature: validQuery.msg_signature } }, 401);
+	add(
+		'GET with a forged echostr signature',
+		{ method: 'GET', query: { ...echo, msg_signature: validQuery.msg_signature } },
+		401,
+	);
 	add('GET with a changed echostr', { method: 'GET', query: { ...echo, echostr: flipBit(echo.echostr, 3, 1) } }, 401);
-	add('GET echostr for another corp', { method: 'GET', query: { ...sealEchostr({ ...SECRETS, corpId: 'wwelse' }, '1') } }, 403);
-	add('GET echostr not base64, signed', {
-		method: 'GET',
-		query: { ...echo, echostr: 'not*base64', msg_signature: callbackSignature(SECRETS.token, echo.timestamp, echo.nonce, 'not*base64') },
-	}, 400);
+	add(
+		'GET echostr for another corp',
+		{ method: 'GET', query: { ...sealEchostr({ ...SECRETS, corpId: 'wwelse' }, '1') } },
+		403,
+	);
+	add(
+		'GET echostr not base64, signed',
+		{
+			method: 'GET',
+			query: {
+				...echo,
+				echostr: 'not*base64',
+				msg_signature: callbackSignature(SECRETS.token, echo.timestamp, echo.nonce, 'not*base64'),
+			},
+		},
+		400,
+	);
 	add('POST with only an echostr', { method: 'POST', query: echo, body: '' }, 400);
 	return cases;
 }
@@ -440,11 +505,18 @@ describe('a misconfigured credential', () => {
 		});
 		const host = await startTriggerHost({
 			harness,
-			trigger: { type: TRIGGER_TYPE, name: 'WeCom Trigger', parameters: { events: ['*'] }, credentials: { weComCallbackApi: CREDENTIAL } },
+			trigger: {
+				type: TRIGGER_TYPE,
+				name: 'WeCom Trigger',
+				parameters: { events: ['*'] },
+				credentials: { weComCallbackApi: CREDENTIAL },
+			},
 		});
 		try {
 			expect(await send(host, signed(encryptedFor(clickXml())))).toBe(500);
-			expect(host.requests[0]).toMatchObject({ body: 'internal error', started: false, error: undefined });
+			expect(host.requests[0]).toMatchObject({ body: 'internal error', started: false });
+			// Answered by the node itself: webhook() did not throw.
+			expect(host.requests[0].error).toBeUndefined();
 			expect(harness.logs.map((log) => log.message).join('\n')).toMatch(/EncodingAESKey must be exactly 43/);
 		} finally {
 			await host.close();

@@ -86,7 +86,9 @@ describe('values', () => {
 	});
 
 	it('cannot be steered by element names such as constructor or __proto__', () => {
-		expect(valueOf('<xml><constructor>a</constructor><toString>b</toString><constructor>c</constructor></xml>')).toEqual({
+		expect(
+			valueOf('<xml><constructor>a</constructor><toString>b</toString><constructor>c</constructor></xml>'),
+		).toEqual({
 			constructor: ['a', 'c'],
 			toString: 'b',
 		});
@@ -202,10 +204,19 @@ describe('events', () => {
 							{ Approver: { UserId: 'carol' }, Speech: '', SpStatus: 2, SpTime: 1759996000 },
 						],
 					},
-					{ SpStatus: 3, ApproverAttr: 1, Details: { Approver: { UserId: 'dave' }, Speech: 'no', SpStatus: 3, SpTime: 1760000000 } },
+					{
+						SpStatus: 3,
+						ApproverAttr: 1,
+						Details: { Approver: { UserId: 'dave' }, Speech: 'no', SpStatus: 3, SpTime: 1760000000 },
+					},
 				],
 				Notifyer: [{ UserId: 'erin' }, { UserId: 'frank' }],
-				Comments: { CommentUserInfo: { UserId: 'bob' }, CommentTime: 1759995100, CommentContent: 'see ]]> notes', CommentId: 'c1' },
+				Comments: {
+					CommentUserInfo: { UserId: 'bob' },
+					CommentTime: 1759995100,
+					CommentContent: 'see ]]> notes',
+					CommentId: 'c1',
+				},
 				StatuChangeEvent: 3,
 			},
 		});

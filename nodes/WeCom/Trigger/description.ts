@@ -13,7 +13,7 @@ export const EVENT_FILTERS = {
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'In the WeCom admin console open App Management > your app > Receive Messages > Set API. Paste the <b>Production URL</b> shown above under Webhook URLs, and copy that page\'s Token and EncodingAESKey into this node\'s credential. Publish this workflow first: WeCom checks the URL when you save.',
+			"In the WeCom admin console open App Management > your app > Receive Messages > Set API. Paste the <b>Production URL</b> shown above under Webhook URLs, and copy that page's Token and EncodingAESKey into this node's credential. Publish this workflow first: WeCom checks the URL when you save.",
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
@@ -27,7 +27,7 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'Which callbacks start the workflow. Others are acknowledged and dropped.',
 		options: [
 			{
-				name: '*',
+				name: 'All Events',
 				value: EVENT_FILTERS.all,
 				description: 'Everything WeCom sends to this app',
 			},

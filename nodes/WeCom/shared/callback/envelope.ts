@@ -31,7 +31,8 @@ export interface SignedQuery {
 
 function queryText(query: object, name: string, pattern: RegExp): string {
 	const value = (query as Record<string, unknown>)[name];
-	if (typeof value !== 'string' || !pattern.test(value)) refuse('badRequest', `query parameter ${name} missing or malformed`);
+	if (typeof value !== 'string' || !pattern.test(value))
+		refuse('badRequest', `query parameter ${name} missing or malformed`);
 	return value;
 }
 
@@ -90,22 +91,14 @@ export interface OpenedCallback {
 }
 
 /** POST event from its Encrypt text: signature, decryption, receive id, then the inner XML. */
-export function openEncryptedCallback(
-	secrets: CallbackSecrets,
-	query: object,
-	encrypted: string,
-): OpenedCallback {
+export function openEncryptedCallback(secrets: CallbackSecrets, query: object, encrypted: string): OpenedCallback {
 	const signed = readSignedQuery(query);
 	const xml = openEncrypted(secrets, signed, encrypted);
 	return { xml, root: parseXml(xml), timestamp: Number(signed.timestamp) };
 }
 
 /** POST event from the raw body. Throws CallbackRejection on anything forged or malformed. */
-export function openCallback(
-	secrets: CallbackSecrets,
-	query: object,
-	body: string,
-): OpenedCallback {
+export function openCallback(secrets: CallbackSecrets, query: object, body: string): OpenedCallback {
 	if (Buffer.byteLength(body, 'utf8') > MAX_CALLBACK_BODY_BYTES) refuse('tooLarge', 'body too large');
 	readSignedQuery(query);
 	return openEncryptedCallback(secrets, query, encryptedPayloadOf(body));

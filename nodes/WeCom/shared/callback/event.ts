@@ -115,10 +115,7 @@ function textList(parent: XmlValue | undefined, name: string): string[] {
 export function selectedItemsOf(fields: XmlObject): SelectedItem[] {
 	return list(child(fields, 'SelectedItems'), 'SelectedItem').map((item) => ({
 		questionKey: text(item, 'QuestionKey') ?? '',
-		optionIds: [
-			...textList(child(item, 'OptionIds'), 'OptionId'),
-			...textList(child(item, 'OpitonIds'), 'OpitonId'),
-		],
+		optionIds: [...textList(child(item, 'OptionIds'), 'OptionId'), ...textList(child(item, 'OpitonIds'), 'OpitonId')],
 	}));
 }
 
