@@ -2,6 +2,7 @@
  * `npm run sandbox`: a standalone WeCom sandbox on 127.0.0.1.
  * Port: --port N, else WECOM_SANDBOX_PORT, else 8931. Prints nothing per request.
  */
+import { DEMO_CALLBACK_TOKEN, DEMO_ENCODING_AES_KEY } from './callbacks';
 import { DEMO_AGENT_ID, DEMO_CORP_ID, DEMO_ROBOT_KEY, DEMO_SECRET } from './demo';
 import { startSandbox } from './server';
 
@@ -32,6 +33,9 @@ async function main(): Promise<void> {
 			`  Agent ID     : ${DEMO_AGENT_ID}`,
 			`  Corp Secret  : ${DEMO_SECRET}`,
 			`  Robot webhook: ${sandbox.url}/cgi-bin/webhook/send?key=${DEMO_ROBOT_KEY}`,
+			`  Callback     : Token ${DEMO_CALLBACK_TOKEN}, EncodingAESKey ${DEMO_ENCODING_AES_KEY}`,
+			`                 (POST ${sandbox.url}/sandbox/callback-config {"url": "..."} to point clicks at a WeCom Trigger)`,
+			`  Web page     : ${sandbox.url}/ (each user's cards; buttons play clicks)`,
 			`  Control API  : ${sandbox.url}/sandbox/health | messages | stats | faults | reset`,
 			'Press Ctrl+C to stop.',
 			'',
