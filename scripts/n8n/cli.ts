@@ -82,12 +82,11 @@ export async function executeWorkflow(
 	});
 	const output = `${result.stdout}\n${result.stderr}`;
 	const failed = () => new Error(`n8n execute --id=${workflowId}: ${result.signal ?? `exit code ${result.code}`}\n${output.slice(-3000)}`);
-	// The run JSON is the last thing printed; anything before it is log output.
-	const start = result.stdout.search(/^\{/m);
-	if (start === -1) throw failed();
+	// The run is printed as indented JSON (from a `{` line to a `}` line) among log lines.
+	const json = /^\{$[\s\S]*?^\}$/m.exec(result.stdout)?.[0];
 	let parsed: ExecutedRun;
 	try {
-		parsed = JSON.parse(result.stdout.slice(start)) as ExecutedRun;
+		parsed = JSON.parse(json ?? '') as ExecutedRun;
 	} catch {
 		throw failed();
 	}

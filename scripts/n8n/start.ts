@@ -44,24 +44,24 @@ async function main(): Promise<void> {
 		sandboxPort: portFromEnv('WECOM_SANDBOX_PORT', DEFAULT_SANDBOX_PORT),
 	});
 	let stopping = false;
-	const stop = (signal: string) => {
+	const stop = (reason: string, exitCode = 0) => {
 		if (stopping) return;
 		stopping = true;
-		log(`${signal}: stopping n8n and the sandbox ...`);
+		log(`${reason}: stopping n8n and the sandbox ...`);
 		stack.close().then(
-			() => process.exit(0),
+			() => process.exit(exitCode),
 			() => process.exit(1),
 		);
 	};
 	process.on('SIGINT', () => stop('SIGINT'));
 	process.on('SIGTERM', () => stop('SIGTERM'));
-	stack.server.child.once('exit', (code) => {
+	stack.server.child.once('exit', (code, signal) => {
 		if (stopping) return;
 		// The log goes with the user folder: show its end (once fully written) before it is deleted.
 		void stack.server.stop().then(() => {
 			const tail = stack.server.output().trim().split('\n').slice(-20).join('\n');
-			log(`n8n exited on its own (code ${code}). Last lines of its log:\n${tail}`);
-			stop('n8n exit');
+			log(`n8n exited on its own (${signal ?? `code ${code}`}). Last lines of its log:\n${tail}`);
+			stop('n8n exit', 1);
 		});
 	});
 
