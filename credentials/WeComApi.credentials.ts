@@ -8,7 +8,10 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { WeComTokenError } from '../nodes/WeCom/shared/tokenError';
+import { WeComTokenError, tokenErrorMessage } from '../nodes/WeCom/shared/tokenError';
+
+/** What gettoken answers for a credential that cannot work. */
+const TOKEN_TEST_ERRCODES = [40013, 40001, 40091, 41002, 41004, 48002, 50003, 60020];
 
 export const WECOM_DEFAULT_BASE_URL = 'https://qyapi.weixin.qq.com';
 
@@ -129,39 +132,20 @@ export class WeComApi implements ICredentialType {
 		},
 	};
 
+	/**
+	 * The Test button asks for a token itself: n8n reuses a stored token and skips
+	 * preAuthentication, so only this request checks the Corp ID and Secret as they are now.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
-			url: '/cgi-bin/get_api_domain_ip',
+			url: '/cgi-bin/gettoken',
 			method: 'GET',
+			qs: { corpid: '={{$credentials.corpId}}', corpsecret: '={{$credentials.corpSecret}}' },
 		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'errcode',
-					value: 60020,
-					message:
-						"WeCom errcode 60020: this server's IP is not in the app's trusted IPs (Applications > your app > Trusted IP)",
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'errcode',
-					value: 48002,
-					message:
-						'WeCom errcode 48002: this Secret may not call the message APIs. Use the Secret of a self-built app.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'errcode',
-					value: 50003,
-					message: 'WeCom errcode 50003: the app is disabled. Enable it in the admin console.',
-				},
-			},
-		],
+		rules: TOKEN_TEST_ERRCODES.map((errcode) => ({
+			type: 'responseSuccessBody' as const,
+			properties: { key: 'errcode', value: errcode, message: tokenErrorMessage(errcode, '') },
+		})),
 	};
 }

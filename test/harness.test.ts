@@ -318,16 +318,22 @@ describe('engine harness', () => {
 		]);
 	});
 
-	test('credential test: OK forces a token fetch and writes it to the stored credential', async () => {
+	test('credential test: a stored token is reused, as a real n8n 2.41.1 does; an empty one is fetched and stored', async () => {
 		const before = server.tokenRequests;
-		const stale = credentialData({ accessToken: 'stale-token-still-set' });
-		await expect(harness.testCredential('fakeTokenApi', stale, { id: '1' })).resolves.toEqual({
+		const stored = credentialData({ accessToken: 'stale-token-still-set' });
+		await expect(harness.testCredential('fakeTokenApi', stored, { id: '1' })).resolves.toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(server.tokenRequests - before).toBe(0);
+		expect(harness.credentialsHelper.preAuthenticationCalls.at(-1)).toMatchObject({ isTestingCredentials: true, ran: false });
+
+		await expect(harness.testCredential('fakeTokenApi', credentialData({ accessToken: '' }), { id: '1' })).resolves.toEqual({
 			status: 'OK',
 			message: 'Connection successful!',
 		});
 		expect(server.tokenRequests - before).toBe(1);
 		expect(harness.credentials.data('1').accessToken).toMatch(/^token-/);
-		expect(harness.credentialsHelper.preAuthenticationCalls.at(-1)).toMatchObject({ isTestingCredentials: true, ran: true });
 	});
 
 	test('credential test: errors from preAuthentication, HTTP failures and body rules', async () => {

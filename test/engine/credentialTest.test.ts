@@ -2,7 +2,7 @@
  * The credential's Test button, run the way n8n's credentials tester runs it: forced
  * preAuthentication (gettoken), then the test request with the token in the query string.
  */
-import { startEngineFixture } from './fixtures';
+import { CREDENTIAL_ID, startEngineFixture, textNoticeParameters } from './fixtures';
 import type { EngineFixture } from './fixtures';
 
 describe('WeCom API credential Test button', () => {
@@ -12,14 +12,28 @@ describe('WeCom API credential Test button', () => {
 		await fixture.close();
 	});
 
-	it('passes with good values and calls gettoken then get_api_domain_ip', async () => {
+	it('passes with good values: fetches and stores a token, then checks the secret with gettoken', async () => {
 		fixture = await startEngineFixture();
 
 		const result = await fixture.harness.testCredential('weComApi', fixture.credentialData());
 
 		expect(result).toEqual(expect.objectContaining({ status: 'OK' }));
-		expect(fixture.sandbox.stats().gettoken).toBe(1);
-		expect(fixture.sandbox.stats().calls['/cgi-bin/get_api_domain_ip']).toBe(1);
+		expect(fixture.sandbox.stats().gettoken).toBe(2);
+	});
+
+	it('still catches a wrong secret when a token is stored (n8n then skips preAuthentication)', async () => {
+		fixture = await startEngineFixture();
+		await fixture.runCardNode(textNoticeParameters('alice'));
+		const stored = fixture.harness.credentials.get(CREDENTIAL_ID).data;
+
+		const result = await fixture.harness.testCredential(
+			'weComApi',
+			{ ...stored, corpSecret: 'reset-in-the-admin-console' },
+			{ id: CREDENTIAL_ID },
+		);
+
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/errcode 40001 \(Invalid secret\)/);
 	});
 
 	it.each([

@@ -191,7 +191,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		this.preAuthenticationCalls.push(call);
 
 		if (typeof credentialType.preAuthentication !== 'function') return undefined;
-		if (credentials[expirableProperty.name] !== '' && !credentialsExpired && !isTestingCredentials) {
+		// n8n's source also forces a refresh while testing a credential, but a real n8n 2.41.1
+		// does not (its Test button reuses a stored token: measured by the e2e tests, test/e2e),
+		// so neither does the harness; `isTestingCredentials` is only recorded.
+		if (credentials[expirableProperty.name] !== '' && !credentialsExpired) {
 			return undefined;
 		}
 

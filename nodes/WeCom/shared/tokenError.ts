@@ -20,9 +20,13 @@ export function callerIpFromErrmsg(errmsg: string): string | undefined {
 	return /from ip:\s*([0-9a-fA-F.:]+)/.exec(errmsg)?.[1];
 }
 
-function tokenErrorMessage(errcode: number, errmsg: string): string {
+export function tokenErrorMessage(errcode: number, errmsg: string): string {
 	const { meaning, hint } = describeErrcode(errcode);
 	const ip = errcode === 60020 ? callerIpFromErrmsg(errmsg) : undefined;
-	const ipNote = ip ? ` WeCom saw this server's IP as ${ip}.` : '';
+	const ipNote = ip
+		? ` WeCom saw this server's IP as ${ip}.`
+		: errcode === 60020
+			? ' The IP WeCom saw is quoted in the error of any WeCom node run.'
+			: '';
 	return `WeCom refused to issue an access token: errcode ${errcode} (${meaning}).${ipNote} ${hint}`;
 }
