@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
+import { DEMO_CALLBACK_TOKEN, DEMO_ENCODING_AES_KEY } from '../../sandbox/callbacks';
 import { DEMO_AGENT_ID, DEMO_CORP_ID, DEMO_ROBOT_KEY, DEMO_SECRET } from '../../sandbox/demo';
 import type { CredentialImport } from './cli';
 import { REPO_ROOT } from './config';
@@ -16,6 +17,8 @@ export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 export const EXAMPLE_CREDENTIAL = { id: 'weComSandbox0001', name: 'WeCom sandbox' } as const;
 /** The group-robot credential, for examples that post through a robot. */
 export const EXAMPLE_ROBOT_CREDENTIAL = { id: 'weComRobotSbx001', name: 'WeCom sandbox robot' } as const;
+/** The callback credential of the approval loop's WeCom Trigger. */
+export const EXAMPLE_CALLBACK_CREDENTIAL = { id: 'weComCallbackSandbox01', name: 'WeCom callback sandbox' } as const;
 
 export interface WorkflowFile {
 	file: string;
@@ -67,6 +70,11 @@ export function sandboxCredentials(sandboxUrl: string, credentialFiles: string[]
 			...EXAMPLE_ROBOT_CREDENTIAL,
 			type: 'weComWebhookApi',
 			data: { webhookSecret: `${sandboxUrl}/cgi-bin/webhook/send?key=${DEMO_ROBOT_KEY}` },
+		},
+		{
+			...EXAMPLE_CALLBACK_CREDENTIAL,
+			type: 'weComCallbackApi',
+			data: { corpId: DEMO_CORP_ID, token: DEMO_CALLBACK_TOKEN, encodingAesSecretKey: DEMO_ENCODING_AES_KEY },
 		},
 	];
 	return rows.filter((row) => declaredTypes.includes(row.type));
