@@ -1,9 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as message from './actions/message';
 import * as robot from './actions/robot';
 import { router } from './actions/router';
+import { sendAndWaitWebhook, sendAndWaitWebhooks } from './webhooks';
 
 /**
  * Programmatic rather than declarative: WeCom answers errors as HTTP 200 + errcode, so the
@@ -26,6 +34,9 @@ export class WeComTemplateCard implements INodeType {
 			{ name: 'weComApi', required: true, displayOptions: { show: { resource: ['message'] } } },
 			{ name: 'weComWebhookApi', required: true, displayOptions: { show: { resource: ['robot'] } } },
 		],
+		// Send and Wait for Response: n8n's resume link for a clicked card button.
+		webhooks: sendAndWaitWebhooks,
+		waitingNodeTooltip: 'Waiting for someone to click a button on the WeCom card',
 		properties: [
 			{
 				displayName: 'Resource',
@@ -44,6 +55,13 @@ export class WeComTemplateCard implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const waiting = resource === 'message' ? message.waitingOperations[operation] : undefined;
+		return waiting ? await waiting.call(this) : await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await sendAndWaitWebhook.call(this);
 	}
 }

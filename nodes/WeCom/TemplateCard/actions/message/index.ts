@@ -1,14 +1,21 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
 import type { OperationExecute } from '../router';
 import * as recall from './recall.operation';
 import * as sendTemplateCard from './send.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as updateTemplateCard from './update.operation';
 
 export const operations: Record<string, OperationExecute> = {
 	sendTemplateCard: sendTemplateCard.execute,
 	updateTemplateCard: updateTemplateCard.execute,
 	recall: recall.execute,
+};
+
+/** Operations that send once and put the whole execution to wait: they run outside the item loop. */
+export const waitingOperations: Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>> = {
+	[SEND_AND_WAIT_OPERATION]: sendAndWait.execute,
 };
 
 export const description: INodeProperties[] = [
@@ -26,6 +33,12 @@ export const description: INodeProperties[] = [
 				description: 'Withdraw a message sent within the last 24 hours',
 			},
 			{
+				name: 'Send and Wait for Response',
+				value: SEND_AND_WAIT_OPERATION,
+				action: 'Send a card and wait for a response',
+				description: 'Send a card with buttons, wait until someone clicks one, then show the answer on the card',
+			},
+			{
 				name: 'Send Template Card',
 				value: 'sendTemplateCard',
 				action: 'Send a template card',
@@ -41,6 +54,7 @@ export const description: INodeProperties[] = [
 		default: 'sendTemplateCard',
 	},
 	...sendTemplateCard.description,
+	...sendAndWait.description,
 	...updateTemplateCard.description,
 	...recall.description,
 ];

@@ -12,7 +12,7 @@ import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../help
 import { readCard } from '../../helpers/readCard';
 import { readRecipients, splitWeComList, type SendRecipients } from '../../helpers/recipients';
 import { generateTaskId, taskIdForBatch } from '../../helpers/taskId';
-import { weComApiCall, type WeComCallResult } from '../../transport';
+import { weComApiCall, type RetryPolicy, type WeComCallResult } from '../../transport';
 import { CREDENTIAL_TYPE } from '../../transport/credentials';
 
 export const description: INodeProperties[] = updateDisplayOptions(
@@ -20,7 +20,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 	[...recipientFields, ...cardInputFields('send'), sendOptions],
 );
 
-interface SendOptions extends RetryOptionValues {
+export interface SendOptions extends RetryOptionValues {
 	deduplicate?: boolean;
 	dedupKey?: string;
 	dedupScope?: DedupSettings['scope'];
@@ -47,34 +47,68 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return { skipped: true, reason: 'Sent by an earlier execution (same dedup key)', dedupKey: dedup.key };
 	}
 
-	const agentid = Number((await this.getCredentials(CREDENTIAL_TYPE, itemIndex)).agentId);
-	const batches = recipients.toAll ? [{ touser: '@all' }] : recipientBatches(recipients);
-	const results: Array<{ batch: RecipientBatch; taskId?: string; call: WeComCallResult }> = [];
+	const delivered: DeliveredBatch[] = [];
 	try {
-		for (const [index, batch] of batches.entries()) {
-			const taskId = card.task_id === undefined ? undefined : taskIdForBatch(String(card.task_id), index);
-			const body = {
-				...batch,
-				msgtype: 'template_card',
-				agentid,
-				template_card: taskId === undefined ? card : { ...card, task_id: taskId },
-				...envelope,
-			};
-			const call = await weComApiCall.call(
-				this,
-				{ method: 'POST', path: '/cgi-bin/message/send', body },
-				itemIndex,
-				{ retry: retryPolicyFrom(options, retrySafely), explainErrcode: fieldMessageForErrcode },
-			);
-			results.push({ batch, taskId, call });
-		}
+		await deliverCard(
+			this,
+			itemIndex,
+			{ recipients, card, envelope, retry: retryPolicyFrom(options, retrySafely) },
+			delivered,
+		);
 	} finally {
 		// Only a send that delivered nothing may be tried again by a later execution.
-		if (dedup && results.length === 0) {
+		if (dedup && delivered.length === 0) {
 			await releaseDedupKey(this, dedup.key, dedup.settings);
 		}
 	}
-	return sendOutput(this, results, dedup?.key);
+	return sendOutput(this, delivered, dedup?.key);
+}
+
+/** One message/send call and what WeCom answered. */
+export interface DeliveredBatch {
+	batch: RecipientBatch;
+	taskId?: string;
+	call: WeComCallResult;
+}
+
+/** A checked card and who gets it: what the send path needs. */
+export interface CardDelivery {
+	recipients: SendRecipients;
+	card: IDataObject;
+	envelope: IDataObject;
+	retry: RetryPolicy;
+}
+
+/**
+ * The send path shared with Send and Wait: one message/send per recipient batch, each with
+ * its own task_id. Successful calls are pushed to `delivered` as they happen, so the caller
+ * still knows what went out when a later batch fails.
+ */
+export async function deliverCard(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	{ recipients, card, envelope, retry }: CardDelivery,
+	delivered: DeliveredBatch[],
+): Promise<void> {
+	const agentid = Number((await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex)).agentId);
+	const batches = recipients.toAll ? [{ touser: '@all' }] : recipientBatches(recipients);
+	for (const [index, batch] of batches.entries()) {
+		const taskId = card.task_id === undefined ? undefined : taskIdForBatch(String(card.task_id), index);
+		const body = {
+			...batch,
+			msgtype: 'template_card',
+			agentid,
+			template_card: taskId === undefined ? card : { ...card, task_id: taskId },
+			...envelope,
+		};
+		const call = await weComApiCall.call(
+			ctx,
+			{ method: 'POST', path: '/cgi-bin/message/send', body },
+			itemIndex,
+			{ retry, explainErrcode: fieldMessageForErrcode },
+		);
+		delivered.push({ batch, taskId, call });
+	}
 }
 
 function withTaskId(raw: unknown, alwaysUnique: boolean, executionId: string, itemIndex: number): unknown {
@@ -84,7 +118,7 @@ function withTaskId(raw: unknown, alwaysUnique: boolean, executionId: string, it
 	return { ...card, task_id: generateTaskId(executionId, itemIndex) };
 }
 
-function sendEnvelope(ctx: IExecuteFunctions, itemIndex: number, options: SendOptions, retrySafely: boolean): IDataObject {
+export function sendEnvelope(ctx: IExecuteFunctions, itemIndex: number, options: SendOptions, retrySafely: boolean): IDataObject {
 	const interval = options.duplicateCheckInterval ?? DUPLICATE_CHECK_DEFAULT_SECONDS;
 	if (!Number.isInteger(interval) || interval < 1 || interval > DUPLICATE_CHECK_MAX_SECONDS) {
 		throw new NodeOperationError(
@@ -111,11 +145,8 @@ function dedupOf(options: SendOptions, recipients: SendRecipients, card: IDataOb
 	};
 }
 
-function sendOutput(
-	ctx: IExecuteFunctions,
-	results: Array<{ batch: RecipientBatch; taskId?: string; call: WeComCallResult }>,
-	dedupKey?: string,
-): IDataObject {
+/** The item's output: the first call's ids, every call's invalid recipients, and a hint about them. */
+export function sendOutput(ctx: IExecuteFunctions, results: DeliveredBatch[], dedupKey?: string): IDataObject {
 	const merged = (field: string) => results.flatMap(({ call }) => splitWeComList(call.response[field]));
 	const [first] = results;
 	const responseCode = first.call.response.response_code as string | undefined;

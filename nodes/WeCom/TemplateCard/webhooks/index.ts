@@ -1,0 +1,2 @@
+export { sendAndWaitWebhooks } from './description';
+export { sendAndWaitWebhook } from './sendAndWaitWebhook';
