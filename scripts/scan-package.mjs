@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// n8n's community-package scanner, offline: the same rule set `npx @n8n/scan-community-package`
+// applies to a published package, run on the sources and on the packed tarball (after the build).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { SOURCE_FILE_PATTERNS, analyzePackage } from '@n8n/scan-community-package/scanner/scanner.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), 'wecom-card-scan-'));
+try {
+	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' })
+		.trim()
+		.split('\n')
+		.pop();
+	execFileSync('tar', ['-xzf', join(work, tarball), '-C', work]);
+	const results = [
+		['sources', await analyzePackage(root, SOURCE_FILE_PATTERNS)],
+		['packed tarball', await analyzePackage(join(work, 'package'), ['**/*.js', 'package.json'])],
+	];
+	for (const [what, result] of results) {
+		console.log(`n8n community-package scan of the ${what}: ${result.passed ? 'passed' : 'FAILED'}`);
+		if (!result.passed) console.log(result.details ?? result.message);
+	}
+	process.exitCode = results.every(([, result]) => result.passed) ? 0 : 1;
+} finally {
+	rmSync(work, { recursive: true, force: true });
+}
