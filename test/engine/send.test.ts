@@ -242,6 +242,21 @@ describe('send template card', () => {
 			expect(sends(fixture)).toHaveLength(3);
 		});
 
+		it("still sends once when n8n's dedup store lost the key (concurrent queue-mode writes)", async () => {
+			const parameters = { ...textNoticeParameters('alice'), options: dedupOptions };
+			const first = await fixture.runCardNode(parameters);
+			fixture.harness.dedup.reset();
+			const sameWindow = await fixture.runCardNode(parameters);
+			fixture.harness.dedup.reset();
+			fixture.sandbox.advanceClock(2 * 3600 * 1000);
+			const later = await fixture.runCardNode(parameters);
+
+			expect(sends(fixture)).toHaveLength(1);
+			expect(sameWindow.items[0].json.msgid).toBe(first.items[0].json.msgid);
+			expect(later.items[0].json).toMatchObject({ skipped: true, dedupKey: first.items[0].json.dedupKey });
+			expect(String(first.items[0].json.task_id)).toMatch(/^n8n-dk-[0-9a-f]{48}$/);
+		});
+
 		it('un-records the key when the send fails, so a later execution sends it', async () => {
 			const parameters = { ...textNoticeParameters('alice'), options: dedupOptions };
 			fixture.sandbox.faults.add({ kind: 'errcode', errcode: 60011, path: '/cgi-bin/message/send', times: 1 });

@@ -54,7 +54,7 @@ export const sendOptions: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				"Whether to skip items whose dedup key was already sent by an earlier execution. Keys are kept in n8n's database, so this holds across queue-mode workers.",
+				"Whether to skip items whose dedup key was already sent by an earlier execution. Keys are kept in n8n's database; because that store is not atomic across queue-mode workers, the card also carries a task_ID derived from the key, so WeCom refuses a second send of the same key.",
 		},
 		{
 			displayName: 'Duplicate Check Interval (Seconds)',

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 import { TASK_ID_PATTERN } from '../../shared/card';
 
@@ -20,4 +20,9 @@ export function taskIdForBatch(taskId: string, batchIndex: number): string {
 	if (batchIndex === 0) return taskId;
 	const suffix = `-b${batchIndex + 1}`;
 	return `${taskId.slice(0, MAX_TASK_ID_LENGTH - suffix.length)}${suffix}`;
+}
+
+/** The same dedup key always gives the same task_id, so WeCom itself refuses a second send. */
+export function dedupTaskId(dedupKey: string): string {
+	return `n8n-dk-${createHash('sha256').update(dedupKey).digest('hex').slice(0, 48)}`;
 }

@@ -11,8 +11,9 @@ import { claimDedupKey, defaultDedupKey, releaseDedupKey, type DedupSettings } f
 import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
 import { readCard } from '../../helpers/readCard';
 import { readRecipients, splitWeComList, type SendRecipients } from '../../helpers/recipients';
-import { generateTaskId, taskIdForBatch } from '../../helpers/taskId';
+import { dedupTaskId, generateTaskId, taskIdForBatch } from '../../helpers/taskId';
 import { weComApiCall, type RetryPolicy, type WeComCallResult } from '../../transport';
+import type { WeComApiError } from '../../transport/errors';
 import { CREDENTIAL_TYPE } from '../../transport/credentials';
 
 export const description: INodeProperties[] = updateDisplayOptions(
@@ -36,33 +37,45 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const retrySafely = options.retrySafely ?? true;
 	const recipients = readRecipients(this, itemIndex);
 	// A unique task_id makes every send distinct, so WeCom's duplicate check can recognise a
-	// resend of the same request without merging two separate sends.
-	const card = readCard(this, itemIndex, 'send', (raw) =>
-		withTaskId(raw, retrySafely && !options.wecomDuplicateCheck, this.getExecutionId(), itemIndex),
-	);
-	const envelope = sendEnvelope(this, itemIndex, options, retrySafely);
+	// resend of the same request without merging two separate sends. With dedup on, the task_id
+	// comes from the dedup key instead: n8n's dedup store is not atomic (concurrent executions on
+	// queue-mode workers can overwrite each other's keys), so WeCom's duplicate check and its
+	// task_id uniqueness stop a second send of the same key that slips through.
+	let dedup: ReturnType<typeof dedupOf> | undefined;
+	const card = readCard(this, itemIndex, 'send', (raw) => {
+		if (options.deduplicate) dedup = dedupOf(options, recipients, raw);
+		const taskId = dedup ? dedupTaskId(dedup.key) : generateTaskId(this.getExecutionId(), itemIndex);
+		return withTaskId(raw, Boolean(dedup) || (retrySafely && !options.wecomDuplicateCheck), taskId);
+	});
+	const envelope = sendEnvelope(this, itemIndex, options, retrySafely || Boolean(dedup));
 
-	const dedup = options.deduplicate ? dedupOf(options, recipients, card) : undefined;
 	if (dedup && !(await claimDedupKey(this, dedup.key, dedup.settings))) {
 		return { skipped: true, reason: 'Sent by an earlier execution (same dedup key)', dedupKey: dedup.key };
 	}
 
 	const delivered: DeliveredBatch[] = [];
-	try {
-		await deliverCard(
-			this,
-			itemIndex,
-			{ recipients, card, envelope, retry: retryPolicyFrom(options, retrySafely) },
-			delivered,
-		);
-	} finally {
-		// Only a send that delivered nothing may be tried again by a later execution.
-		if (dedup && delivered.length === 0) {
-			await releaseDedupKey(this, dedup.key, dedup.settings);
+	const failure = await deliverCard(
+		this,
+		itemIndex,
+		{ recipients, card, envelope, retry: retryPolicyFrom(options, retrySafely) },
+		delivered,
+	).then(
+		() => undefined,
+		(error: unknown) => error as WeComApiError,
+	);
+	if (failure && dedup && delivered.length === 0) {
+		if (failure.errcode === TASK_ID_IN_USE) {
+			return { skipped: true, reason: 'Sent by another execution (WeCom reports its task_id in use)', dedupKey: dedup.key };
 		}
+		// Only a send that delivered nothing may be tried again by a later execution.
+		await releaseDedupKey(this, dedup.key, dedup.settings);
 	}
+	if (failure) throw failure;
 	return sendOutput(this, delivered, dedup?.key);
 }
+
+/** WeCom's answer to a task_id an earlier send of this app already used. */
+const TASK_ID_IN_USE = 42014;
 
 /** One message/send call and what WeCom answered. */
 export interface DeliveredBatch {
@@ -111,11 +124,11 @@ export async function deliverCard(
 	}
 }
 
-function withTaskId(raw: unknown, alwaysUnique: boolean, executionId: string, itemIndex: number): unknown {
+function withTaskId(raw: unknown, always: boolean, taskId: string): unknown {
 	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
 	const card = raw as IDataObject & { card_type: string };
-	if (card.task_id !== undefined || !(alwaysUnique || cardNeedsTaskId(card))) return card;
-	return { ...card, task_id: generateTaskId(executionId, itemIndex) };
+	if (card.task_id !== undefined || !(always || cardNeedsTaskId(card))) return card;
+	return { ...card, task_id: taskId };
 }
 
 export function sendEnvelope(ctx: IExecuteFunctions, itemIndex: number, options: SendOptions, retrySafely: boolean): IDataObject {
@@ -136,9 +149,9 @@ export function sendEnvelope(ctx: IExecuteFunctions, itemIndex: number, options:
 	return envelope;
 }
 
-function dedupOf(options: SendOptions, recipients: SendRecipients, card: IDataObject) {
+function dedupOf(options: SendOptions, recipients: SendRecipients, card: unknown) {
 	// A generated task_id differs on every run, so task_id is no part of "the same message".
-	const content = { ...card, task_id: undefined };
+	const content = { ...(card as IDataObject), task_id: undefined };
 	return {
 		key: options.dedupKey?.trim() || defaultDedupKey({ recipients, card: content }),
 		settings: { scope: options.dedupScope ?? 'node', historySize: options.dedupHistorySize ?? 10000 },
