@@ -109,56 +109,6 @@ function unflatten(text: string): unknown {
   return revive(0);
 }
 
-const SEND_AND_WAIT = {
-  name: "WeCom: send and wait (e2e)",
-  nodes: [
-    {
-      id: "5a1e1c20-4d5a-4f6b-8c7d-9e0f1a2b3c01",
-      name: "Start",
-      type: "n8n-nodes-base.webhook",
-      typeVersion: 2,
-      position: [0, 0],
-      webhookId: "5a1e1c20-4d5a-4f6b-8c7d-9e0f1a2b3d01",
-      parameters: {
-        httpMethod: "POST",
-        path: "wecom/send-and-wait",
-        responseMode: "onReceived",
-        options: {},
-      },
-    },
-    {
-      id: "5a1e1c20-4d5a-4f6b-8c7d-9e0f1a2b3c02",
-      name: "Ask",
-      type: "n8n-nodes-wecom-card.weComTemplateCard",
-      typeVersion: 1,
-      position: [260, 0],
-      credentials: {
-        weComApi: { id: "weComSandbox0001", name: "WeCom sandbox" },
-      },
-      parameters: {
-        resource: "message",
-        operation: "sendAndWait",
-        toUser: "alice",
-        title: "={{ $json.body.title }}",
-        message: "Approve the release?",
-        options: {},
-      },
-    },
-    {
-      id: "5a1e1c20-4d5a-4f6b-8c7d-9e0f1a2b3c03",
-      name: "After",
-      type: "n8n-nodes-base.noOp",
-      typeVersion: 1,
-      position: [520, 0],
-      parameters: {},
-    },
-  ],
-  connections: {
-    Start: { main: [[{ node: "Ask", type: "main", index: 0 }]] },
-    Ask: { main: [[{ node: "After", type: "main", index: 0 }]] },
-  },
-  settings: { executionOrder: "v1" },
-};
 
 beforeAll(async () => {
   stack = await timed("set-up (stack)", () =>
@@ -233,14 +183,7 @@ describe("n8n 2.41.1: WeCom callbacks and send-and-wait over HTTP", () => {
   });
 
   it("send and wait: opening the Approve button URL resumes the execution with approved: true", async () => {
-    const created = await stack.rest.data<{ id: string }>(
-      "POST",
-      "/rest/workflows",
-      SEND_AND_WAIT,
-    );
-    await timed("publish the send-and-wait workflow", () =>
-      stack.rest.publishWorkflow(created.id),
-    );
+    // examples/send-and-wait.workflow.json, imported and published by the stack.
     const title = "Ship 2.4?";
     const answer = await timed("POST the send-and-wait start webhook", () =>
       postWebhook(`${stack.server.url}/webhook/wecom/send-and-wait`, { title }),
@@ -277,7 +220,7 @@ describe("n8n 2.41.1: WeCom callbacks and send-and-wait over HTTP", () => {
       greyedAs("alice", String(sent.msgid), "Approved"),
     );
     const filter = encodeURIComponent(
-      JSON.stringify({ workflowId: created.id }),
+      JSON.stringify({ workflowId: "wecomSendAndWait1" }),
     );
     const finished = await timed("  execution finished", () =>
       until("the execution to finish", async () => {
