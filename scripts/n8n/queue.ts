@@ -138,6 +138,9 @@ export async function startQueueCluster(paths: RuntimePaths, options: QueueOptio
 			QUEUE_BULL_REDIS_PORT: String(REDIS.port),
 			QUEUE_BULL_REDIS_DB: String(redisDb),
 			QUEUE_BULL_PREFIX: redisPrefix,
+			// n8n's cache (webhook registry included) lives in Redis in queue mode: an own prefix keeps
+			// runs apart and lets close() delete every key this cluster wrote.
+			N8N_REDIS_KEY_PREFIX: redisPrefix,
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: '127.0.0.1',
