@@ -17,7 +17,7 @@ export const recipientFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'zhangsan|lisi',
-		description: `Member userids, ${listHint}. More than 1,000 are sent in several calls.`,
+		description: `Member userids, ${listHint}. More than 1,000 are sent in several calls. "@all" is refused here: use Send to All Members.`,
 		displayOptions: { show: { toAll: [false] } },
 	},
 	{
@@ -26,7 +26,7 @@ export const recipientFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '1|2',
-		description: `Department IDs, ${listHint}. More than 100 are sent in several calls.`,
+		description: `Numeric department IDs, ${listHint}. More than 100 are sent in several calls.`,
 		displayOptions: { show: { toAll: [false] } },
 	},
 	{
@@ -34,7 +34,7 @@ export const recipientFields: INodeProperties[] = [
 		name: 'toTag',
 		type: 'string',
 		default: '',
-		description: `Tag IDs, ${listHint}. More than 100 are sent in several calls.`,
+		description: `Numeric tag IDs, ${listHint}. More than 100 are sent in several calls.`,
 		displayOptions: { show: { toAll: [false] } },
 	},
 ];

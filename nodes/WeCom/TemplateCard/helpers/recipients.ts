@@ -1,16 +1,21 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+const SEPARATORS = /[|,\n]/;
+
 /**
  * Recipients come from a form field or an expression: an array, or a string joined with
- * `|`, commas or new lines. They are trimmed and de-duplicated, order kept.
+ * `|`, commas or new lines. Array elements are split too: WeCom splits `touser` on `|`, so
+ * `["a|b"]` is two members. Trimmed and de-duplicated, order kept.
  */
 export function parseRecipientList(value: unknown): string[] {
-	const parts = Array.isArray(value) ? value.flat() : String(value ?? '').split(/[|,\n]/);
+	const elements = Array.isArray(value) ? (value.flat(Infinity) as unknown[]) : [value];
 	const seen = new Set<string>();
-	for (const part of parts) {
-		const recipient = String(part ?? '').trim();
-		if (recipient) seen.add(recipient);
+	for (const element of elements) {
+		for (const part of String(element ?? '').split(SEPARATORS)) {
+			const recipient = part.trim();
+			if (recipient) seen.add(recipient);
+		}
 	}
 	return [...seen];
 }
@@ -34,10 +39,14 @@ export interface SendRecipients {
 export function readRecipients(ctx: IExecuteFunctions, itemIndex: number): SendRecipients {
 	const list = (name: string) => parseRecipientList(ctx.getNodeParameter(name, itemIndex, ''));
 	const toAll = ctx.getNodeParameter('toAll', itemIndex, false) as boolean;
-	const recipients = toAll
-		? { toAll, users: [], parties: [], tags: [] }
-		: { toAll, users: list('toUser'), parties: list('toParty'), tags: list('toTag') };
-	if (!toAll && !recipients.users.length && !recipients.parties.length && !recipients.tags.length) {
+	if (toAll) return { toAll, users: [], parties: [], tags: [] };
+	const recipients = {
+		toAll,
+		users: memberIds(ctx, itemIndex, list('toUser')),
+		parties: wholeNumberIds(ctx, itemIndex, list('toParty'), 'Departments'),
+		tags: wholeNumberIds(ctx, itemIndex, list('toTag'), 'Tags'),
+	};
+	if (!recipients.users.length && !recipients.parties.length && !recipients.tags.length) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			'No recipients: set Users, Departments or Tags, or turn on Send to All Members',
@@ -45,4 +54,51 @@ export function readRecipients(ctx: IExecuteFunctions, itemIndex: number): SendR
 		);
 	}
 	return recipients;
+}
+
+/**
+ * WeCom reads `@all` in touser as "every member of the app" whatever else is listed, so a
+ * Users value taken from a request could reach the whole company. Compared the way a lenient
+ * server might: case, full-width forms and invisible characters ignored.
+ */
+export function isAtAll(recipient: string): boolean {
+	return recipient.normalize('NFKC').replace(/[\s\p{Cf}]/gu, '').toLowerCase() === '@all';
+}
+
+/**
+ * Userids are case-insensitive at WeCom (it answers them lower-cased), so `Alice` and `alice`
+ * are one member: the first spelling is kept. `@all` is only sent through Send to All Members.
+ */
+function memberIds(ctx: IExecuteFunctions, itemIndex: number, users: string[]): string[] {
+	const byId = new Map<string, string>();
+	for (const user of users) {
+		if (isAtAll(user)) {
+			throw new NodeOperationError(ctx.getNode(), `Users contains "${user}", which would send to every member of the app`, {
+				itemIndex,
+				description:
+					'Turn on "Send to All Members" to send to everyone. Otherwise remove it from Users (toUser); when Users comes from an expression, check where that value comes from.',
+			});
+		}
+		const id = user.toLowerCase();
+		if (!byId.has(id)) byId.set(id, user);
+	}
+	return [...byId.values()];
+}
+
+/**
+ * Department and tag ids are whole numbers at WeCom (https://developer.work.weixin.qq.com/document/path/90205,
+ * https://developer.work.weixin.qq.com/document/path/90210): `02` and `2` are one department.
+ */
+function wholeNumberIds(ctx: IExecuteFunctions, itemIndex: number, ids: string[], field: string): string[] {
+	const canonical = new Set<string>();
+	for (const id of ids) {
+		if (!/^\d+$/.test(id)) {
+			throw new NodeOperationError(ctx.getNode(), `${field} contains "${id}", which is not an ID`, {
+				itemIndex,
+				description: `WeCom ${field.toLowerCase()} are addressed by their numeric ID, e.g. 1|2.`,
+			});
+		}
+		canonical.add(id.replace(/^0+(?=\d)/, ''));
+	}
+	return [...canonical];
 }
