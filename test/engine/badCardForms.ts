@@ -151,7 +151,6 @@ export const BAD_FORMS: BadForm[] = [
 		['menu item without key', 'text_notice', { additionalBlocks: { actionMenu: { menu: { action_list: { actions: [{ text: 'Mute' }] } } } } }, '.action_menu.action_list[0].key', 'required'],
 		['dropdown with 11 options', 'button_interaction', { buttonSelection: { selection: { question_key: 'q', option_list: options(11) } } }, '.button_selection.option_list', 'at most 10 options'],
 		['dropdown without question key', 'button_interaction', { buttonSelection: { selection: { option_list: options(2) } } }, '.button_selection.question_key', 'required'],
-		['dropdown selects a missing option', 'button_interaction', { buttonSelection: { selection: { question_key: 'q', option_list: options(2), selected_id: 'nope' } } }, '.button_selection.selected_id', 'must be one of the option ids'],
 		['21 choices', 'vote_interaction', { checkboxOptions: choices(21) }, '.checkbox.option_list', 'at most 20 options'],
 		['no question key', 'vote_interaction', { checkboxQuestionKey: '' }, '.checkbox.question_key', 'required'],
 		['two choices with one ID', 'vote_interaction', { checkboxOptions: { options: [{ id: 'a', text: 'A' }, { id: 'a', text: 'B' }] } }, '.checkbox.option_list[1].id', 'duplicate id "a"'],

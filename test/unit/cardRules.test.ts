@@ -1,5 +1,5 @@
 /**
- * One failing case per rule of wecom-api.md §2 (cardRuleCases.ts): a valid card with one change
+ * One failing case per card rule (cardRuleCases.ts): a valid card with one change
  * must be rejected with exactly one issue, at the exact path, with the rule in the message and
  * WeCom's errcode. Boundary values next to a limit must pass.
  */

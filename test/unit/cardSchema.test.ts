@@ -9,7 +9,7 @@ import {
 	type CardType,
 	type CardVariant,
 } from '../../nodes/WeCom/shared/card';
-import { BLOCKS_BY_TYPE } from '../../nodes/WeCom/shared/card/blocksByType';
+import { BLOCK_TABLES } from '../conformance/docBlocks';
 import { VARIANTS_BY_TYPE, mutated, validCard, type Card } from './cardFixtures';
 
 function issuesOf(card: unknown, variant: CardVariant): CardIssue[] {
@@ -172,8 +172,10 @@ describe('card_type', () => {
 	});
 });
 
-/** Which blocks each type takes: the schema's own table (wecom-api.md §2.3), the one source of it. */
-const DOC_TABLE: Readonly<Record<CardType, readonly string[]>> = BLOCKS_BY_TYPE;
+/** Which blocks each type takes when sent: the tables of the official send page (test/conformance). */
+const DOC_TABLE = Object.fromEntries(
+	BLOCK_TABLES.filter((table) => table.variant === 'send').map((table) => [table.cardType, table.blocks]),
+) as Record<CardType, readonly string[]>;
 const ALL_BLOCKS = [...new Set(Object.values(DOC_TABLE).flat())];
 
 describe('blocks per card type', () => {

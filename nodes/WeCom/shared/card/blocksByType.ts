@@ -1,7 +1,10 @@
 import type { CardBlockName } from './blocks';
 import { CARD_TYPES, type CardType } from './cardTypes';
 
-/** Blocks each card type takes (wecom-api.md §2.3). */
+/**
+ * Blocks each card type takes: the tables of https://developer.work.weixin.qq.com/document/path/90236
+ * (send) and https://developer.work.weixin.qq.com/document/path/94888 (update, adds replace_text).
+ */
 export const BLOCKS_BY_TYPE: Readonly<Record<CardType, readonly CardBlockName[]>> = {
 	text_notice: [
 		'source',

@@ -3,7 +3,7 @@ import { TASK_ID_PATTERN } from './cardTypes';
 import { block, choice, forbidden, freeText, list, report, text, unique, url } from './fields';
 import { ERR, HORIZONTAL_TYPE_LABELS, KEY_MAX_BYTES, LINK_TYPE_LABELS, MSG } from './rules';
 
-/** Blocks that several card types share (wecom-api.md §2.4). */
+/** Blocks that several card types share (https://developer.work.weixin.qq.com/document/path/90236). */
 
 export const linkType = () => choice([0, 1, 2], { labels: LINK_TYPE_LABELS }).optional();
 export const linkUrl = () => url(ERR.url).optional();

@@ -108,11 +108,16 @@ export function flag(errcode: number = ERR.generic) {
 	});
 }
 
-export function numberBetween(min: number, max: number, message: string) {
+/** Any JSON number: for a field whose out-of-range values WeCom replaces by a default. */
+export function finiteNumber() {
 	return z.custom<number>().superRefine((value: unknown, ctx) => {
-		const isNumber = typeof value === 'number' && Number.isFinite(value);
-		if (!hasType(value, ctx, ERR.generic, 'a number', isNumber)) return;
-		if ((value as number) < min || (value as number) > max) report(ctx, ERR.generic, message);
+		hasType(value, ctx, ERR.generic, 'a number', typeof value === 'number' && Number.isFinite(value));
+	});
+}
+
+export function numberBetween(min: number, max: number, message: string) {
+	return finiteNumber().superRefine((value, ctx) => {
+		if (value < min || value > max) report(ctx, ERR.generic, message);
 	});
 }
 

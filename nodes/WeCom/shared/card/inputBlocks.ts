@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import type { CardVariant } from './cardTypes';
 import { key, linkUrl } from './commonBlocks';
-import { block, choice, flag, forbidden, freeText, list, report, text, unique } from './fields';
+import { block, choice, finiteNumber, flag, forbidden, freeText, list, report, text, unique } from './fields';
 import { BUTTON_TYPE_LABELS, ERR, MSG, OPTION_ID_MAX_BYTES } from './rules';
 
-/** The inputs of interaction cards: buttons, dropdowns, choices (wecom-api.md §2.6–2.8). */
+/**
+ * The inputs of interaction cards: buttons, dropdowns, choices (button_interaction, vote_interaction
+ * and multiple_interaction in https://developer.work.weixin.qq.com/document/path/90236).
+ */
 
 const optionId = () => text({ errcode: ERR.optionId, maxBytes: OPTION_ID_MAX_BYTES });
 const optionText = () => text({ errcode: ERR.optionText });
@@ -19,17 +22,16 @@ function optionList<T extends z.ZodTypeAny>(option: T, max: number) {
 
 interface Choices {
 	option_list: ReadonlyArray<{ id: string }>;
-	selected_id?: string;
 }
 
-/** Option ids are unique within their list; a default selection must name one of them. */
+/**
+ * Option ids are unique within their list. A selected_id that names no option is not an error:
+ * WeCom selects the first option instead (不填或错填默认第一个,
+ * https://developer.work.weixin.qq.com/document/path/90236).
+ */
 function choiceRules(choices: Choices, ctx: z.RefinementCtx): void {
 	const ids = choices.option_list.map((o, i) => ({ value: o.id, path: ['option_list', i, 'id'] }));
 	unique(ids, ctx, ERR.optionId, 'id');
-	const known = choices.option_list.map((o) => o.id);
-	if (choices.selected_id !== undefined && !known.includes(choices.selected_id)) {
-		report(ctx, ERR.generic, MSG.selectedId(known), { path: ['selected_id'] });
-	}
 }
 
 export function buttonSelection(variant: CardVariant) {
@@ -46,7 +48,8 @@ export function buttonList() {
 	const button = block({
 		type: choice([0, 1], { labels: BUTTON_TYPE_LABELS }).optional(),
 		text: text({ errcode: ERR.buttonText }),
-		style: choice([1, 2, 3, 4]).optional(),
+		// 1 to 4; WeCom shows any other number as 1 (不填或错填默认1), so it is not refused.
+		style: finiteNumber().optional(),
 		key: key(ERR.buttonKey).optional(),
 		url: linkUrl(),
 	}).superRefine((button, ctx) => {

@@ -2,7 +2,7 @@ import { appid, linkTarget, linkType, linkUrl } from './commonBlocks';
 import { block, freeText, list, numberBetween, text, url } from './fields';
 import { ASPECT_RATIO_MAX, ASPECT_RATIO_MIN, ERR, MSG } from './rules';
 
-/** news_notice blocks (wecom-api.md §2.5). */
+/** news_notice blocks (图文展示型 in https://developer.work.weixin.qq.com/document/path/90236). */
 
 export function imageTextArea() {
 	return block({

@@ -88,8 +88,6 @@ export const MSG = {
 	imageOrArea: 'required on news_notice cards unless image_text_area is set',
 	robotCardImage: 'required on news_notice cards sent by a group robot',
 	robotMainTitle: 'required on group robot cards',
-	selectedId: (ids: readonly string[]) =>
-		`must be one of the option ids (${ids.map((id) => `"${id}"`).join(', ')})`,
 	aspectRatio: `must be between ${ASPECT_RATIO_MIN} and ${ASPECT_RATIO_MAX}`,
 	mustBeObject: 'an object',
 	mustBeList: 'a list',

@@ -74,7 +74,8 @@ function cardRules(cardType: CardType, variant: CardVariant) {
 		if (cardType === 'button_interaction') requireBlock('button_list', ERR.generic);
 		if (cardType === 'vote_interaction') requireBlock('checkbox', ERR.generic);
 		if (cardType === 'multiple_interaction') requireBlock('select_list', ERR.selectListCount);
-		// Updates may drop the submit button (wecom-api.md §3, mode B).
+		// Updates may drop the submit button (submit_button 否 in
+		// https://developer.work.weixin.qq.com/document/path/94888).
 		if (
 			(cardType === 'vote_interaction' || cardType === 'multiple_interaction') &&
 			variant !== 'update'
