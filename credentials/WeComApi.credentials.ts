@@ -8,10 +8,11 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { WeComTokenError, tokenErrorMessage } from '../nodes/WeCom/shared/tokenError';
+import { SECRET_REFUSED_ERRCODES } from '../nodes/WeCom/shared/errorCodes';
+import { WeComTokenError, WeComTokenUnavailableError, tokenErrorMessage } from '../nodes/WeCom/shared/tokenError';
 
-/** What gettoken answers for a credential that cannot work. */
-const TOKEN_TEST_ERRCODES = [40013, 40001, 40091, 41002, 41004, 48002, 50003, 60020];
+/** A hung gettoken must not hold every item and execution that waits for the token. */
+const GETTOKEN_TIMEOUT_MS = 10_000;
 
 export const WECOM_DEFAULT_BASE_URL = 'https://qyapi.weixin.qq.com';
 
@@ -100,27 +101,36 @@ export class WeComApi implements ICredentialType {
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const baseUrl = weComBaseUrl(credentials);
-		let response: GetTokenResponse;
+		const secret = String(credentials.corpSecret ?? '');
+		let response: unknown;
 		try {
-			response = (await this.helpers.httpRequest({
+			response = await this.helpers.httpRequest({
 				method: 'GET',
 				url: `${baseUrl}/cgi-bin/gettoken`,
-				qs: { corpid: credentials.corpId, corpsecret: credentials.corpSecret },
+				qs: { corpid: credentials.corpId, corpsecret: secret },
 				json: true,
-			})) as GetTokenResponse;
+				timeout: GETTOKEN_TIMEOUT_MS,
+				// A redirect would carry the secret in its query to another host.
+				disableFollowRedirect: true,
+			});
 		} catch (error) {
 			// Rebuilt on purpose: the original error holds the request, and with it the secret.
-			throw new Error(
-				`Could not reach WeCom at ${baseUrl} to get an access token: ${(error as Error).message}`,
-			);
+			const reason = String((error as Error).message ?? error);
+			throw new WeComTokenUnavailableError(baseUrl, secret ? reason.split(secret).join('***') : reason);
 		}
-		const errcode = Number(response?.errcode ?? 0);
-		if (errcode !== 0 || !response.access_token) {
-			throw new WeComTokenError(errcode || 41001, String(response?.errmsg ?? 'no access_token'));
+		const answer = response as GetTokenResponse | undefined;
+		if (!answer || typeof answer !== 'object' || typeof answer.errcode !== 'number') {
+			// A gateway's HTML page, an empty or cut-off body: not WeCom's JSON.
+			throw new WeComTokenUnavailableError(baseUrl, 'the answer was not WeCom JSON (a proxy or gateway answered?)');
 		}
-		const lifetimeSeconds = Number(response.expires_in) || 7200;
+		if (answer.errcode !== 0 || !answer.access_token) {
+			throw new WeComTokenError(answer.errcode || 41001, String(answer.errmsg ?? 'no access_token'));
+		}
+		// expires_in is what is left of this token's life: a repeated gettoken within its validity
+		// may return the same token (https://developer.work.weixin.qq.com/document/path/91039).
+		const lifetimeSeconds = Number(answer.expires_in) || 7200;
 		return {
-			accessToken: response.access_token,
+			accessToken: answer.access_token,
 			accessTokenExpiresAt: Date.now() + lifetimeSeconds * 1000,
 		};
 	}
@@ -143,7 +153,7 @@ export class WeComApi implements ICredentialType {
 			method: 'GET',
 			qs: { corpid: '={{$credentials.corpId}}', corpsecret: '={{$credentials.corpSecret}}' },
 		},
-		rules: TOKEN_TEST_ERRCODES.map((errcode) => ({
+		rules: SECRET_REFUSED_ERRCODES.map((errcode) => ({
 			type: 'responseSuccessBody' as const,
 			properties: { key: 'errcode', value: errcode, message: tokenErrorMessage(errcode, '') },
 		})),

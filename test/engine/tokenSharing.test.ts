@@ -9,7 +9,8 @@ describe('token handling through the engine', () => {
 	let fixture: EngineFixture;
 
 	beforeEach(async () => {
-		fixture = await startEngineFixture();
+		// 1,000 cards to one member in seconds: these tests count tokens, not WeCom's per-member limit.
+		fixture = await startEngineFixture({ memberLimits: false });
 	});
 
 	afterEach(async () => {
@@ -61,16 +62,21 @@ describe('token handling through the engine', () => {
 		expect(fixture.sandbox.stats().gettoken).toBe(1);
 	});
 
-	it('refreshes ahead of time when the stored token is about to expire', async () => {
+	it('replaces a token past its stored expiry before sending, and never earlier', async () => {
 		await fixture.runCardNode(textNoticeParameters('alice'), emptyItems(1));
 		const row = fixture.harness.credentials.get(CREDENTIAL_ID);
-		fixture.harness.credentials.replaceData(CREDENTIAL_ID, { ...row.data, accessTokenExpiresAt: Date.now() + 60_000 });
 
+		// A minute left: gettoken would hand back the same token, so asking now only costs calls.
+		fixture.harness.credentials.replaceData(CREDENTIAL_ID, { ...row.data, accessTokenExpiresAt: Date.now() + 60_000 });
+		await fixture.runCardNode(textNoticeParameters('alice'), emptyItems(5));
+		expect(fixture.sandbox.stats().gettoken).toBe(1);
+
+		fixture.harness.credentials.replaceData(CREDENTIAL_ID, { ...row.data, accessTokenExpiresAt: Date.now() - 1000 });
 		const run = await fixture.runCardNode(textNoticeParameters('alice'), emptyItems(5));
 
 		expect(run.error).toBeUndefined();
 		expect(fixture.sandbox.stats().gettoken).toBe(2);
-		expect(fixture.sandbox.stats().errcodes['40014'] ?? 0).toBe(0);
+		expect(fixture.sandbox.stats().errcodes['42001'] ?? 0).toBe(0);
 	});
 
 	it('asks for a token once on a bad secret and explains 40001', async () => {
@@ -96,6 +102,56 @@ describe('token handling through the engine', () => {
 		expect(run.error?.message).toMatch(/errcode 40013 \(Invalid CorpID\)/);
 		expect(run.error?.message).toMatch(/Company ID/);
 		expect(fixture.sandbox.stats().gettoken).toBe(1);
+	});
+});
+
+/**
+ * WeCom's gettoken answers the same token until it expires
+ * (https://developer.work.weixin.qq.com/document/path/91039, 2020 wording), and WeCom's clock,
+ * not the node's, decides when it has expired. Here the sandbox's clock is driven by the number
+ * of message/send calls it has seen, so the node's stored expiry is always later than WeCom's:
+ * every expiry reaches the node as a 42001 in the middle of a run.
+ */
+describe('tokens that expire while a run goes on (same token until expiry)', () => {
+	const TTL_SECONDS = 3;
+
+	async function fixtureWithClock(msAfterSends: (sends: number) => number): Promise<EngineFixture> {
+		const start = Date.now();
+		const holder: { fixture?: EngineFixture } = {};
+		const sends = () => holder.fixture?.sandbox.stats().calls['/cgi-bin/message/send'] ?? 0;
+		holder.fixture = await startEngineFixture({ tokenTtlSeconds: TTL_SECONDS, clock: () => start + msAfterSends(sends()) });
+		return holder.fixture;
+	}
+
+	it('delivers every card across several token lifetimes, one at a time, with a new token after each expiry', async () => {
+		const fixture = await fixtureWithClock((sends) => sends * 1000);
+		try {
+			const run = await fixture.runCardNode({ ...textNoticeParameters('alice'), options: { concurrency: 1 } }, emptyItems(16), true);
+
+			expect(run.items.filter((item) => item.json.error)).toEqual([]);
+			const delivered = fixture.sandbox.messages().filter((message) => message.action === 'send');
+			expect(delivered).toHaveLength(16);
+			const issued = fixture.sandbox.issuedTokens();
+			expect(issued.length).toBeGreaterThanOrEqual(4);
+			expect(fixture.sandbox.stats().gettoken).toBe(issued.length);
+			expect(fixture.harness.credentials.get(CREDENTIAL_ID).data.accessToken).toBe(issued[issued.length - 1]);
+		} finally {
+			await fixture.close();
+		}
+	});
+
+	it.each([1, 5])('delivers all five cards when the third send is refused with 42001 (concurrency %i)', async (concurrency) => {
+		const fixture = await fixtureWithClock((sends) => (sends >= 3 ? TTL_SECONDS * 1000 : 0));
+		try {
+			const run = await fixture.runCardNode({ ...textNoticeParameters('bob'), options: { concurrency } }, emptyItems(5), true);
+
+			expect(run.items.filter((item) => item.json.error)).toEqual([]);
+			expect(fixture.sandbox.stats().errcodes['42001']).toBeGreaterThanOrEqual(1);
+			expect(fixture.sandbox.messages().filter((message) => message.action === 'send')).toHaveLength(5);
+			expect(fixture.sandbox.stats().gettoken).toBe(2);
+		} finally {
+			await fixture.close();
+		}
 	});
 });
 

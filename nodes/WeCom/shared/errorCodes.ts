@@ -266,6 +266,14 @@ export const TOKEN_ERRCODES: readonly number[] = Object.entries(WECOM_ERRCODES)
 	.filter(([, info]) => info.handling === 'refreshToken')
 	.map(([code]) => Number(code));
 
+/**
+ * What gettoken answers when the Corp ID or Secret itself cannot work (official gettoken and
+ * global error code pages: https://developer.work.weixin.qq.com/document/path/91039,
+ * https://developer.work.weixin.qq.com/document/path/90313). Asking again cannot help, and a
+ * wrong secret asked repeatedly can get the caller's IP blocked for an hour.
+ */
+export const SECRET_REFUSED_ERRCODES: readonly number[] = [40013, 40001, 40091, 41002, 41004, 48002, 50003, 60020];
+
 export function describeErrcode(errcode: number): ErrcodeInfo {
 	return (
 		WECOM_ERRCODES[errcode] ?? {

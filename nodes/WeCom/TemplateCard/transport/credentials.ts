@@ -1,17 +1,37 @@
+/*
+ * The access_token lifecycle, built on what n8n 2.41.1 does (packages/cli/src/credentials-helper.ts
+ * and core's request-helpers/authentication.ts, read in the installed release):
+ * - `getCredentials` decrypts the credential row from the database on every call, so later items,
+ *   later executions and other queue-mode processes all read the newest stored token.
+ * - `httpRequestWithAuthentication` runs the credential's preAuthentication only when the
+ *   expirable field (accessToken) is empty, or after an HTTP 401. WeCom answers a bad token with
+ *   HTTP 200 + errcode 40014/42001/41001, so n8n never refreshes on its own.
+ * - When preAuthentication runs, n8n writes the result into the stored row first (no lock: the
+ *   last writer wins), then assigns it onto the credentials object the request was given.
+ * - WeCom's gettoken may answer the same token until it expires (its 2020 doc said so), or a new
+ *   one: both must work (https://developer.work.weixin.qq.com/document/path/91039).
+ *
+ * So every request carries a snapshot, and a refusal names the token that failed. To replace it
+ * the node uses, in order: a refresh still in flight in this process, a different token another
+ * item or process already stored, or a new refresh (the snapshot with an empty token, so n8n runs
+ * preAuthentication, stores the token and sends with it). A finished refresh is never remembered;
+ * a result equal to the refused token is never used. Only WeCom refusing the secret itself is
+ * remembered, for a minute, so a wrong secret is not hammered (WeCom can block the IP for an hour).
+ */
 import { createHash } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { SECRET_REFUSED_ERRCODES } from '../../shared/errorCodes';
+import { tokenProblemOf } from '../../shared/tokenError';
 
 export const CREDENTIAL_TYPE = 'weComApi';
 
-/** Refresh a little before WeCom's expiry, so a request never races the deadline. */
-const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
+/** How long WeCom refusing the secret (40001, 60020, ...) is answered from memory. */
+const SECRET_REFUSAL_MEMORY_MS = 60 * 1000;
 
-/**
- * A failed token request is answered from memory for this long: a wrong secret must not be
- * retried by every item (WeCom can block the IP for an hour), but a fix in the admin console
- * should be picked up soon after.
- */
-const FAILURE_MEMORY_MS = 60 * 1000;
+/** Pause before asking again when gettoken handed back the very token WeCom had just refused. */
+const SAME_TOKEN_PAUSE_MS = 1000;
 
 export type WeComCredentials = ICredentialDataDecryptedObject & {
 	corpId: string;
@@ -20,17 +40,22 @@ export type WeComCredentials = ICredentialDataDecryptedObject & {
 	accessTokenExpiresAt?: number;
 };
 
-interface Refresh {
-	staleToken: string;
-	refreshed: Promise<WeComCredentials>;
-	failedAt?: number;
+/** A request and the credential values it was sent with. */
+export interface SentWith {
+	response: unknown;
+	credentials: WeComCredentials;
 }
 
-/** The last token refresh per credential; items that hold the same stale token join it. */
-const latestRefresh = new Map<string, Refresh>();
+interface Refresh {
+	/** Settles as soon as n8n has stored and assigned the new token. */
+	credentials: Promise<WeComCredentials>;
+}
 
-/** Keyed by what identifies the app, so editing the credential starts afresh. */
-function refreshKey(ctx: IExecuteFunctions, credentials: WeComCredentials): string {
+const refreshesInFlight = new Map<string, Refresh>();
+const secretRefusals = new Map<string, { at: number; error: unknown }>();
+
+/** Keyed by what identifies the app, so an edited credential starts afresh. */
+function appKey(ctx: IExecuteFunctions, credentials: WeComCredentials): string {
 	const id = ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
 	const app = createHash('sha256')
 		.update([credentials.baseUrl, credentials.corpId, credentials.corpSecret, credentials.agentId].join('\n'))
@@ -38,11 +63,14 @@ function refreshKey(ctx: IExecuteFunctions, credentials: WeComCredentials): stri
 	return `${id}:${app}`;
 }
 
-/** True when the credential holds no token yet, or one about to expire. */
+/**
+ * True when the credential holds no token, or one past its expiry. Not earlier: a gettoken
+ * before expiry may return the same token, so refreshing ahead would ask on every item.
+ */
 export function tokenNeedsRefresh(credentials: WeComCredentials, now = Date.now()): boolean {
 	if (!credentials.accessToken) return true;
 	const expiresAt = Number(credentials.accessTokenExpiresAt) || 0;
-	return expiresAt > 0 && expiresAt - now < EXPIRY_MARGIN_MS;
+	return expiresAt > 0 && expiresAt <= now;
 }
 
 /** Sends with exactly these credential values, so we know which token a failure belongs to. */
@@ -50,9 +78,9 @@ export async function sendAuthenticated(
 	ctx: IExecuteFunctions,
 	options: IHttpRequestOptions,
 	credentials: WeComCredentials,
-): Promise<unknown> {
+): Promise<SentWith> {
 	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
-	return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
+	const response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
 		credentialsDecrypted: {
 			id: reference?.id ?? '',
 			name: reference?.name ?? '',
@@ -60,43 +88,121 @@ export async function sendAuthenticated(
 			data: credentials,
 		},
 	});
+	return { response, credentials };
 }
 
 /**
- * Sends with a fresh token. WeCom reports a bad token as HTTP 200 + errcode, which n8n never
- * treats as expired; handing n8n the credential with an empty token makes it run
- * preAuthentication and store the new token in the credential (read by every worker).
- * Items that hold the same stale token at the same time share that one refresh.
+ * Why the token in hand will not do: WeCom refused it (40014/42001/41001), so only another
+ * token helps; or it is past its stored expiry, so any token with time left helps (gettoken
+ * may answer the same one with a new expiry).
  */
-export async function sendWithFreshToken(
+export type TokenTrouble = 'refused' | 'expired';
+
+/** Sends with a token that replaces the one in `stale`. */
+export async function sendWithNewToken(
 	ctx: IExecuteFunctions,
+	itemIndex: number,
 	options: IHttpRequestOptions,
 	stale: WeComCredentials,
-): Promise<unknown> {
-	const key = refreshKey(ctx, stale);
-	const staleToken = String(stale.accessToken ?? '');
-	const latest = latestRefresh.get(key);
-	const failureIsRecent = latest?.failedAt !== undefined && Date.now() - latest.failedAt < FAILURE_MEMORY_MS;
-	if (latest && latest.staleToken === staleToken && (latest.failedAt === undefined || failureIsRecent)) {
-		return await sendAuthenticated(ctx, options, await latest.refreshed);
-	}
+	trouble: TokenTrouble,
+): Promise<SentWith> {
+	const key = appKey(ctx, stale);
+	const refusal = secretRefusals.get(key);
+	if (refusal && Date.now() - refusal.at < SECRET_REFUSAL_MEMORY_MS) throw refusal.error;
 
-	const refreshing: WeComCredentials = { ...stale, accessToken: '' };
-	const response = sendAuthenticated(ctx, options, refreshing);
-	// n8n writes the new token into the object it was given: once it is there, the refresh
-	// succeeded, whatever happened to the request that carried it.
-	const refresh: Refresh = {
-		staleToken,
-		refreshed: response.then(
-			() => refreshing,
-			(error: unknown) => {
-				if (refreshing.accessToken) return refreshing;
-				refresh.failedAt = Date.now();
-				throw error;
-			},
-		),
-	};
-	refresh.refreshed.catch(() => undefined);
-	latestRefresh.set(key, refresh);
-	return await response;
+	const replaces = replacementTest(stale, trouble);
+	const inFlight = refreshesInFlight.get(key);
+	if (inFlight) {
+		const fresh = await inFlight.credentials;
+		if (replaces(fresh)) return await sendAuthenticated(ctx, options, fresh);
+	}
+	return await leadRefresh(ctx, itemIndex, options, stale, replaces, key);
+}
+
+function replacementTest(stale: WeComCredentials, trouble: TokenTrouble): (fresh: WeComCredentials) => boolean {
+	const staleToken = String(stale.accessToken ?? '');
+	return (fresh) =>
+		Boolean(fresh.accessToken) &&
+		!tokenNeedsRefresh(fresh) &&
+		(trouble === 'expired' || fresh.accessToken !== staleToken);
+}
+
+/**
+ * Finds a token that replaces the stale one and sends with it; items of this process that need
+ * a token meanwhile wait for this one (registered before the first await, so they all see it).
+ * A different token another item or process stored is used as it is; otherwise n8n gets the
+ * credential with an empty token, runs preAuthentication, stores the new token and sends.
+ */
+async function leadRefresh(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	options: IHttpRequestOptions,
+	stale: WeComCredentials,
+	replaces: (fresh: WeComCredentials) => boolean,
+	key: string,
+): Promise<SentWith> {
+	const outcome = settleable<WeComCredentials>();
+	const refresh: Refresh = { credentials: outcome.promise };
+	refreshesInFlight.set(key, refresh);
+	outcome.promise.then(
+		() => forget(key, refresh),
+		(error: unknown) => {
+			forget(key, refresh);
+			if (SECRET_REFUSED_ERRCODES.includes(tokenProblemOf(error)?.errcode ?? 0)) {
+				secretRefusals.set(key, { at: Date.now(), error });
+			}
+		},
+	);
+	try {
+		const stored = (await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex)) as WeComCredentials;
+		if (replaces(stored)) {
+			outcome.resolve(stored);
+			return await sendAuthenticated(ctx, options, stored);
+		}
+		const watched = watchToken({ ...stale, accessToken: '' });
+		void watched.assigned.then(() => outcome.resolve({ ...watched.credentials }));
+		const sent = await sendAuthenticated(ctx, options, watched.credentials);
+		if (!watched.credentials.accessToken) throw new Error('n8n did not obtain a WeCom access token');
+		// gettoken handed back the refused token (WeCom's clocks disagree for a moment): the caller
+		// sees the refusal again and asks once more, after a pause.
+		if (!replaces(watched.credentials)) await sleep(SAME_TOKEN_PAUSE_MS);
+		return sent;
+	} catch (error) {
+		outcome.reject(error);
+		throw error;
+	}
+}
+
+function forget(key: string, refresh: Refresh): void {
+	if (refreshesInFlight.get(key) === refresh) refreshesInFlight.delete(key);
+}
+
+/** A promise settled from outside; only its first settlement counts. */
+function settleable<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+	let resolve: (value: T) => void = () => undefined;
+	let reject: (error: unknown) => void = () => undefined;
+	const promise = new Promise<T>((onResolve, onReject) => {
+		resolve = onResolve;
+		reject = onReject;
+	});
+	return { promise, resolve, reject };
+}
+
+/**
+ * The credentials object n8n assigns the new token onto, with a signal for the moment it does:
+ * items waiting for the token need not wait for the request that carries it.
+ */
+function watchToken(credentials: WeComCredentials): { credentials: WeComCredentials; assigned: Promise<void> } {
+	let token = '';
+	const assignment = settleable<void>();
+	Object.defineProperty(credentials, 'accessToken', {
+		enumerable: true,
+		configurable: true,
+		get: () => token,
+		set: (value: unknown) => {
+			token = typeof value === 'string' ? value : '';
+			if (token) assignment.resolve();
+		},
+	});
+	return { credentials, assigned: assignment.promise };
 }

@@ -2,6 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { describeErrcode } from '../../shared/errorCodes';
+import { tokenProblemOf } from '../../shared/tokenError';
 import { redactSecrets } from './redact';
 
 export interface WeComErrorBody {
@@ -30,9 +31,10 @@ export function weComErrcodeError(
 	body: WeComErrorBody,
 	itemIndex: number,
 	fieldMessage?: string,
+	secrets: readonly unknown[] = [],
 ): WeComApiError {
 	const { meaning, hint } = describeErrcode(body.errcode);
-	const errmsg = redactSecrets(String(body.errmsg ?? ''));
+	const errmsg = redactSecrets(String(body.errmsg ?? ''), secrets);
 	const error = new NodeApiError(node, { errcode: body.errcode, errmsg } as JsonObject, {
 		message: `WeCom error ${body.errcode}: ${fieldMessage ?? meaning}`,
 		description: `${hint}${errmsg ? ` WeCom said: "${errmsg}"` : ''}`,
@@ -50,41 +52,78 @@ interface TransportFailure {
 	message?: string;
 	code?: string;
 	httpCode?: string | null;
-	cause?: { code?: string; errcode?: number; message?: string; response?: { status?: number } };
+	cause?: { code?: string; message?: string; response?: { status?: number } };
 }
 
 /**
  * Rebuilds whatever httpRequestWithAuthentication threw into a clean error. The original
  * carries the request (URL with access_token, gettoken with corpsecret), so it is dropped.
  */
-export function weComTransportError(node: INode, thrown: unknown, itemIndex: number): WeComApiError {
+export function weComTransportError(
+	node: INode,
+	thrown: unknown,
+	itemIndex: number,
+	secrets: readonly unknown[] = [],
+): WeComApiError {
+	const tokenProblem = tokenProblemOf(thrown);
+	if (tokenProblem) return tokenError(node, tokenProblem.message, tokenProblem.errcode, itemIndex, secrets);
+
 	const failure = (thrown ?? {}) as TransportFailure;
-	const tokenErrcode = failure.cause?.errcode;
-	if (typeof tokenErrcode === 'number') {
-		// The credential's preAuthentication failed; its message already explains the errcode.
-		const error = new NodeApiError(
-			node,
-			{ errcode: tokenErrcode } as JsonObject,
-			{ message: redactSecrets(failure.cause?.message ?? ''), itemIndex },
-		) as WeComApiError;
-		error.errcode = tokenErrcode;
-		error.failureKind = 'errcode';
-		error.context.errcode = tokenErrcode;
-		return error;
-	}
 	const networkCode = failure.cause?.code ?? failure.code;
 	const status = failure.cause?.response?.status ?? (Number(failure.httpCode) || undefined);
-	const detail = redactSecrets(failure.cause?.message ?? failure.message ?? 'unknown error');
+	const detail = redactSecrets(failure.cause?.message ?? failure.message ?? 'unknown error', secrets);
+	const redirected = status !== undefined && status >= 300 && status < 400;
 	const error = new NodeApiError(node, { message: detail } as JsonObject, {
-		message: status
-			? `WeCom answered HTTP ${status}`
-			: `The request to WeCom failed: ${detail}`,
-		description: status
-			? 'WeCom or a proxy in between failed; the request is retried if the retry policy allows it.'
-			: 'Check that n8n can reach the API Base URL of the credential.',
+		message: status ? `WeCom answered HTTP ${status}` : `The request to WeCom failed: ${detail}`,
+		description: redirected
+			? 'Something between n8n and WeCom redirected the request; it is not followed (the access token would travel along). Check the API Base URL of the credential and any proxy.'
+			: status
+				? 'WeCom or a proxy in between failed; the request is retried if the retry policy allows it.'
+				: 'Check that n8n can reach the API Base URL of the credential.',
 		httpCode: status ? String(status) : undefined,
 		itemIndex,
 	}) as WeComApiError;
 	error.failureKind = networkCode && NOT_SENT_CODES.has(networkCode) ? 'notSent' : 'ambiguous';
+	return error;
+}
+
+/**
+ * gettoken failed, so the request itself never left: a refused secret is the credential's
+ * problem (its message explains the errcode), no answer at all is transient.
+ */
+function tokenError(
+	node: INode,
+	message: string,
+	errcode: number | undefined,
+	itemIndex: number,
+	secrets: readonly unknown[],
+): WeComApiError {
+	const error = new NodeApiError(node, (errcode === undefined ? {} : { errcode }) as JsonObject, {
+		message: redactSecrets(message, secrets),
+		description:
+			errcode === undefined
+				? 'Nothing was sent. The request is retried if the retry policy allows it.'
+				: 'Nothing was sent. Fix the WeCom API credential; asking again cannot help.',
+		itemIndex,
+	}) as WeComApiError;
+	if (errcode === undefined) {
+		error.failureKind = 'notSent';
+	} else {
+		error.errcode = errcode;
+		error.failureKind = 'errcode';
+		error.context.errcode = errcode;
+	}
+	return error;
+}
+
+/** HTTP 200 that is not WeCom's JSON: a proxy, gateway or captive portal answered. */
+export function notWeComAnswerError(node: INode, itemIndex: number): WeComApiError {
+	const error = new NodeApiError(node, {} as JsonObject, {
+		message: 'WeCom did not answer with its {"errcode": ...} JSON (an HTML page, an empty or cut-off body)',
+		description:
+			'A proxy or gateway between n8n and WeCom probably answered. The message may or may not have been delivered, so it is sent again only under Retry Safely. Check the API Base URL of the credential.',
+		itemIndex,
+	}) as WeComApiError;
+	error.failureKind = 'ambiguous';
 	return error;
 }

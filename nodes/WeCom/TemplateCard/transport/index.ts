@@ -5,11 +5,12 @@ import { TOKEN_ERRCODES } from '../../shared/errorCodes';
 import {
 	CREDENTIAL_TYPE,
 	sendAuthenticated,
-	sendWithFreshToken,
+	sendWithNewToken,
 	tokenNeedsRefresh,
+	type SentWith,
 	type WeComCredentials,
 } from './credentials';
-import { weComErrcodeError, weComTransportError, type WeComErrorBody } from './errors';
+import { notWeComAnswerError, weComErrcodeError, weComTransportError, type WeComErrorBody } from './errors';
 import { NO_RETRY, withRetry, type RetryPolicy } from './retry';
 
 export { NO_RETRY, type RetryPolicy } from './retry';
@@ -25,11 +26,6 @@ export interface WeComRequest {
 
 export type WeComResponse = IDataObject & WeComErrorBody;
 
-/**
- * The only place that talks to the WeCom app API. Authenticates with the `weComApi`
- * credential, refreshes the token once on 40014/42001/41001 (or shortly before it expires),
- * and turns every non-zero errcode into a NodeApiError that explains it.
- */
 export interface WeComCallOptions {
 	retry?: RetryPolicy;
 	/** A field-level explanation for errcodes the caller knows better (card rules). */
@@ -42,6 +38,12 @@ export interface WeComCallResult {
 	/** Sent again after a failure that may have been delivered. */
 	resent: boolean;
 }
+
+/**
+ * A refused token is replaced at most this often per request: once for the refusal, once more
+ * if the replacement is refused too (it expired in between, or another process replaced it).
+ */
+const MAX_TOKEN_REPLACEMENTS = 2;
 
 /** weComApiRequest under a retry policy; reports how many attempts it took. */
 export async function weComApiCall(
@@ -56,6 +58,11 @@ export async function weComApiCall(
 	return { response: result, attempts, resent };
 }
 
+/**
+ * The only place that talks to the WeCom app API. Authenticates with the `weComApi`
+ * credential, replaces a refused or expired token (see ./credentials), and turns every answer
+ * that is not a WeCom success into a NodeApiError that explains it.
+ */
 export async function weComApiRequest(
 	this: IExecuteFunctions,
 	request: WeComRequest,
@@ -70,25 +77,58 @@ export async function weComApiRequest(
 		qs: request.qs,
 		json: true,
 		timeout: request.timeoutMs ?? NO_RETRY.timeoutMs,
+		// Another host's answer is not WeCom's, and the Location would carry the token along.
+		disableFollowRedirect: true,
 	};
+	// Every value that must never reach an error: the secret and each token used on the way.
+	const secrets: unknown[] = [credentials.corpSecret, credentials.accessToken];
 
-	let response: WeComResponse;
+	let sent: SentWith;
 	try {
-		response = (
-			tokenNeedsRefresh(credentials)
-				? await sendWithFreshToken(this, options, credentials)
-				: await sendAuthenticated(this, options, credentials)
-		) as WeComResponse;
-		if (TOKEN_ERRCODES.includes(Number(response.errcode))) {
-			response = (await sendWithFreshToken(this, options, credentials)) as WeComResponse;
+		sent = tokenNeedsRefresh(credentials)
+			? await sendWithNewToken(this, itemIndex, options, credentials, 'expired')
+			: await sendAuthenticated(this, options, credentials);
+		secrets.push(sent.credentials.accessToken);
+		for (let replaced = 0; replaced < MAX_TOKEN_REPLACEMENTS && refusesToken(sent.response); replaced++) {
+			sent = await sendWithNewToken(this, itemIndex, options, sent.credentials, 'refused');
+			secrets.push(sent.credentials.accessToken);
 		}
 	} catch (error) {
-		throw weComTransportError(this.getNode(), error, itemIndex);
+		secrets.push(await storedToken(this, itemIndex));
+		throw weComTransportError(this.getNode(), error, itemIndex, secrets);
 	}
 
-	const errcode = Number(response.errcode ?? 0);
-	if (errcode !== 0) {
-		throw weComErrcodeError(this.getNode(), { errcode, errmsg: response.errmsg }, itemIndex, explainErrcode?.(errcode));
+	const response = sent.response;
+	if (!isWeComAnswer(response)) throw notWeComAnswerError(this.getNode(), itemIndex);
+	if (response.errcode !== 0) {
+		throw weComErrcodeError(this.getNode(), response, itemIndex, explainErrcode?.(response.errcode), secrets);
 	}
 	return response;
+}
+
+/** A token refreshed on the way that failed may be in the error too: it is stored by now. */
+async function storedToken(ctx: IExecuteFunctions, itemIndex: number): Promise<unknown> {
+	try {
+		return ((await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex)) as WeComCredentials).accessToken;
+	} catch {
+		return undefined;
+	}
+}
+
+function refusesToken(response: unknown): boolean {
+	return isWeComAnswer(response) && TOKEN_ERRCODES.includes(response.errcode);
+}
+
+/**
+ * WeCom answers every call of this API with a JSON object holding a numeric errcode (0 on
+ * success). Anything else on HTTP 200 (a gateway's HTML page, an empty or cut-off body) came
+ * from somewhere else, and says nothing about whether WeCom got the request.
+ */
+function isWeComAnswer(response: unknown): response is WeComResponse {
+	return (
+		typeof response === 'object' &&
+		response !== null &&
+		!Array.isArray(response) &&
+		typeof (response as { errcode?: unknown }).errcode === 'number'
+	);
 }

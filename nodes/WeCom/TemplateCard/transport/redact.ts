@@ -1,7 +1,23 @@
-/** Query parameters WeCom puts secrets in: the token, the app secret, the robot key. */
-const SECRET_QUERY = /((?:access_token|corpsecret|key)=)[^&\s"'#]+/gi;
+/**
+ * Names WeCom puts secrets under: the token, the app secret, the robot key. Matched as a URL
+ * query (`access_token=T`) and as a JSON or form field (`"access_token":"T"`, `key: T`).
+ */
+const SECRET_FIELD = /((?:access_token|corpsecret|secret|key)["']?\s*[=:]\s*["']?)[^&\s"',}#]+/gi;
 
-/** Removes secrets from any text that may contain a WeCom URL (error messages, errmsg). */
-export function redactSecrets(text: string): string {
-	return text.replace(SECRET_QUERY, '$1***');
+/** Shorter values could match ordinary words; every real secret and token is far longer. */
+const MIN_KNOWN_SECRET_LENGTH = 8;
+
+/**
+ * Removes secrets from any text that may echo a request (error messages, WeCom's errmsg):
+ * the values the caller knows (the credential's secret, every token it used) wherever they
+ * appear, and anything under a secret's field name.
+ */
+export function redactSecrets(text: string, knownSecrets: readonly unknown[] = []): string {
+	let redacted = text;
+	for (const secret of knownSecrets) {
+		if (typeof secret === 'string' && secret.length >= MIN_KNOWN_SECRET_LENGTH) {
+			redacted = redacted.split(secret).join('***');
+		}
+	}
+	return redacted.replace(SECRET_FIELD, '$1***');
 }

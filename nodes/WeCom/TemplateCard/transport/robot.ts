@@ -95,6 +95,8 @@ async function postToRobot(
 				body,
 				json: true,
 				timeout: options.retry.timeoutMs,
+				// The key is in the URL: a redirect would hand it to another host.
+				disableFollowRedirect: true,
 			},
 			{
 				// Exactly the values the key and the limiter slot were taken from.
