@@ -20,7 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { SECRET_REFUSED_ERRCODES } from '../../shared/errorCodes';
 import { tokenProblemOf } from '../../shared/tokenError';
@@ -153,7 +153,7 @@ async function leadRefresh(
 			}
 		},
 	);
-	try {
+	const sending = (async () => {
 		const stored = (await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex)) as WeComCredentials;
 		if (replaces(stored)) {
 			outcome.resolve(stored);
@@ -162,15 +162,17 @@ async function leadRefresh(
 		const watched = watchToken({ ...stale, accessToken: '' });
 		void watched.assigned.then(() => outcome.resolve({ ...watched.credentials }));
 		const sent = await sendAuthenticated(ctx, options, watched.credentials);
-		if (!watched.credentials.accessToken) throw new Error('n8n did not obtain a WeCom access token');
+		if (!watched.credentials.accessToken) {
+			throw new NodeOperationError(ctx.getNode(), 'n8n did not obtain a WeCom access token', { itemIndex });
+		}
 		// gettoken handed back the refused token (WeCom's clocks disagree for a moment): the caller
 		// sees the refusal again and asks once more, after a pause.
 		if (!replaces(watched.credentials)) await sleep(SAME_TOKEN_PAUSE_MS);
 		return sent;
-	} catch (error) {
-		outcome.reject(error);
-		throw error;
-	}
+	})();
+	// Whatever ends this attempt early also ends the wait of the items that joined it.
+	sending.catch((error: unknown) => outcome.reject(error));
+	return await sending;
 }
 
 function forget(key: string, refresh: Refresh): void {
