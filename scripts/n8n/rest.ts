@@ -2,6 +2,8 @@
  * n8n's REST API as the editor uses it: one session cookie (from the owner setup) and a fixed
  * `browser-id` header, which n8n binds the session to.
  */
+import { randomBytes } from 'node:crypto';
+
 export interface Owner {
 	email: string;
 	firstName: string;
@@ -9,13 +11,14 @@ export interface Owner {
 	password: string;
 }
 
-/** Local, throw-away login of the n8n that `npm start` and the e2e tests run; never a real account. */
-export const LOCAL_OWNER: Owner = {
-	email: 'owner@example.com',
-	firstName: 'WeCom',
-	lastName: 'Sandbox',
-	password: 'WeComSandbox2026',
-};
+/**
+ * The login of the local n8n that `npm start` and the e2e tests run: a new random password for
+ * every user folder (printed by `npm start`), so no password in this repository opens anyone's n8n.
+ */
+export function newLocalOwner(): Owner {
+	// n8n asks for 8+ characters with a digit and an upper-case letter; base64url gives neither for sure.
+	return { email: 'owner@example.com', firstName: 'WeCom', lastName: 'Sandbox', password: `Wc1-${randomBytes(18).toString('base64url')}` };
+}
 
 export class N8nRest {
 	private cookie = '';
@@ -55,8 +58,13 @@ export class N8nRest {
 		return response.body.data;
 	}
 
-	async setupOwner(owner: Owner = LOCAL_OWNER): Promise<void> {
+	/** The owner this session signed up, once setupOwner() has run. */
+	owner?: Owner;
+
+	async setupOwner(owner: Owner = newLocalOwner()): Promise<Owner> {
 		await this.data('POST', '/rest/owner/setup', owner);
+		this.owner = owner;
+		return owner;
 	}
 
 	/**
@@ -72,6 +80,19 @@ export class N8nRest {
 		return await this.data('POST', '/rest/credentials/test', {
 			credentials: { id: stored.id, name: stored.name, type: stored.type, data: { ...stored.data, ...edits } },
 		});
+	}
+
+	/**
+	 * Saving an edited credential as the editor does: the stored credential (secrets come back
+	 * redacted), `edits` applied on top, PATCH /rest/credentials/:id; n8n restores the redacted
+	 * values (hidden fields such as a stored token included) from the database.
+	 */
+	async updateCredential(id: string, edits: Record<string, unknown>): Promise<void> {
+		const stored = await this.data<{ name: string; type: string; data: Record<string, unknown> }>(
+			'GET',
+			`/rest/credentials/${id}?includeData=true`,
+		);
+		await this.data('PATCH', `/rest/credentials/${id}`, { name: stored.name, type: stored.type, data: { ...stored.data, ...edits } });
 	}
 
 	/** Publishes the workflow's current version, which registers its production webhooks. */

@@ -4,7 +4,6 @@
  * Ports: N8N_PORT (default 5678) and WECOM_SANDBOX_PORT (default 8931), or free ones if busy.
  */
 import { log } from './proc';
-import { LOCAL_OWNER } from './rest';
 import { DEFAULT_N8N_PORT, DEFAULT_SANDBOX_PORT, startStack } from './stack';
 import type { Stack } from './stack';
 
@@ -73,8 +72,8 @@ async function main(): Promise<void> {
 		`Ready in ${((Date.now() - started) / 1000).toFixed(0)} s: n8n ${stack.server.url} with n8n-nodes-wecom-card installed from its tarball.`,
 		'',
 		`  n8n editor   : ${stack.server.url}/signin`,
-		`  email        : ${LOCAL_OWNER.email}`,
-		`  password     : ${LOCAL_OWNER.password}`,
+		`  email        : ${stack.rest.owner?.email}`,
+		`  password     : ${stack.rest.owner?.password}  (new for this user folder)`,
 		`  WeCom sandbox: ${stack.sandbox.url}${page ? `  (web page: ${page})` : ''}`,
 		`  sent messages: ${stack.sandbox.url}/sandbox/messages`,
 		`  workflows    : ${stack.workflows.length} examples imported, ${published.length} published (${published.map((w) => w.file).join(', ') || 'none'})`,

@@ -11,7 +11,6 @@ import type { Browser, Page } from 'playwright-core';
 
 import { launchChromium } from '../../scripts/n8n/browser';
 import { REPO_ROOT } from '../../scripts/n8n/config';
-import { LOCAL_OWNER } from '../../scripts/n8n/rest';
 import { startStack } from '../../scripts/n8n/stack';
 import type { Stack } from '../../scripts/n8n/stack';
 
@@ -45,8 +44,8 @@ async function newPage(): Promise<Page> {
 
 async function signIn(page: Page): Promise<void> {
 	await page.goto(`${stack!.server.url}/signin`);
-	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(LOCAL_OWNER.email);
-	await page.locator('input[type="password"]').first().fill(LOCAL_OWNER.password);
+	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(stack!.rest.owner!.email);
+	await page.locator('input[type="password"]').first().fill(stack!.rest.owner!.password);
 	await page.keyboard.press('Enter');
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30000 });
 }
