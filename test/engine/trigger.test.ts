@@ -1,8 +1,8 @@
 /**
  * The WeCom Trigger through n8n-core (WebhookContext + WorkflowExecute) with the sandbox as
  * WeCom: URL verification, the click → trigger → update loop, votes and multiple choice,
- * menu clicks and the event filter, approvals, WeCom's re-sends, the replay window, and the
- * example workflow.
+ * menu clicks and the event filter, approvals, WeCom's re-sends, the replay window, captured
+ * callbacks replayed, distinct events in one second, and the example workflow.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,8 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { WeComApi } from '../../credentials/WeComApi.credentials';
 import { WeComCallbackApi } from '../../credentials/WeComCallbackApi.credentials';
+import { openCallback, sealCallback, toXml } from '../../nodes/WeCom/shared/callback';
+import type { XmlInputObject } from '../../nodes/WeCom/shared/callback';
 import { WeComTemplateCard } from '../../nodes/WeCom/TemplateCard/WeComTemplateCard.node';
 import { WeComTrigger } from '../../nodes/WeCom/Trigger/WeComTrigger.node';
 import {
@@ -30,7 +32,7 @@ import type { Sandbox, SandboxOptions } from '../../sandbox';
 import { createEngineHarness, recordForLeakScan, registerSecret } from '../harness';
 import type { EngineHarness, HarnessNode } from '../harness';
 import { startTriggerHost } from './triggerHost';
-import type { TriggerHost, TriggerHostOptions } from './triggerHost';
+import type { CapturedRequest, TriggerHost, TriggerHostOptions } from './triggerHost';
 
 const CARD_TYPE = 'n8n-nodes-wecom-card.weComTemplateCard';
 const TRIGGER_TYPE = 'n8n-nodes-wecom-card.weComTrigger';
@@ -359,6 +361,196 @@ describe('WeCom Trigger through the engine, with the sandbox as WeCom', () => {
 		expect((await post('/sandbox/approve', { spNo: '1', status: 'approved' })).json).toMatchObject({
 			delivery: { delivered: true },
 		});
+	});
+});
+
+const CALLBACK_SECRETS = { corpId: DEMO_CORP_ID, token: DEMO_CALLBACK_TOKEN, encodingAesKey: DEMO_ENCODING_AES_KEY };
+const MINUTE = 60 * 1000;
+const REAL_NOW = Date.now;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Moves the trigger's clock (Date.now) `ms` ahead of real time; the sandbox keeps its own clock. */
+function clockAhead(ms: number): void {
+	jest.spyOn(Date, 'now').mockImplementation(() => REAL_NOW() + ms);
+}
+
+/** The trigger as a restarted n8n has it: its module loaded afresh, nothing remembered. */
+async function restartedTrigger(): Promise<TriggerHost> {
+	let Fresh: typeof WeComTrigger | undefined;
+	await jest.isolateModulesAsync(async () => {
+		({ WeComTrigger: Fresh } = await import('../../nodes/WeCom/Trigger/WeComTrigger.node'));
+	});
+	expect(Fresh).not.toBe(WeComTrigger);
+	const harness = createEngineHarness({
+		nodeTypes: { [TRIGGER_TYPE]: new Fresh!() },
+		credentialTypes: { weComCallbackApi: new WeComCallbackApi() },
+	});
+	harness.credentials.add({
+		...CALLBACK_CREDENTIAL,
+		type: 'weComCallbackApi',
+		data: { corpId: DEMO_CORP_ID, token: DEMO_CALLBACK_TOKEN, encodingAesSecretKey: DEMO_ENCODING_AES_KEY },
+	});
+	return await startTriggerHost({
+		harness,
+		trigger: {
+			type: TRIGGER_TYPE,
+			name: 'WeCom Trigger',
+			parameters: { events: ['*'] },
+			credentials: { weComCallbackApi: CALLBACK_CREDENTIAL },
+		},
+	});
+}
+
+/** Encrypts, signs and POSTs one decrypted message as WeCom delivers it. */
+async function deliver(host: TriggerHost, message: XmlInputObject): Promise<{ status: number; body: string }> {
+	const sealed = sealCallback(CALLBACK_SECRETS, toXml('xml', message), { agentId: DEMO_AGENT_ID });
+	return await host.send({ method: 'POST', query: { ...sealed.query }, body: sealed.body });
+}
+
+/**
+ * sys_approval_change of a co-signed node (ApproverAttr 2, 会签: everyone must agree) as
+ * documented (https://developer.work.weixin.qq.com/document/path/91815): the approval stays
+ * pending (SpStatus 1) until the last approver agrees; StatuChangeEvent 2 = an approver agreed.
+ */
+function coSignedApproval(createTime: number, approvers: Array<[userId: string, status: number, time: number]>) {
+	return {
+		ToUserName: DEMO_CORP_ID,
+		FromUserName: 'sys',
+		CreateTime: createTime,
+		MsgType: 'event',
+		Event: 'sys_approval_change',
+		AgentID: DEMO_AGENT_ID,
+		ApprovalInfo: {
+			SpNo: 202611290020,
+			SpName: 'Purchase',
+			SpStatus: 1,
+			TemplateId: 'C4RbCoSignTemplate0001',
+			ApplyTime: createTime - 600,
+			Applyer: { UserId: 'dave', Party: '1' },
+			SpRecord: {
+				SpStatus: 1,
+				ApproverAttr: 2,
+				Details: approvers.map(([userId, status, time]) => ({
+					Approver: { UserId: userId },
+					Speech: '',
+					SpStatus: status,
+					SpTime: time,
+				})),
+			},
+			StatuChangeEvent: 2,
+		},
+	};
+}
+
+/** change_contact / update_user as documented (https://developer.work.weixin.qq.com/document/path/90970). */
+function memberUpdated(createTime: number, userId: string) {
+	return {
+		ToUserName: DEMO_CORP_ID,
+		FromUserName: 'sys',
+		CreateTime: createTime,
+		MsgType: 'event',
+		Event: 'change_contact',
+		ChangeType: 'update_user',
+		UserID: userId,
+		Department: '1',
+	};
+}
+
+describe('captured callbacks and distinct events', () => {
+	let loop: Loop;
+
+	afterEach(async () => {
+		jest.restoreAllMocks();
+		await loop?.close();
+	});
+
+	it('refuses a captured callback replayed after the window, after a restart, or with timestamp and nonce swapped', async () => {
+		loop = await startLoop(); // default options: the replay window is on
+		await sendCard(loop, sampleButtonInteraction('captured-1'));
+		await loop.sandbox.click({ userid: 'alice', taskId: 'captured-1', eventKey: 'approve' });
+		await loop.host.settled(1);
+		const captured = loop.host.requests[0].received as CapturedRequest;
+		expect(captured.method).toBe('POST');
+		// At once it is a re-send as far as anyone can tell: acknowledged, dropped.
+		expect(await loop.host.send(captured)).toEqual({ status: 200, body: '' });
+
+		// 16 minutes later: past the 5-minute window (and past the 15 minutes re-sends are remembered).
+		clockAhead(16 * MINUTE);
+		expect(await loop.host.send(captured)).toEqual({ status: 403, body: 'stale' });
+
+		// n8n restarted (or another process): nothing remembered, and 22 minutes later still refused.
+		clockAhead(22 * MINUTE);
+		const restarted = await restartedTrigger();
+		try {
+			expect(await restarted.send(captured)).toEqual({ status: 403, body: 'stale' });
+			expect(restarted.started).toHaveLength(0);
+		} finally {
+			await restarted.close();
+		}
+
+		// A delivery whose nonce happened to read as the Unix time an hour on: an hour later its
+		// timestamp and nonce are swapped, which keeps the signature (the four values are sorted).
+		const clickedAt = Number(captured.query.timestamp);
+		const { xml } = openCallback(CALLBACK_SECRETS, captured.query, captured.body);
+		const sealed = sealCallback(CALLBACK_SECRETS, xml, { timestamp: clickedAt, nonce: String(clickedAt + 3600) });
+		clockAhead(3600 * 1000);
+		const swapped = { ...sealed.query, timestamp: sealed.query.nonce, nonce: sealed.query.timestamp };
+		expect(await loop.host.send({ method: 'POST', query: swapped, body: sealed.body })).toEqual({
+			status: 403,
+			body: 'stale',
+		});
+
+		expect(loop.host.started).toHaveLength(1);
+		expect(loop.host.executions).toHaveLength(1);
+	});
+
+	it("starts a run per approver of a co-signed approval acting in the same second, one for WeCom's re-sent approval", async () => {
+		loop = await startLoop(
+			{ events: ['approval'] },
+			{ downstream: [], delayFirst: { requests: 1, ms: 600 } },
+			{ callbacks: { ackTimeoutMs: 250, maxRetries: 3 } },
+		);
+		// A real re-send: no answer within the ack timeout, so the sandbox sends the same request again.
+		const approval = await loop.sandbox.approve({ spNo: '202611290019', status: 'approved' });
+		expect(approval.delivery.attempts[0].error).toMatch(/no answer within 250 ms/);
+		await pause(700); // the held-back first delivery finishes too
+		expect(loop.host.requests.filter((request) => request.method === 'POST').length).toBeGreaterThanOrEqual(2);
+		expect(loop.host.started).toHaveLength(1);
+
+		// alice and bob agree within one second; carol has yet to act.
+		const at = nowSeconds();
+		const aliceAgreed = coSignedApproval(at, [
+			['alice', 2, at],
+			['bob', 1, 0],
+			['carol', 1, 0],
+		]);
+		const bobAgreed = coSignedApproval(at, [
+			['alice', 2, at],
+			['bob', 2, at],
+			['carol', 1, 0],
+		]);
+		// The third delivery is WeCom re-sending alice's event (sealed afresh: same message, new ciphertext).
+		for (const message of [aliceAgreed, bobAgreed, aliceAgreed]) {
+			expect(await deliver(loop.host, message)).toEqual({ status: 200, body: '' });
+		}
+		const approvers = loop.host.started.slice(1).map((items) => {
+			const [node] = items[0].json.approvalNodes as Array<{ approvers: Array<{ userId: string; status: number }> }>;
+			return node.approvers.filter((approver) => approver.status === 2).map((approver) => approver.userId);
+		});
+		expect(approvers).toEqual([['alice'], ['alice', 'bob']]);
+	});
+
+	it('starts a run per member in three change_contact events of one second', async () => {
+		loop = await startLoop({ events: ['otherEvent'] }, { downstream: [] });
+		const at = nowSeconds();
+		for (const userId of ['alice', 'bob', 'carol', 'bob']) {
+			expect(await deliver(loop.host, memberUpdated(at, userId))).toEqual({ status: 200, body: '' });
+		}
+		// The fourth (bob again, the same message) is a re-send.
+		expect(loop.host.started.map((items) => items[0].json.fields)).toEqual(
+			['alice', 'bob', 'carol'].map((userId) => expect.objectContaining({ ChangeType: 'update_user', UserID: userId })),
+		);
 	});
 });
 

@@ -6,7 +6,7 @@
  * When the node returns workflowData, the rest of the workflow runs through the harness's
  * `WorkflowExecute`, starting at the trigger with that data, as n8n does.
  */
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -52,9 +52,18 @@ export interface TriggerHostOptions {
 	withoutRawBody?: boolean;
 }
 
+/** What a client sent: enough to send it again, as someone who captured it would. */
+export interface CapturedRequest {
+	method: string;
+	query: Record<string, string | string[]>;
+	body: string;
+}
+
 /** One request as the host saw it. */
 export interface HostedRequest {
 	method: string;
+	/** The request itself (set once its body was read). */
+	received?: CapturedRequest;
 	status: number;
 	/** The webhook returned workflowData. */
 	started: boolean;
@@ -75,6 +84,11 @@ export interface TriggerHost {
 	executions: Array<Promise<WorkflowRun>>;
 	/** Waits until `count` executions were started and finished. */
 	settled(count: number, timeoutMs?: number): Promise<WorkflowRun[]>;
+	/**
+	 * Sends a request to the webhook URL with node:http (not fetch: its timers run on Date.now,
+	 * which replay tests move), and resolves with the answer.
+	 */
+	send(request: CapturedRequest): Promise<{ status: number; body: string }>;
 	close(): Promise<void>;
 }
 
@@ -115,6 +129,32 @@ function sendPlain(res: ServerResponse, status: number, body: string): void {
 }
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function sendTo(webhookUrl: string, request: CapturedRequest): Promise<{ status: number; body: string }> {
+	const url = new URL(webhookUrl);
+	for (const [name, value] of Object.entries(request.query)) {
+		for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, item);
+	}
+	const body = request.method === 'GET' ? undefined : Buffer.from(request.body, 'utf8');
+	return new Promise((resolve, reject) => {
+		const outgoing = httpRequest(
+			url,
+			{
+				method: request.method,
+				agent: false,
+				headers: body ? { 'Content-Type': 'text/xml', 'Content-Length': body.length } : {},
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+				res.on('error', reject);
+			},
+		);
+		outgoing.on('error', reject);
+		outgoing.end(body);
+	});
+}
 
 let hostCounter = 0;
 
@@ -211,6 +251,7 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 			return finish();
 		}
 		const text = raw.toString('utf8');
+		record.received = { method: req.method ?? '', query: expressQuery(url.searchParams), body: text };
 		Object.assign(req, {
 			query: expressQuery(url.searchParams),
 			params: {},
@@ -277,6 +318,7 @@ export async function startTriggerHost(options: TriggerHostOptions): Promise<Tri
 			}
 			return await Promise.all(executions);
 		},
+		send: (request) => sendTo(`${baseUrl}/webhook/${webhookId}/${path}`, request),
 		close: () =>
 			new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));

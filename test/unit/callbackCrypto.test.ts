@@ -14,6 +14,7 @@ import {
 	encryptMessage,
 	normaliseEvent,
 	openCallback,
+	openEchostr,
 	sealCallback,
 	sealEchostr,
 	signatureMatches,
@@ -190,6 +191,20 @@ describe('URL verification (echostr)', () => {
 		);
 		const other = sealEchostr({ ...secrets, corpId: 'wwelse' }, '42');
 		expect(rejection(() => verifyEchostr(secrets, other))?.reason).toBe('wrongReceiver');
+	});
+
+	it("refuses a signed echostr that is not a URL check's random string, without quoting it", () => {
+		const message = '<xml><Content><![CDATA[payroll]]></Content></xml>';
+		for (const plaintext of [message, '<a', 'x'.repeat(65), '1 2', '1&2', '']) {
+			const refused = rejection(() => verifyEchostr(secrets, sealEchostr(secrets, plaintext)));
+			expect(refused?.reason).toBe('notUrlCheck');
+			expect(refused?.message).not.toContain('payroll');
+		}
+		// The signed timestamp comes back for the trigger's replay window.
+		expect(openEchostr(secrets, sealEchostr(secrets, '42', { timestamp: 1_760_000_000 }))).toEqual({
+			echo: '42',
+			timestamp: 1_760_000_000,
+		});
 	});
 });
 

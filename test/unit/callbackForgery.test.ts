@@ -1,7 +1,8 @@
 /**
  * A generated corpus of forged and malformed callbacks against the WeCom Trigger, hosted like
- * n8n hosts it (real HTTP, n8n-core's WebhookContext): every one must get a 4xx, start nothing
- * and throw nothing. Also: re-sends are dropped, and the replay window holds.
+ * n8n hosts it (real HTTP, n8n-core's WebhookContext): every one must get a 4xx, start nothing,
+ * throw nothing and echo nothing decrypted. Also: re-sends are dropped, distinct events are not,
+ * and the replay window holds (by default, and against a timestamp/nonce swap).
  */
 import { createCipheriv } from 'node:crypto';
 
@@ -35,8 +36,10 @@ registerSecret(SECRETS.token, 'callbackToken');
 registerSecret(SECRETS.encodingAesKey, 'encodingAesKey');
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
+/** When the corpus' callbacks were "sent": the whole file runs well within the replay window. */
+const SENT_AT = nowSeconds();
 
-function clickXml(createTime = 1760000000, eventKey = 'approve'): string {
+function clickXml(createTime = SENT_AT, eventKey = 'approve'): string {
 	return toXml('xml', {
 		ToUserName: SECRETS.corpId,
 		FromUserName: 'alice',
@@ -72,7 +75,11 @@ const envelope = (encrypted: string) =>
 function signed(encrypted: string, timestamp = String(nowSeconds()), nonce = '1372623149'): Request {
 	return {
 		method: 'POST',
-		query: { msg_signature: callbackSignature(SECRETS.token, timestamp, nonce, encrypted), timestamp, nonce },
+		query: {
+			msg_signature: callbackSignature(SECRETS.token, timestamp, nonce, encrypted),
+			timestamp,
+			nonce,
+		},
 		body: envelope(encrypted),
 	};
 }
@@ -150,14 +157,23 @@ function forgeryCorpus(): ForgedCase[] {
 	const nonce = validQuery.nonce;
 	add(
 		'signed with another token',
-		{ ...valid, query: { ...validQuery, msg_signature: callbackSignature('OtherToken', ts, nonce, encrypted) } },
+		{
+			...valid,
+			query: {
+				...validQuery,
+				msg_signature: callbackSignature('OtherToken', ts, nonce, encrypted),
+			},
+		},
 		401,
 	);
 	add(
 		'signed over another ciphertext',
 		{
 			...valid,
-			query: { ...validQuery, msg_signature: callbackSignature(SECRETS.token, ts, nonce, encryptedFor('<xml/>')) },
+			query: {
+				...validQuery,
+				msg_signature: callbackSignature(SECRETS.token, ts, nonce, encryptedFor('<xml/>')),
+			},
 		},
 		401,
 	);
@@ -176,18 +192,33 @@ function forgeryCorpus(): ForgedCase[] {
 	add('signature empty', { ...valid, query: { ...validQuery, msg_signature: '' } }, 400);
 	add(
 		'signature 39 digits',
-		{ ...valid, query: { ...validQuery, msg_signature: validQuery.msg_signature.slice(1) } },
+		{
+			...valid,
+			query: {
+				...validQuery,
+				msg_signature: validQuery.msg_signature.slice(1),
+			},
+		},
 		400,
 	);
 	add(
 		'signature 41 digits',
-		{ ...valid, query: { ...validQuery, msg_signature: `${validQuery.msg_signature}0` } },
+		{
+			...valid,
+			query: { ...validQuery, msg_signature: `${validQuery.msg_signature}0` },
+		},
 		400,
 	);
 	add('signature not hex', { ...valid, query: { ...validQuery, msg_signature: 'z'.repeat(40) } }, 400);
 	add(
 		'signature given twice',
-		{ ...valid, query: { ...validQuery, msg_signature: [validQuery.msg_signature, validQuery.msg_signature] } },
+		{
+			...valid,
+			query: {
+				...validQuery,
+				msg_signature: [validQuery.msg_signature, validQuery.msg_signature],
+			},
+		},
 		400,
 	);
 	add(
@@ -306,7 +337,14 @@ function forgeryCorpus(): ForgedCase[] {
 	// Query damage.
 	add('no query at all', { method: 'POST', body: valid.body }, 400);
 	add('timestamp missing', { ...valid, query: { msg_signature: validQuery.msg_signature, nonce } }, 400);
-	add('nonce missing', { ...valid, query: { msg_signature: validQuery.msg_signature, timestamp: ts } }, 400);
+	add(
+		'nonce missing',
+		{
+			...valid,
+			query: { msg_signature: validQuery.msg_signature, timestamp: ts },
+		},
+		400,
+	);
 	add('timestamp not a number', { ...valid, query: { ...validQuery, timestamp: '17e8' } }, 400);
 	add('timestamp 14 digits', { ...valid, query: { ...validQuery, timestamp: '17600000000000' } }, 400);
 	add('nonce with a space', { ...valid, query: { ...validQuery, nonce: '12 34' } }, 400);
@@ -322,6 +360,35 @@ function forgeryCorpus(): ForgedCase[] {
 		add(`replay window: ${name}`, signed(encrypted, String(nowSeconds() + offset)), 403, true);
 	}
 	add('replay window: timestamp 0', signed(encrypted, '0'), 403, true);
+	add('replay window: timestamp in milliseconds', signed(encrypted, String(Date.now())), 403, true);
+
+	// Replays the signed timestamp alone cannot catch. The signature sorts its four values, so a
+	// replayer may swap timestamp and nonce; the message's own CreateTime has to be recent too.
+	const hourAgo = nowSeconds() - 3600;
+	const hourOldClick = encryptedFor(clickXml(hourAgo));
+	// Captured an hour ago, with a nonce that happens to read as the Unix time of now.
+	const captured = signed(hourOldClick, String(hourAgo), String(nowSeconds()));
+	const capturedQuery = captured.query as Record<string, string>;
+	const swapped = {
+		...captured,
+		query: {
+			...capturedQuery,
+			timestamp: capturedQuery.nonce,
+			nonce: capturedQuery.timestamp,
+		},
+	};
+	add('replay: timestamp and nonce swapped, the nonce reading as now', swapped, 403, true);
+	add('replay: timestamp and nonce swapped, default options', swapped, 403);
+	add('replay: captured an hour ago, default options', captured, 403);
+	add('replay: CreateTime an hour old, timestamp fresh (re-signed)', signed(hourOldClick), 403, true);
+	add('replay: CreateTime an hour ahead (re-signed)', signed(encryptedFor(clickXml(nowSeconds() + 3600))), 403, true);
+	const withoutCreateTime = clickXml().replace(/<CreateTime>[0-9]+<\/CreateTime>/, '');
+	add('replay: a message without CreateTime', signed(encryptedFor(withoutCreateTime)), 403, true);
+	const textCreateTime = clickXml().replace(
+		/<CreateTime>[0-9]+<\/CreateTime>/,
+		`<CreateTime>${cdata('now')}</CreateTime>`,
+	);
+	add('replay: CreateTime not a number', signed(encryptedFor(textCreateTime)), 403, true);
 
 	// Methods and the GET handshake.
 	for (const method of ['PUT', 'DELETE', 'PATCH']) add(`method ${method}`, { ...valid, method }, 404);
@@ -330,13 +397,19 @@ function forgeryCorpus(): ForgedCase[] {
 	const echo = { ...sealEchostr(SECRETS, '123456') };
 	add(
 		'GET with a forged echostr signature',
-		{ method: 'GET', query: { ...echo, msg_signature: validQuery.msg_signature } },
+		{
+			method: 'GET',
+			query: { ...echo, msg_signature: validQuery.msg_signature },
+		},
 		401,
 	);
 	add('GET with a changed echostr', { method: 'GET', query: { ...echo, echostr: flipBit(echo.echostr, 3, 1) } }, 401);
 	add(
 		'GET echostr for another corp',
-		{ method: 'GET', query: { ...sealEchostr({ ...SECRETS, corpId: 'wwelse' }, '1') } },
+		{
+			method: 'GET',
+			query: { ...sealEchostr({ ...SECRETS, corpId: 'wwelse' }, '1') },
+		},
 		403,
 	);
 	add(
@@ -352,6 +425,46 @@ function forgeryCorpus(): ForgedCase[] {
 		400,
 	);
 	add('POST with only an echostr', { method: 'POST', query: echo, body: '' }, 400);
+
+	// A URL check answers only a URL check's random string. A callback's Encrypt replayed as the
+	// echostr keeps its signature (the same four values) and must not come back decrypted.
+	const asEchostr = (request: Request, encryptedText: string): Request => ({
+		method: 'GET',
+		query: {
+			...(request.query as Record<string, string>),
+			echostr: encryptedText,
+		},
+	});
+	add("GET: a captured callback's Encrypt replayed as echostr", asEchostr(valid, encrypted), 400);
+	add('GET: the hour-old capture replayed as echostr, swapped', asEchostr(swapped, hourOldClick), 400);
+	const textMessage = encryptedFor(
+		toXml('xml', {
+			ToUserName: SECRETS.corpId,
+			FromUserName: 'bob',
+			CreateTime: SENT_AT,
+			MsgType: 'text',
+			Content: '1',
+		}),
+	);
+	add('GET: a captured text message replayed as echostr', asEchostr(signed(textMessage), textMessage), 400);
+	const notUrlChecks: Record<string, string> = {
+		'<xml/>': '<xml/>',
+		'an XML fragment': '<a',
+		'65 characters': '1'.repeat(65),
+		'with a space': '12 34',
+		'with an ampersand': '12&34',
+		'with a newline': '1234\n',
+		empty: '',
+		'full-width digits': '１２３４',
+	};
+	for (const [name, plaintext] of Object.entries(notUrlChecks)) {
+		add(`GET: echostr plaintext ${name}`, { method: 'GET', query: { ...sealEchostr(SECRETS, plaintext) } }, 400);
+	}
+	const hourOldCheck = {
+		...sealEchostr(SECRETS, '1616140317555161061', { timestamp: hourAgo }),
+	};
+	add('GET: URL check an hour old, default options', { method: 'GET', query: hourOldCheck }, 403);
+	add('GET: URL check an hour old', { method: 'GET', query: hourOldCheck }, 403, true);
 	return cases;
 }
 
@@ -379,11 +492,20 @@ async function startTrigger(parameters: INodeParameters): Promise<TriggerHost> {
 	harness.credentials.add({
 		...CREDENTIAL,
 		type: 'weComCallbackApi',
-		data: { corpId: SECRETS.corpId, token: SECRETS.token, encodingAesSecretKey: SECRETS.encodingAesKey },
+		data: {
+			corpId: SECRETS.corpId,
+			token: SECRETS.token,
+			encodingAesSecretKey: SECRETS.encodingAesKey,
+		},
 	});
 	return await startTriggerHost({
 		harness,
-		trigger: { type: TRIGGER_TYPE, name: 'WeCom Trigger', parameters, credentials: { weComCallbackApi: CREDENTIAL } },
+		trigger: {
+			type: TRIGGER_TYPE,
+			name: 'WeCom Trigger',
+			parameters,
+			credentials: { weComCallbackApi: CREDENTIAL },
+		},
 	});
 }
 
@@ -392,8 +514,14 @@ describe('forged and malformed callbacks', () => {
 	let windowed: TriggerHost;
 
 	beforeAll(async () => {
-		plain = await startTrigger({ events: ['*'], options: { ignoreResends: false } });
-		windowed = await startTrigger({ events: ['*'], options: { ignoreResends: false, maxAgeSeconds: 300 } });
+		plain = await startTrigger({
+			events: ['*'],
+			options: { ignoreResends: false },
+		});
+		windowed = await startTrigger({
+			events: ['*'],
+			options: { ignoreResends: false, maxAgeSeconds: 300 },
+		});
 	});
 
 	afterAll(async () => {
@@ -430,9 +558,19 @@ describe('forged and malformed callbacks', () => {
 		expect(outcomes.filter(({ status, expected }) => expected !== undefined && status !== expected)).toEqual([]);
 		expect(started).toBe(0);
 		expect(crashed).toBe(0);
+		// Refusals name a reason class and nothing decrypted.
+		const echoed = requests.filter(({ body }) =>
+			['<', 'CDATA', 'template_card', SECRETS.corpId].some((text) => body.includes(text)),
+		);
+		expect(echoed).toEqual([]);
 		// Nothing was poisoned: a genuine callback still goes through, on both triggers.
-		expect(await send(plain, signed(encryptedFor(clickXml(1760000001))))).toBe(200);
-		expect(await send(windowed, signed(encryptedFor(clickXml(1760000002)), String(nowSeconds() - 10)))).toBe(200);
+		expect(await send(plain, signed(encryptedFor(clickXml(nowSeconds(), 'after-corpus'))))).toBe(200);
+		expect(
+			await send(
+				windowed,
+				signed(encryptedFor(clickXml(nowSeconds() - 10, 'after-corpus')), String(nowSeconds() - 10)),
+			),
+		).toBe(200);
 		expect(plain.started).toHaveLength(2);
 		expect(windowed.started).toHaveLength(1);
 	});
@@ -447,27 +585,35 @@ describe('re-sends and replays', () => {
 
 	it('drops re-sends: the same request, and the same event sealed again, start the workflow once', async () => {
 		host = await startTrigger({ events: ['*'] });
-		const first = signed(encryptedFor(clickXml(1760000100)));
-		const resealed = sealCallback(SECRETS, clickXml(1760000100), { nonce: '99', timestamp: nowSeconds() + 1 });
+		const clickedAt = nowSeconds();
+		const first = signed(encryptedFor(clickXml(clickedAt)));
+		const resealed = sealCallback(SECRETS, clickXml(clickedAt), {
+			nonce: '99',
+			timestamp: nowSeconds() + 1,
+		});
 		const statuses = [
 			await send(host, first),
 			await send(host, first),
 			await send(host, first),
-			await send(host, { method: 'POST', query: { ...resealed.query }, body: resealed.body }),
+			await send(host, {
+				method: 'POST',
+				query: { ...resealed.query },
+				body: resealed.body,
+			}),
 		];
 		expect(statuses).toEqual([200, 200, 200, 200]);
 		expect(host.requests.map((request) => request.body)).toEqual(['', '', '', '']);
 		expect(host.started).toHaveLength(1);
 		// A different click (another second, or another button) is a new event.
-		await send(host, signed(encryptedFor(clickXml(1760000101))));
-		await send(host, signed(encryptedFor(clickXml(1760000100, 'reject'))));
+		await send(host, signed(encryptedFor(clickXml(clickedAt - 1))));
+		await send(host, signed(encryptedFor(clickXml(clickedAt, 'reject'))));
 		expect(host.started).toHaveLength(3);
 	});
 
 	it('drops re-sent messages by MsgId', async () => {
 		host = await startTrigger({ events: ['message'] });
 		const message = (msgId: string) =>
-			`<xml><ToUserName>${cdata(SECRETS.corpId)}</ToUserName><FromUserName>${cdata('bob')}</FromUserName><CreateTime>1760000200</CreateTime><MsgType>${cdata('text')}</MsgType><Content>${cdata('hi')}</Content><MsgId>${msgId}</MsgId><AgentID>1000002</AgentID></xml>`;
+			`<xml><ToUserName>${cdata(SECRETS.corpId)}</ToUserName><FromUserName>${cdata('bob')}</FromUserName><CreateTime>${nowSeconds()}</CreateTime><MsgType>${cdata('text')}</MsgType><Content>${cdata('hi')}</Content><MsgId>${msgId}</MsgId><AgentID>1000002</AgentID></xml>`;
 		for (const msgId of ['4561255354251345929', '4561255354251345929', '4561255354251345930']) {
 			expect(await send(host, signed(encryptedFor(message(msgId))))).toBe(200);
 		}
@@ -475,20 +621,73 @@ describe('re-sends and replays', () => {
 	});
 
 	it('lets re-sends through when Ignore Re-Sends is off', async () => {
-		host = await startTrigger({ events: ['*'], options: { ignoreResends: false } });
-		const request = signed(encryptedFor(clickXml(1760000300)));
+		host = await startTrigger({
+			events: ['*'],
+			options: { ignoreResends: false },
+		});
+		const request = signed(encryptedFor(clickXml(nowSeconds())));
 		await send(host, request);
 		await send(host, request);
 		expect(host.started).toHaveLength(2);
 	});
 
+	it('remembers a callback for as long as a longer window would accept it again', async () => {
+		host = await startTrigger({ events: ['*'], options: { maxAgeSeconds: 3600 } });
+		const delivery = signed(encryptedFor(clickXml(nowSeconds(), 'long-window')));
+		const request = { method: 'POST', query: delivery.query ?? {}, body: delivery.body ?? '' };
+		expect(await host.send(request)).toEqual({ status: 200, body: '' });
+		// 50 minutes on: inside the one-hour window, so only the re-send memory stops it.
+		const realNow = Date.now;
+		jest.spyOn(Date, 'now').mockImplementation(() => realNow() + 50 * 60 * 1000);
+		try {
+			expect(await host.send(request)).toEqual({ status: 200, body: '' });
+		} finally {
+			jest.restoreAllMocks();
+		}
+		expect(host.started).toHaveLength(1);
+	});
+
 	it('accepts timestamps inside the replay window, refuses them outside', async () => {
-		host = await startTrigger({ events: ['*'], options: { maxAgeSeconds: 60 } });
-		expect(await send(host, signed(encryptedFor(clickXml(1760000400)), String(nowSeconds() - 30)))).toBe(200);
-		expect(await send(host, signed(encryptedFor(clickXml(1760000401)), String(nowSeconds() + 30)))).toBe(200);
-		expect(await send(host, signed(encryptedFor(clickXml(1760000402)), String(nowSeconds() - 90)))).toBe(403);
+		host = await startTrigger({
+			events: ['*'],
+			options: { maxAgeSeconds: 60 },
+		});
+		const now = nowSeconds();
+		expect(await send(host, signed(encryptedFor(clickXml(now - 30, 'a')), String(now - 30)))).toBe(200);
+		expect(await send(host, signed(encryptedFor(clickXml(now + 30, 'b')), String(now + 30)))).toBe(200);
+		expect(await send(host, signed(encryptedFor(clickXml(now - 90, 'c')), String(now - 90)))).toBe(403);
 		expect(host.requests.at(-1)?.body).toBe('stale');
 		expect(host.started).toHaveLength(2);
+	});
+});
+
+describe('URL verification', () => {
+	let host: TriggerHost;
+
+	afterEach(async () => {
+		await host.close();
+	});
+
+	async function get(query: Record<string, string>): Promise<{ status: number; body: string }> {
+		const url = new URL(host.webhookUrl);
+		for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+		const response = await fetch(url);
+		return { status: response.status, body: await response.text() };
+	}
+
+	it("answers a URL check's random string exactly, and a callback replayed as one with a reason only", async () => {
+		host = await startTrigger({ events: ['*'] });
+		// WeCom's echostr plaintexts are random strings of 18 to 20 digits; 64 printable characters is the bound.
+		for (const plaintext of ['1616140317555161061', `${'Az09'.repeat(15)}-_=+`]) {
+			expect(await get({ ...sealEchostr(SECRETS, plaintext) })).toEqual({ status: 200, body: plaintext });
+		}
+		const captured = signed(encryptedFor(clickXml(nowSeconds(), 'captured')));
+		const echostr = encryptedFor(clickXml(nowSeconds(), 'captured'));
+		expect(await get({ ...(captured.query as Record<string, string>), echostr })).toEqual({
+			status: 400,
+			body: 'notUrlCheck',
+		});
+		expect(host.started).toHaveLength(0);
 	});
 });
 
@@ -501,7 +700,11 @@ describe('a misconfigured credential', () => {
 		harness.credentials.add({
 			...CREDENTIAL,
 			type: 'weComCallbackApi',
-			data: { corpId: SECRETS.corpId, token: SECRETS.token, encodingAesSecretKey: SECRETS.encodingAesKey.slice(1) },
+			data: {
+				corpId: SECRETS.corpId,
+				token: SECRETS.token,
+				encodingAesSecretKey: SECRETS.encodingAesKey.slice(1),
+			},
 		});
 		const host = await startTriggerHost({
 			harness,
@@ -514,7 +717,10 @@ describe('a misconfigured credential', () => {
 		});
 		try {
 			expect(await send(host, signed(encryptedFor(clickXml())))).toBe(500);
-			expect(host.requests[0]).toMatchObject({ body: 'internal error', started: false });
+			expect(host.requests[0]).toMatchObject({
+				body: 'internal error',
+				started: false,
+			});
 			// Answered by the node itself: webhook() did not throw.
 			expect(host.requests[0].error).toBeUndefined();
 			expect(harness.logs.map((log) => log.message).join('\n')).toMatch(/EncodingAESKey must be exactly 43/);

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_MAX_AGE_SECONDS } from './helpers/replayWindow';
+
 /** Values of the Events filter; '*' = everything WeCom sends to the app. */
 export const EVENT_FILTERS = {
 	all: '*',
@@ -71,16 +73,16 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to drop a callback already seen in the last 15 minutes (WeCom re-sends up to 3 times when an answer is late). Remembered per n8n process.',
+					'Whether to drop a callback whose message was already seen in the last 15 minutes (or twice Max Request Age, if longer). WeCom re-sends up to 3 times when an answer is late; distinct events in the same second all pass. Remembered per n8n process.',
 			},
 			{
 				displayName: 'Max Request Age (Seconds)',
 				name: 'maxAgeSeconds',
 				type: 'number',
 				typeOptions: { minValue: 0 },
-				default: 0,
+				default: DEFAULT_MAX_AGE_SECONDS,
 				description:
-					'Refuse requests whose signed timestamp is further than this from now, against replays. 0 = no limit.',
+					"Refuse callbacks whose signed timestamp or the message's own CreateTime is further than this from now, so a captured callback cannot be replayed later. WeCom delivers within seconds. 0 = no limit (not recommended).",
 			},
 		],
 	},

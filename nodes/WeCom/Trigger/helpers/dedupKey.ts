@@ -2,29 +2,17 @@ import { createHash } from 'node:crypto';
 
 import type { WeComCallbackEvent } from '../../shared/callback';
 
-function field(event: WeComCallbackEvent, name: string): string {
-	const value = event[name];
-	return value === null || value === undefined ? '' : String(value);
-}
-
 /**
- * What makes two deliveries the same callback: MsgId for messages; for events, as WeCom
- * documents, FromUserName + CreateTime, narrowed by what the event is about. ResponseCode is
- * left out on purpose: were WeCom to mint a new one for a re-send, the re-send would slip through.
+ * What makes two deliveries the same callback. A WeCom re-send carries the same message again
+ * (WeCom advises dropping them by MsgId, or by FromUserName + CreateTime for events:
+ * https://developer.work.weixin.qq.com/document/path/90238); its Encrypt text may differ (a
+ * fresh random prefix), the decrypted message does not. FromUserName + CreateTime is too coarse
+ * for events: both approvers of a co-signed approval, or contact changes of several members,
+ * are distinct events from "sys" within one second. So: MsgId for messages, and for events the
+ * whole decrypted message, which differs wherever two events differ.
  */
 export function dedupKeyOf(event: WeComCallbackEvent): string {
-	const msgId = field(event, 'msgId');
-	const parts =
-		msgId !== ''
-			? ['msg', msgId]
-			: event.fromUser !== '' && event.createTime !== null
-				? [
-						'event',
-						event.fromUser,
-						String(event.createTime),
-						event.event,
-						...['taskId', 'eventKey', 'spNo', 'spStatus', 'statusChangeEvent'].map((name) => field(event, name)),
-					]
-				: ['raw', event.rawXml];
+	const msgId = typeof event.msgId === 'string' ? event.msgId : '';
+	const parts = msgId !== '' ? ['msg', msgId] : ['xml', event.rawXml];
 	return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }

@@ -5,13 +5,14 @@ import {
 	CallbackRejection,
 	normaliseEvent,
 	openCallback,
+	openEchostr,
 	openEncryptedCallback,
-	verifyEchostr,
 } from '../../shared/callback';
 import { EVENT_FILTERS } from '../description';
 import { dedupKeyOf } from './dedupKey';
 import { answer, postedPayload } from './http';
-import { recentKeysFor } from './recentKeys';
+import { recentKeysFor, resendMemoryMs } from './recentKeys';
+import { checkCallbackTimes, checkUrlCheckTime, maxAgeOf } from './replayWindow';
 
 export const CALLBACK_CREDENTIAL_TYPE = 'weComCallbackApi';
 
@@ -37,10 +38,16 @@ function requireMethod(ctx: IWebhookFunctions, method: 'GET' | 'POST'): void {
 	}
 }
 
+function optionsOf(ctx: IWebhookFunctions): TriggerOptions {
+	return ctx.getNodeParameter('options', {}) as TriggerOptions;
+}
+
 /** GET: WeCom checks the URL; the answer is the decrypted echostr and nothing else. */
 function verifyUrl(ctx: IWebhookFunctions, secrets: CallbackSecrets): IWebhookResponseData {
 	requireMethod(ctx, 'GET');
-	answer(ctx, 200, verifyEchostr(secrets, ctx.getQueryData()));
+	const opened = openEchostr(secrets, ctx.getQueryData());
+	checkUrlCheckTime(opened.timestamp, maxAgeOf(optionsOf(ctx).maxAgeSeconds), Date.now());
+	answer(ctx, 200, opened.echo);
 	return NO_RESPONSE;
 }
 
@@ -68,20 +75,15 @@ async function openPosted(ctx: IWebhookFunctions, secrets: CallbackSecrets) {
 	throw new CallbackRejection('badRequest', 'no body');
 }
 
-function checkAge(timestamp: number, maxAgeSeconds: number): void {
-	if (!(maxAgeSeconds > 0)) return;
-	if (Math.abs(Date.now() / 1000 - timestamp) > maxAgeSeconds) {
-		throw new CallbackRejection('stale', 'timestamp outside the allowed window');
-	}
-}
-
 /** POST: check everything, acknowledge with an empty 200 at once, then start the workflow. */
 async function receiveEvent(ctx: IWebhookFunctions, secrets: CallbackSecrets): Promise<IWebhookResponseData> {
 	requireMethod(ctx, 'POST');
-	const options = ctx.getNodeParameter('options', {}) as TriggerOptions;
+	const options = optionsOf(ctx);
+	const maxAgeSeconds = maxAgeOf(options.maxAgeSeconds);
 	const opened = await openPosted(ctx, secrets);
-	checkAge(opened.timestamp, Number(options.maxAgeSeconds ?? 0));
 	const event = normaliseEvent(opened.root, opened.xml);
+	const now = Date.now();
+	checkCallbackTimes({ timestamp: opened.timestamp, createTime: event.createTime }, maxAgeSeconds, now);
 	// Empty 200 = "received, no reply" for WeCom; anything slower than 5 s is re-sent.
 	answer(ctx, 200);
 
@@ -89,7 +91,7 @@ async function receiveEvent(ctx: IWebhookFunctions, secrets: CallbackSecrets): P
 	if (options.ignoreResends !== false) {
 		const node = ctx.getNode();
 		const recent = recentKeysFor(`${ctx.getWorkflow().id ?? ''}|${node.id}`);
-		if (!recent.claim(dedupKeyOf(event), Date.now())) return NO_RESPONSE;
+		if (!recent.claim(dedupKeyOf(event), now, resendMemoryMs(maxAgeSeconds))) return NO_RESPONSE;
 	}
 	return { ...NO_RESPONSE, workflowData: [[{ json: event as IDataObject }]] };
 }

@@ -62,15 +62,41 @@ function openEncrypted(secrets: CallbackSecrets, query: SignedQuery, encrypted: 
 	return opened.message;
 }
 
-/** GET URL verification: the decrypted echostr, to be answered as the whole body. */
-/** `query` as the framework parsed it (values may be arrays or objects: anything but a string is refused). */
-export function verifyEchostr(secrets: CallbackSecrets, query: object): string {
+/**
+ * What a URL check's echostr decrypts to: WeCom sends "加密的随机字符串" (an encrypted random
+ * string, in practice 18-20 digits), https://developer.work.weixin.qq.com/document/path/90930
+ * and /90238. Anything else signed with the Token is a captured callback (an XML message, a few
+ * hundred bytes or more): answering it would decrypt callbacks for whoever replays them as a GET.
+ * The bound leaves room for a longer random string, far below the smallest callback message.
+ */
+const URL_CHECK_ECHO = /^[\x21-\x25\x27-\x3b\x3d\x3f-\x7e]{1,64}$/;
+
+export interface OpenedEchostr {
+	/** The plaintext to answer with, and nothing else. */
+	echo: string;
+	/** The signed timestamp of the request (seconds). */
+	timestamp: number;
+}
+
+/**
+ * GET URL verification: signature, decryption, receive id, and a plaintext that is a URL check's
+ * random string (printable ASCII, no '<', '>' or '&', at most 64 characters). A refusal never
+ * quotes the plaintext. `query` as the framework parsed it (anything but a string is refused).
+ */
+export function openEchostr(secrets: CallbackSecrets, query: object): OpenedEchostr {
 	const signed = readSignedQuery(query);
 	const echostr = (query as Record<string, unknown>).echostr;
 	if (typeof echostr !== 'string' || echostr === '' || echostr.length > MAX_ECHOSTR_CHARS) {
 		refuse('badRequest', 'query parameter echostr missing or malformed');
 	}
-	return openEncrypted(secrets, signed, echostr);
+	const echo = openEncrypted(secrets, signed, echostr);
+	if (!URL_CHECK_ECHO.test(echo)) refuse('notUrlCheck', 'the echostr is not a URL check (a callback replayed as GET?)');
+	return { echo, timestamp: Number(signed.timestamp) };
+}
+
+/** The decrypted echostr of a URL check, to be answered as the whole body. */
+export function verifyEchostr(secrets: CallbackSecrets, query: object): string {
+	return openEchostr(secrets, query).echo;
 }
 
 /** The Encrypt text of the outer envelope <xml><ToUserName/><AgentID/><Encrypt/></xml>. */

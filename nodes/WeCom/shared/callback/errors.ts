@@ -15,8 +15,10 @@ export type CallbackRejectReason =
 	| 'badXml'
 	/** Body larger than the cap. */
 	| 'tooLarge'
-	/** Timestamp outside the replay window. */
+	/** Timestamp or CreateTime outside the replay window, or no CreateTime to check. */
 	| 'stale'
+	/** A GET whose echostr decrypts to something other than a URL check's random string. */
+	| 'notUrlCheck'
 	/** Method not allowed for this webhook. */
 	| 'badMethod';
 
@@ -28,6 +30,7 @@ const STATUS: Record<CallbackRejectReason, number> = {
 	badXml: 400,
 	tooLarge: 413,
 	stale: 403,
+	notUrlCheck: 400,
 	badMethod: 405,
 };
 

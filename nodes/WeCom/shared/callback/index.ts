@@ -5,12 +5,20 @@ export {
 	encryptedPayloadOf,
 	MAX_CALLBACK_BODY_BYTES,
 	openCallback,
+	openEchostr,
 	openEncryptedCallback,
 	sealCallback,
 	sealEchostr,
 	verifyEchostr,
 } from './envelope';
-export type { CallbackSecrets, OpenedCallback, SealCallbackOptions, SealedCallback, SignedQuery } from './envelope';
+export type {
+	CallbackSecrets,
+	OpenedCallback,
+	OpenedEchostr,
+	SealCallbackOptions,
+	SealedCallback,
+	SignedQuery,
+} from './envelope';
 export { CallbackRejection } from './errors';
 export type { CallbackRejectReason } from './errors';
 export { categoryOf, normaliseEvent, selectedItemsOf, WECOM_XML_SHAPE } from './event';
