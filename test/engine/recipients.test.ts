@@ -4,7 +4,7 @@
  * (1,000 users, 100 departments, 100 tags: https://developer.work.weixin.qq.com/document/path/90236)
  * applied to the ids WeCom will see, and the text-notice example safe against a hostile body.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { cardNodeOf, EXAMPLE_CREDENTIAL, loadExample } from '../e2e/exampleExpectations';
 import { startEngineFixture, textNoticeParameters } from './fixtures';
@@ -43,7 +43,7 @@ describe('recipients', () => {
 			const run = await fixture.runCardNode(textNoticeParameters(toUser), [{ json }]);
 
 			expect(run.error?.message).toMatch(/^Users contains ".*", which would send to every member of the app$/);
-			expect(run.error?.description).toContain('Send to All Members');
+			expect((run.error as { description?: string }).description).toContain('Send to All Members');
 			expect(sendCalls()).toBe(0);
 		});
 
@@ -125,7 +125,7 @@ describe('recipients', () => {
 	describe('the text-notice example behind an unauthenticated webhook', () => {
 		const cardNode = cardNodeOf(loadExample('text-notice.workflow.json'));
 
-		async function runExample(body: unknown) {
+		async function runExample(body: IDataObject) {
 			fixture.harness.credentials.add({ ...EXAMPLE_CREDENTIAL, type: 'weComApi', data: fixture.credentialData() });
 			return await fixture.harness.runNode({
 				type: cardNode.type,

@@ -142,14 +142,21 @@ export interface ListRule {
 	errcode?: number;
 }
 
-/** A list whose size is checked before its items, so both kinds of issue are reported. */
+/**
+ * A list whose size is checked before its items, so both kinds of issue are reported. Past
+ * the maximum, only the first `max` items are checked: the card is refused anyway, and a huge
+ * list would otherwise be validated item by item.
+ */
 export function list<T extends z.ZodTypeAny>(item: T, rule: ListRule) {
 	const errcode = rule.errcode ?? ERR.generic;
 	return z.preprocess((value, ctx) => {
 		if (!hasType(value, ctx, errcode, MSG.mustBeList, Array.isArray(value))) return value;
 		const length = (value as unknown[]).length;
-		if (length > rule.max) report(ctx, errcode, MSG.atMost(rule.max, rule.noun));
-		else if (length < rule.min) report(ctx, errcode, MSG.atLeast(rule.min, rule.noun));
+		if (length > rule.max) {
+			report(ctx, errcode, MSG.atMost(rule.max, rule.noun));
+			return (value as unknown[]).slice(0, rule.max);
+		}
+		if (length < rule.min) report(ctx, errcode, MSG.atLeast(rule.min, rule.noun));
 		return value;
 	}, z.array(item));
 }
