@@ -63,11 +63,11 @@ function openEncrypted(secrets: CallbackSecrets, query: SignedQuery, encrypted: 
 }
 
 /**
- * What a URL check's echostr decrypts to: WeCom sends "加密的随机字符串" (an encrypted random
- * string, in practice 18-20 digits), https://developer.work.weixin.qq.com/document/path/90930
- * and /90238. Anything else signed with the Token is a captured callback (an XML message, a few
- * hundred bytes or more): answering it would decrypt callbacks for whoever replays them as a GET.
- * The bound leaves room for a longer random string, far below the smallest callback message.
+ * What a URL check's echostr decrypts to: a random string WeCom makes up for the check
+ * (https://developer.work.weixin.qq.com/document/path/90930; seen in practice as 18 to 20
+ * digits). Any other text signed with the Token is a callback's Encrypt (an XML message of a few
+ * hundred bytes or more): answering it would decrypt captured callbacks for whoever replays them
+ * as a GET. The bound leaves room for a longer random string, far below any callback message.
  */
 const URL_CHECK_ECHO = /^[\x21-\x25\x27-\x3b\x3d\x3f-\x7e]{1,64}$/;
 
