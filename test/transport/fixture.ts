@@ -1,0 +1,48 @@
+/**
+ * The node in n8n's engine, talking to the sandbox through the recording proxy: the credential's
+ * base URL is the proxy, so every request the node makes is recorded byte for byte.
+ */
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { WeComApi } from '../../credentials/WeComApi.credentials';
+import { WeComTemplateCard } from '../../nodes/WeCom/TemplateCard/WeComTemplateCard.node';
+import { DEMO_AGENT_ID, DEMO_CORP_ID, DEMO_SECRET, startSandbox, type Sandbox } from '../../sandbox';
+import { createEngineHarness, registerSecret, type NodeRun } from '../harness';
+import { startRecordingProxy, type RecordingProxy } from './recordingProxy';
+
+const CARD_NODE_TYPE = 'n8n-nodes-wecom-card.weComTemplateCard';
+const CREDENTIAL = { id: 'wecom-transport', name: 'WeCom through the recording proxy' };
+
+registerSecret(DEMO_SECRET);
+
+export interface TransportFixture {
+	sandbox: Sandbox;
+	proxy: RecordingProxy;
+	run(parameters: INodeParameters, items?: INodeExecutionData[]): Promise<NodeRun>;
+	close(): Promise<void>;
+}
+
+export async function startTransportFixture(): Promise<TransportFixture> {
+	const sandbox = await startSandbox();
+	const proxy = await startRecordingProxy(sandbox.url);
+	const harness = createEngineHarness({
+		nodeTypes: { [CARD_NODE_TYPE]: new WeComTemplateCard() },
+		credentialTypes: { weComApi: new WeComApi() },
+	});
+	harness.credentials.add({
+		...CREDENTIAL,
+		type: 'weComApi',
+		data: { corpId: DEMO_CORP_ID, corpSecret: DEMO_SECRET, agentId: DEMO_AGENT_ID, baseUrl: proxy.url },
+	});
+	return {
+		sandbox,
+		proxy,
+		run: async (parameters, items) =>
+			await harness.runNode({ type: CARD_NODE_TYPE, parameters, credentials: { weComApi: CREDENTIAL }, items }),
+		close: async () => {
+			for (const token of sandbox.issuedTokens()) registerSecret(token);
+			await proxy.close();
+			await sandbox.close();
+		},
+	};
+}
