@@ -180,7 +180,7 @@ class FakeApiNode implements INodeType {
 	}
 }
 
-/** The §1.4 pattern: on an expired-token errcode, refresh through credentialsDecrypted once. */
+/** WeCom's HTTP 200 + errcode pattern: on an expired-token errcode, refresh through credentialsDecrypted once. */
 async function echoWithForcedRefresh(context: IExecuteFunctions): Promise<IDataObject> {
 	const credentials = await context.getCredentials('fakeTokenApi');
 	const options: IHttpRequestOptions = { method: 'GET', url: `${credentials.baseUrl as string}/api/echo`, json: true };

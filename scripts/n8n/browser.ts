@@ -12,7 +12,7 @@ import { log, runOrThrow } from './proc';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** Flags measured in /work/shared/n8n-on-this-machine.md (playwright adds --headless itself). */
+/** Flags measured on this machine (playwright adds --headless itself). */
 const FLAGS = [
 	'--no-sandbox',
 	'--disable-gpu',

@@ -1,5 +1,5 @@
 /**
- * The environment a headless n8n runs with (measured in /work/shared/n8n-on-this-machine.md):
+ * The environment a headless n8n runs with (measured on this machine):
  * its own user folder, sqlite, 127.0.0.1 only, no calls home.
  */
 import { mkdirSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * ensureRuntime(): Node 24 and n8n installed once in the cache (see config.ts), reused after.
- * Recipe measured in /work/shared/n8n-on-this-machine.md: `npm install --ignore-scripts n8n`
+ * Recipe measured on this machine: `npm install --ignore-scripts n8n`
  * (a plain install fails: a Kafka dependency downloads zlib), then rebuild only the two native
  * modules n8n needs, with Node 24's headers from the node package (no node-gyp download).
  */
