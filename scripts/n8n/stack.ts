@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox } from '../../sandbox';
-import type { Sandbox } from '../../sandbox';
+import type { Sandbox, SandboxOptions } from '../../sandbox';
 import { importCredentials, importWorkflows } from './cli';
 import type { N8nEnvOptions } from './env';
 import { declaredCredentialFiles, EXAMPLES_DIR, exampleWorkflows, isPublishable, sandboxCredentials, webhookPaths } from './examples';
@@ -33,6 +33,10 @@ export interface StackOptions {
 	n8nPort?: number;
 	/** Keep the n8n user folder after close() (for debugging). */
 	keepUserFolder?: boolean;
+	/** Sandbox settings other than the port (e.g. a short tokenTtlSeconds for token-lifecycle tests). */
+	sandbox?: Omit<SandboxOptions, 'port'>;
+	/** Install this `npm pack` tarball instead of building and packing the repository (e.g. an older build). */
+	tarball?: string;
 }
 
 export interface ImportedWorkflow extends WorkflowFile {
@@ -60,13 +64,13 @@ export interface Stack {
 	close(): Promise<void>;
 }
 
-async function startSandboxOn(preferred: number): Promise<Sandbox> {
+async function startSandboxOn(preferred: number, options: Omit<SandboxOptions, 'port'> = {}): Promise<Sandbox> {
 	try {
-		return await startSandbox({ port: preferred });
+		return await startSandbox({ ...options, port: preferred });
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
 		log(`port ${preferred} is busy: the sandbox takes a free one`);
-		return await startSandbox({ port: 0 });
+		return await startSandbox({ ...options, port: 0 });
 	}
 }
 
@@ -87,7 +91,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
 	try {
 		const runtime = await step('n8n runtime', () => ensureRuntime());
-		const sandbox = await step('WeCom sandbox', () => startSandboxOn(options.sandboxPort ?? DEFAULT_SANDBOX_PORT));
+		const sandbox = await step('WeCom sandbox', () => startSandboxOn(options.sandboxPort ?? DEFAULT_SANDBOX_PORT, options.sandbox));
 		cleanups.push(() => sandbox.close());
 		const userFolder = mkdtempSync(join(tmpdir(), 'wecom-n8n-'));
 		if (!options.keepUserFolder) cleanups.push(async () => rmSync(userFolder, { recursive: true, force: true }));
@@ -97,10 +101,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
 		// Independent, so they overlap: our build and install (tsc), and n8n's imports (which
 		// create the database) need nothing from each other.
-		const installed = (async () => {
+		const buildAndPack = async () => {
 			await step('build (npm run build)', () => buildPackage());
-			const tarball = await step('npm pack', () => packPackage());
-			cleanups.push(async () => rmSync(join(tarball, '..'), { recursive: true, force: true }));
+			const packed = await step('npm pack', () => packPackage());
+			cleanups.push(async () => rmSync(join(packed, '..'), { recursive: true, force: true }));
+			return packed;
+		};
+		const installed = (async () => {
+			const tarball = options.tarball ?? (await buildAndPack());
 			await step('install the package like n8n does', () => installPackageLikeN8n(runtime, userFolder, tarball));
 		})();
 		const imported = step('import credentials and example workflows', async () => {
