@@ -20,3 +20,11 @@ export const RECALL_WINDOW_MS = 24 * 3600 * 1000;
 
 /** Group robot: messages per minute per robot (over → 45009). */
 export const ROBOT_MESSAGES_PER_MINUTE = 20;
+
+/**
+ * App messages to one member, per app: above these WeCom answers errcode 0 but drops the
+ * message (每应用对同一个成员不可超过30次/分钟，1000次/小时，超过部分会被丢弃不下发).
+ * https://developer.work.weixin.qq.com/document/path/90236
+ */
+export const MEMBER_MESSAGES_PER_MINUTE = 30;
+export const MEMBER_MESSAGES_PER_HOUR = 1000;

@@ -1,8 +1,40 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DUPLICATE_CHECK_DEFAULT_SECONDS, DUPLICATE_CHECK_MAX_SECONDS } from '../../shared/limits';
+import {
+	DUPLICATE_CHECK_DEFAULT_SECONDS,
+	DUPLICATE_CHECK_MAX_SECONDS,
+	MEMBER_MESSAGES_PER_HOUR,
+	MEMBER_MESSAGES_PER_MINUTE,
+} from '../../shared/limits';
 import { DEFAULT_CONCURRENCY } from '../actions/concurrency';
 import { retryOptions } from './retryOptions';
+
+const memberLimits = `${MEMBER_MESSAGES_PER_MINUTE} per minute and ${MEMBER_MESSAGES_PER_HOUR.toLocaleString('en-US')} per hour`;
+
+/**
+ * Options › Pace Per Member, in Send and in Send and Wait. Off by default: a send is never held
+ * back unasked, and every send that goes over a member's limit is reported in the item's
+ * output either way. Turning it on trades latency (up to Max Wait) for no silent drops.
+ */
+export const memberPacingOptions: INodeProperties[] = [
+	{
+		displayName: 'Max Wait for Rate Limit (Seconds)',
+		name: 'maxRateLimitWaitSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 60,
+		description:
+			"When a member's limit is used up, a card waits for a free slot up to this long; if the slot is further away, the card fails without being sent",
+		displayOptions: { show: { pacePerMember: [true] } },
+	},
+	{
+		displayName: 'Pace Per Member',
+		name: 'pacePerMember',
+		type: 'boolean',
+		default: false,
+		description: `Whether a card waits until every member in Users may receive another message from this app. WeCom delivers at most ${memberLimits} from one app to one member and drops the rest without an error. Off: such sends go out with a warning in the output. Counted per n8n process: sends from other queue-mode workers or other tools using the same app are not seen, nor members reached through Departments, Tags or All Members.`,
+	},
+];
 
 export const sendOptions: INodeProperties = {
 	displayName: 'Options',
@@ -34,7 +66,8 @@ export const sendOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: '={{ $json.alertId }}',
-			description: 'What makes two items the same message. Empty: the recipients and the card.',
+			description:
+				"What makes two items the same message. Empty: the app (corp ID and agent ID), the set of recipients and the card, including a task_ID of your own.",
 			displayOptions: { show: { deduplicate: [true] } },
 		},
 		{
@@ -71,6 +104,7 @@ export const sendOptions: INodeProperties = {
 			default: false,
 			description: 'Whether WeCom replaces $userName=ID$ style placeholders (enable_id_trans)',
 		},
+		...memberPacingOptions,
 		{
 			displayName: 'Merge Identical Messages (WeCom Duplicate Check)',
 			name: 'wecomDuplicateCheck',

@@ -7,8 +7,9 @@ import { cardInputFields } from '../../descriptions/cardInput';
 import { recipientFields } from '../../descriptions/recipients';
 import { sendOptions } from '../../descriptions/sendOptions';
 import { recipientBatches, type RecipientBatch } from '../../helpers/batches';
-import { claimDedupKey, defaultDedupKey, releaseDedupKey, type DedupSettings } from '../../helpers/dedup';
-import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
+import { claimDedupKey, defaultDedupKey, releaseDedupKey, type DedupIdentity, type DedupSettings } from '../../helpers/dedup';
+import { memberSlotTooFarError, MemberSlotTooFarError, memberSendLog, weComAppOf, type MemberPacing, type WeComApp } from '../../helpers/memberPacing';
+import { memberPacingFrom, readOptions, retryPolicyFrom, type MemberPacingOptionValues, type RetryOptionValues } from '../../helpers/options';
 import { readCard } from '../../helpers/readCard';
 import { readRecipients, splitWeComList, type SendRecipients } from '../../helpers/recipients';
 import { dedupTaskId, generateTaskId, taskIdForBatch } from '../../helpers/taskId';
@@ -21,7 +22,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 	[...recipientFields, ...cardInputFields('send'), sendOptions],
 );
 
-export interface SendOptions extends RetryOptionValues {
+export interface SendOptions extends RetryOptionValues, MemberPacingOptionValues {
 	deduplicate?: boolean;
 	dedupKey?: string;
 	dedupScope?: DedupSettings['scope'];
@@ -36,6 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = readOptions<SendOptions>(this, itemIndex);
 	const retrySafely = options.retrySafely ?? true;
 	const recipients = readRecipients(this, itemIndex);
+	const app = weComAppOf(await this.getCredentials(CREDENTIAL_TYPE, itemIndex));
 	// A unique task_id makes every send distinct, so WeCom's duplicate check can recognise a
 	// resend of the same request without merging two separate sends. With dedup on, the task_id
 	// comes from the dedup key instead: n8n's dedup store is not atomic (concurrent executions on
@@ -43,7 +45,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// task_id uniqueness stop a second send of the same key that slips through.
 	let dedup: ReturnType<typeof dedupOf> | undefined;
 	const card = readCard(this, itemIndex, 'send', (raw) => {
-		if (options.deduplicate) dedup = dedupOf(options, recipients, raw);
+		if (options.deduplicate) dedup = dedupOf(options, { app, recipients, card: raw });
 		const taskId = dedup ? dedupTaskId(dedup.key) : generateTaskId(this.getExecutionId(), itemIndex);
 		return withTaskId(raw, Boolean(dedup) || (retrySafely && !options.wecomDuplicateCheck), taskId);
 	});
@@ -57,7 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const failure = await deliverCard(
 		this,
 		itemIndex,
-		{ recipients, card, envelope, retry: retryPolicyFrom(options, retrySafely) },
+		{ recipients, card, envelope, retry: retryPolicyFrom(options, retrySafely), pacing: memberPacingFrom(options) },
 		delivered,
 	).then(
 		() => undefined,
@@ -82,6 +84,8 @@ export interface DeliveredBatch {
 	batch: RecipientBatch;
 	taskId?: string;
 	call: WeComCallResult;
+	/** Members this call took over WeCom's per-member limit (see helpers/memberPacing.ts). */
+	warnings: string[];
 }
 
 /** A checked card and who gets it: what the send path needs. */
@@ -90,6 +94,7 @@ export interface CardDelivery {
 	card: IDataObject;
 	envelope: IDataObject;
 	retry: RetryPolicy;
+	pacing: MemberPacing;
 }
 
 /**
@@ -100,10 +105,11 @@ export interface CardDelivery {
 export async function deliverCard(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	{ recipients, card, envelope, retry }: CardDelivery,
+	{ recipients, card, envelope, retry, pacing }: CardDelivery,
 	delivered: DeliveredBatch[],
 ): Promise<void> {
-	const agentid = Number((await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex)).agentId);
+	const app = weComAppOf(await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex));
+	const agentid = app.agentId;
 	const batches = recipients.toAll ? [{ touser: '@all' }] : recipientBatches(recipients);
 	for (const [index, batch] of batches.entries()) {
 		const taskId = card.task_id === undefined ? undefined : taskIdForBatch(String(card.task_id), index);
@@ -114,14 +120,39 @@ export async function deliverCard(
 			template_card: taskId === undefined ? card : { ...card, task_id: taskId },
 			...envelope,
 		};
-		const call = await weComApiCall.call(
+		const members = await reserveMembers(ctx, itemIndex, app, batch, pacing);
+		const sending = weComApiCall.call(
 			ctx,
 			{ method: 'POST', path: '/cgi-bin/message/send', body },
 			itemIndex,
 			{ retry, explainErrcode: fieldMessageForErrcode },
 		);
-		delivered.push({ batch, taskId, call });
+		// Refused by WeCom or never sent: nothing reached the members.
+		sending.then(
+			() => members.settled(true),
+			(error: unknown) => {
+				const kind = (error as Partial<WeComApiError>).failureKind;
+				members.settled(kind !== 'errcode' && kind !== 'notSent');
+			},
+		);
+		const call = await sending;
+		delivered.push({ batch, taskId, call, warnings: members.warnings });
 	}
+}
+
+/** Counts the call against each listed member (members reached via @all, departments or tags are unknown). */
+async function reserveMembers(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	app: WeComApp,
+	batch: RecipientBatch,
+	pacing: MemberPacing,
+) {
+	const members = batch.touser === '@all' ? [] : splitWeComList(batch.touser);
+	return await memberSendLog.reserve(app, members, pacing).catch((error: unknown) => {
+		if (error instanceof MemberSlotTooFarError) throw memberSlotTooFarError(ctx.getNode(), error, itemIndex);
+		throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	});
 }
 
 function withTaskId(raw: unknown, always: boolean, taskId: string): unknown {
@@ -149,13 +180,20 @@ export function sendEnvelope(ctx: IExecuteFunctions, itemIndex: number, options:
 	return envelope;
 }
 
-function dedupOf(options: SendOptions, recipients: SendRecipients, card: unknown) {
-	// A generated task_id differs on every run, so task_id is no part of "the same message".
-	const content = { ...(card as IDataObject), task_id: undefined };
+/** `identity.card` is the card before a task_id is generated: only the user's own task_id is part of it. */
+function dedupOf(options: SendOptions, identity: DedupIdentity) {
 	return {
-		key: options.dedupKey?.trim() || defaultDedupKey({ recipients, card: content }),
+		key: options.dedupKey?.trim() || defaultDedupKey(identity),
 		settings: { scope: options.dedupScope ?? 'node', historySize: options.dedupHistorySize ?? 10000 },
 	};
+}
+
+const MAX_SHOWN_WARNINGS = 20;
+
+function shownWarnings(warnings: string[]): string[] {
+	if (warnings.length <= MAX_SHOWN_WARNINGS) return warnings;
+	const hidden = warnings.length - MAX_SHOWN_WARNINGS;
+	return [...warnings.slice(0, MAX_SHOWN_WARNINGS), `... and ${hidden} more member(s) over the limit`];
 }
 
 /** The item's output: the first call's ids, every call's invalid recipients, and a hint about them. */
@@ -179,6 +217,14 @@ export function sendOutput(ctx: IExecuteFunctions, results: DeliveredBatch[], de
 		calls: results.length,
 	};
 	if (dedupKey) output.dedupKey = dedupKey;
+	const warnings = results.flatMap((result) => result.warnings);
+	if (warnings.length) {
+		output.warnings = shownWarnings(warnings);
+		ctx.addExecutionHints({
+			message: `WeCom may drop this card for ${warnings.length} member(s) without an error: too many messages from this app to them (${warnings[0]}${warnings.length > 1 ? ', ...' : ''}). Turn on Options › Pace Per Member to wait instead.`,
+			location: 'outputPane',
+		});
+	}
 	if (results.length > 1) {
 		output.batches = results.map(({ batch, taskId, call }) => ({
 			msgid: call.response.msgid,

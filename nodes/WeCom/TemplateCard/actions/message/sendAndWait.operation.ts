@@ -4,8 +4,9 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import { checkTemplateCard, formatCardIssue } from '../../../shared/card';
 import { MAX_PARTIES_PER_SEND, MAX_TAGS_PER_SEND, MAX_USERS_PER_SEND } from '../../../shared/limits';
 import { recipientFields } from '../../descriptions/recipients';
+import { memberPacingOptions } from '../../descriptions/sendOptions';
 import { retryOptions } from '../../descriptions/retryOptions';
-import { readOptions, retryPolicyFrom } from '../../helpers/options';
+import { memberPacingFrom, readOptions, retryPolicyFrom } from '../../helpers/options';
 import { readRecipients, type SendRecipients } from '../../helpers/recipients';
 import { MAX_RESPONSE_BUTTONS, readResponseButtons, type ResponseButton } from '../../helpers/sendAndWaitButtons';
 import { limitWaitTimeOption, waitTillFrom } from '../../helpers/sendAndWaitLimit';
@@ -135,6 +136,7 @@ const properties: INodeProperties[] = [
 				description: 'Text of the grey button that replaces the buttons after a decline (Approval only)',
 			},
 			limitWaitTimeOption,
+			...memberPacingOptions,
 			...retryOptions,
 			{
 				displayName: 'Retry Safely',
@@ -199,7 +201,8 @@ async function sendResponseCard(ctx: IExecuteFunctions): Promise<void> {
 	const delivered: DeliveredBatch[] = [];
 	const envelope = sendEnvelope(ctx, itemIndex, options, retrySafely);
 	const retry = retryPolicyFrom(options, retrySafely);
-	await deliverCard(ctx, itemIndex, { recipients, card, envelope, retry }, delivered);
+	const pacing = memberPacingFrom(options);
+	await deliverCard(ctx, itemIndex, { recipients, card, envelope, retry, pacing }, delivered);
 	const sent = sendOutput(ctx, delivered);
 	const remembered = rememberSentCard(ctx, {
 		msgid: sent.msgid as string | undefined,

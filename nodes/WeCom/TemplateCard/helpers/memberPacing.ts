@@ -1,0 +1,206 @@
+import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
+import { NodeOperationError, sleep as n8nSleep } from 'n8n-workflow';
+
+import { MEMBER_MESSAGES_PER_HOUR, MEMBER_MESSAGES_PER_MINUTE } from '../../shared/limits';
+
+/** The app a message goes out from; WeCom's per-member limits count per app. */
+export interface WeComApp {
+	corpId: string;
+	agentId: number;
+}
+
+/** The app named by a WeCom API credential; the secret is never part of it. */
+export function weComAppOf(credentials: ICredentialDataDecryptedObject): WeComApp {
+	return { corpId: String(credentials.corpId ?? ''), agentId: Number(credentials.agentId) };
+}
+
+/** Options › Pace Per Member and Max Wait for Rate Limit, as the send path uses them. */
+export interface MemberPacing {
+	pace: boolean;
+	maxWaitMs: number;
+}
+
+interface MemberLimit {
+	limit: number;
+	windowMs: number;
+	period: 'minute' | 'hour';
+}
+
+export interface MemberSendLogOptions {
+	perMinute?: number;
+	perHour?: number;
+	/** Clock and sleep, replaceable so the log can be run on another time scale. */
+	now?: () => number;
+	sleep?: (ms: number) => Promise<void>;
+}
+
+/** A send counted against its members; `settled` once the request has finished. */
+export interface MemberSend {
+	waitedMs: number;
+	/** One per member this send takes over a limit (only when not pacing). */
+	warnings: string[];
+	/** `reachedWeCom` false (WeCom refused it, or it never left): it is not counted after all. */
+	settled(reachedWeCom: boolean): void;
+}
+
+/** With pacing on, a member's next free slot is further away than the caller may wait. */
+export class MemberSlotTooFarError extends Error {
+	constructor(
+		readonly member: string,
+		readonly limit: MemberLimit,
+		readonly waitMs: number,
+		readonly maxWaitMs: number,
+	) {
+		super(`${member}: the next free slot is ${waitMs} ms away, more than the ${maxWaitMs} ms allowed`);
+		this.name = 'MemberSlotTooFarError';
+	}
+}
+
+interface Send {
+	/** When it was sent, or is scheduled to be sent. */
+	at: number;
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * The messages this process sent per app and member in the last hour, to warn before WeCom
+ * silently drops one and, when asked, to wait until the member may receive another. Like the
+ * robot limiter, a slot is reserved synchronously before the caller sleeps, so items running
+ * at the same time never take the same slot; slots go out in the order they are asked for.
+ * Other processes (queue-mode workers) and other tools sending from the same app are not seen.
+ */
+export class MemberSendLog {
+	private readonly limits: MemberLimit[];
+	private readonly now: () => number;
+	private readonly sleep: (ms: number) => Promise<void>;
+	/** `corpId|agentId|userid` (lower-cased, as WeCom compares userids) → sends, oldest first. */
+	private readonly sends = new Map<string, Send[]>();
+	private sweptAt = 0;
+
+	constructor({
+		perMinute = MEMBER_MESSAGES_PER_MINUTE,
+		perHour = MEMBER_MESSAGES_PER_HOUR,
+		now = Date.now,
+		sleep = n8nSleep,
+	}: MemberSendLogOptions = {}) {
+		this.limits = [
+			{ limit: perMinute, windowMs: MINUTE_MS, period: 'minute' },
+			{ limit: perHour, windowMs: HOUR_MS, period: 'hour' },
+		];
+		this.now = now;
+		this.sleep = sleep;
+	}
+
+	/**
+	 * Counts a send to `members` from `app`. Pacing: first waits until every member is within
+	 * both limits, or throws MemberSlotTooFarError without waiting. Otherwise the send goes now
+	 * and comes back with a warning per member it takes over a limit.
+	 */
+	async reserve(app: WeComApp, members: string[], pacing: MemberPacing): Promise<MemberSend> {
+		const now = this.now();
+		this.forgetOldSends(now);
+		const logs = members.map((member) => ({ member, sends: this.sendsOf(app, member) }));
+		let at = now;
+		if (pacing.pace) {
+			for (const { member, sends } of logs) {
+				for (const limit of this.limits) {
+					const free = nextFreeAt(sends, limit, now);
+					const waitMs = free - now;
+					if (waitMs > pacing.maxWaitMs) throw new MemberSlotTooFarError(member, limit, waitMs, pacing.maxWaitMs);
+					at = Math.max(at, free);
+				}
+			}
+		}
+		const send: Send = { at };
+		for (const { sends } of logs) sends.push(send);
+		const warnings = logs.flatMap(({ member, sends }) => this.warningFor(member, sends, at));
+		if (at > now) await this.sleep(at - now);
+		return {
+			waitedMs: at - now,
+			warnings,
+			settled: (reachedWeCom) => {
+				if (!reachedWeCom) {
+					for (const { sends } of logs) {
+						const index = sends.indexOf(send);
+						if (index >= 0) sends.splice(index, 1);
+					}
+					return;
+				}
+				// WeCom saw the request somewhere before it finished: counting it from the end
+				// keeps our window behind WeCom's, never ahead of it.
+				send.at = Math.max(send.at, this.now());
+			},
+		};
+	}
+
+	private sendsOf(app: WeComApp, member: string): Send[] {
+		const key = `${app.corpId}|${app.agentId}|${member.toLowerCase()}`;
+		let sends = this.sends.get(key);
+		if (!sends) {
+			sends = [];
+			this.sends.set(key, sends);
+		}
+		return sends;
+	}
+
+	/** The first limit this send goes over, in the words the item's output shows. */
+	private warningFor(member: string, sends: Send[], at: number): string[] {
+		for (const { limit, windowMs, period } of this.limits) {
+			const count = sends.filter((send) => send.at > at - windowMs).length;
+			if (count > limit) {
+				return [
+					`${member}: ${ordinal(count)} message from this app this ${period}; WeCom drops messages above ${limit.toLocaleString('en-US')} per ${period} per member without an error`,
+				];
+			}
+		}
+		return [];
+	}
+
+	/** Keeps memory bounded: a sweep a minute drops sends older than the longest window. */
+	private forgetOldSends(now: number): void {
+		if (now - this.sweptAt < MINUTE_MS) return;
+		this.sweptAt = now;
+		for (const [key, sends] of this.sends) {
+			// In place: a send still in flight holds this very list.
+			const recent = sends.filter((send) => send.at > now - HOUR_MS);
+			if (recent.length) sends.splice(0, sends.length, ...recent);
+			else this.sends.delete(key);
+		}
+	}
+}
+
+/**
+ * Never before the member's last reserved slot (first come, first served), nor while `limit`
+ * sends lie within the window before it.
+ */
+function nextFreeAt(sends: Send[], { limit, windowMs }: MemberLimit, now: number): number {
+	const times = sends.map((send) => send.at).sort((a, b) => a - b);
+	let at = Math.max(now, times[times.length - 1] ?? 0);
+	if (times.length >= limit) at = Math.max(at, times[times.length - limit] + windowMs);
+	return at;
+}
+
+/** 31st, 32nd, 1,001st. */
+function ordinal(n: number): string {
+	const suffixes = ['th', 'st', 'nd', 'rd'];
+	const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (suffixes[n % 10] ?? 'th');
+	return `${n.toLocaleString('en-US')}${suffix}`;
+}
+
+export function memberSlotTooFarError(node: INode, error: MemberSlotTooFarError, itemIndex: number): NodeOperationError {
+	const seconds = (ms: number) => Math.ceil(ms / 1000);
+	const { limit, period } = error.limit;
+	return new NodeOperationError(
+		node,
+		`Not sent: ${error.member} has had ${limit.toLocaleString('en-US')} messages from this app in the last ${period}, and the next free slot is ${seconds(error.waitMs)} s away, longer than Max Wait for Rate Limit (${seconds(error.maxWaitMs)} s)`,
+		{
+			description: `WeCom delivers at most ${limit.toLocaleString('en-US')} messages per ${period} from one app to one member and drops the rest without an error. Raise "Max Wait for Rate Limit (Seconds)", send this member fewer cards, or turn off "Pace Per Member" to send anyway.`,
+			itemIndex,
+		},
+	);
+}
+
+/** One per n8n process: every execution that sends from the same app shares it. */
+export const memberSendLog = new MemberSendLog();

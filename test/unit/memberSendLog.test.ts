@@ -1,0 +1,144 @@
+/**
+ * The per-member send log on a manual clock. The limits are WeCom's: at most 30 app messages a
+ * minute and 1,000 an hour from one app to one member, the rest dropped without an error
+ * (每应用对同一个成员不可超过30次/分钟，1000次/小时，超过部分会被丢弃不下发,
+ * https://developer.work.weixin.qq.com/document/path/90236).
+ */
+import { MemberSendLog, MemberSlotTooFarError } from '../../nodes/WeCom/TemplateCard/helpers/memberPacing';
+import type { MemberPacing, WeComApp } from '../../nodes/WeCom/TemplateCard/helpers/memberPacing';
+
+const PER_MINUTE = 30;
+const PER_HOUR = 1000;
+const MINUTE_MS = 60_000;
+
+const APP: WeComApp = { corpId: 'wwcorpa', agentId: 1000002 };
+const NO_PACING: MemberPacing = { pace: false, maxWaitMs: 0 };
+const pacing = (maxWaitMs: number): MemberPacing => ({ pace: true, maxWaitMs });
+
+function manualClock() {
+	let now = 1_700_000_000_000;
+	const slept: number[] = [];
+	return {
+		now: () => now,
+		advance: (ms: number) => {
+			now += ms;
+		},
+		slept,
+		sleep: async (ms: number) => {
+			slept.push(ms);
+			now += ms;
+		},
+	};
+}
+
+async function sendTimes(log: MemberSendLog, count: number, members: string[], app = APP, mode = NO_PACING) {
+	const warnings: string[][] = [];
+	for (let n = 0; n < count; n++) {
+		const send = await log.reserve(app, members, mode);
+		send.settled(true);
+		warnings.push(send.warnings);
+	}
+	return warnings;
+}
+
+describe('member send log', () => {
+	it('warns from the 31st message to a member within a minute', async () => {
+		const log = new MemberSendLog(manualClock());
+		const warnings = await sendTimes(log, 40, ['alice']);
+
+		expect(warnings.slice(0, PER_MINUTE).flat()).toEqual([]);
+		expect(warnings[PER_MINUTE]).toEqual([
+			'alice: 31st message from this app this minute; WeCom drops messages above 30 per minute per member without an error',
+		]);
+		expect(warnings[32][0]).toMatch(/^alice: 33rd message/);
+		expect(warnings.slice(PER_MINUTE).every((list) => list.length === 1)).toBe(true);
+	});
+
+	it('counts per app and per member, userids case-insensitively', async () => {
+		const log = new MemberSendLog(manualClock());
+		await sendTimes(log, PER_MINUTE, ['alice']);
+
+		expect((await sendTimes(log, 1, ['bob']))[0]).toEqual([]);
+		expect((await sendTimes(log, 1, ['alice'], { ...APP, agentId: 1000003 }))[0]).toEqual([]);
+		expect((await sendTimes(log, 1, ['alice'], { ...APP, corpId: 'wwcorpb' }))[0]).toEqual([]);
+		expect((await sendTimes(log, 1, ['ALICE', 'bob']))[0]).toEqual([
+			expect.stringMatching(/^ALICE: 31st message from this app this minute/),
+		]);
+	});
+
+	it('forgets a minute later, and warns on the 1,001st message within an hour', async () => {
+		const clock = manualClock();
+		const log = new MemberSendLog(clock);
+		const all: string[][] = [];
+		// 25 a minute: never over the minute limit; 1,000 take 40 minutes.
+		for (let minute = 0; minute < 41; minute++) {
+			all.push(...(await sendTimes(log, 25, ['alice'])));
+			clock.advance(MINUTE_MS);
+		}
+
+		expect(all.slice(0, PER_HOUR).flat()).toEqual([]);
+		expect(all[PER_HOUR]).toEqual([
+			'alice: 1,001st message from this app this hour; WeCom drops messages above 1,000 per hour per member without an error',
+		]);
+	});
+
+	it('does not count a send WeCom refused or that never left', async () => {
+		const log = new MemberSendLog(manualClock());
+		await sendTimes(log, PER_MINUTE, ['alice']);
+		(await log.reserve(APP, ['alice'], NO_PACING)).settled(false);
+
+		expect((await log.reserve(APP, ['alice'], NO_PACING)).warnings).toEqual([
+			expect.stringMatching(/^alice: 31st message/),
+		]);
+	});
+
+	describe('pacing', () => {
+		it('holds the 31st message until the first is a minute old, and never warns', async () => {
+			const clock = manualClock();
+			const log = new MemberSendLog(clock);
+			await sendTimes(log, PER_MINUTE, ['alice'], APP, pacing(MINUTE_MS));
+			clock.advance(10_000);
+
+			const send = await log.reserve(APP, ['alice'], pacing(MINUTE_MS));
+
+			expect(send.waitedMs).toBe(50_000);
+			expect(clock.slept).toEqual([50_000]);
+			expect(send.warnings).toEqual([]);
+		});
+
+		it('waits for the member whose slot is furthest away when a card goes to several', async () => {
+			const clock = manualClock();
+			const log = new MemberSendLog(clock);
+			await sendTimes(log, PER_MINUTE, ['alice']);
+			clock.advance(20_000);
+			await sendTimes(log, PER_MINUTE, ['bob']);
+
+			const send = await log.reserve(APP, ['alice', 'bob', 'carol'], pacing(MINUTE_MS));
+
+			expect(send.waitedMs).toBe(MINUTE_MS);
+		});
+
+		it('refuses without waiting or counting when the slot is further away than Max Wait', async () => {
+			const clock = manualClock();
+			const log = new MemberSendLog(clock);
+			await sendTimes(log, PER_MINUTE, ['alice']);
+
+			await expect(log.reserve(APP, ['bob', 'alice'], pacing(59_000))).rejects.toThrow(MemberSlotTooFarError);
+			expect(clock.slept).toEqual([]);
+			expect((await log.reserve(APP, ['bob'], NO_PACING)).warnings).toEqual([]);
+		});
+
+		it('hands out slots in the order they are asked for, to items running at the same time', async () => {
+			const clock = manualClock();
+			const log = new MemberSendLog({ now: clock.now, sleep: async () => {} });
+			await sendTimes(log, PER_MINUTE, ['alice']);
+
+			const waits = await Promise.all([1, 2, 3].map(async () => (await log.reserve(APP, ['alice'], pacing(MINUTE_MS))).waitedMs));
+
+			expect(waits).toEqual([MINUTE_MS, MINUTE_MS, MINUTE_MS]);
+			expect((await log.reserve(APP, ['alice'], NO_PACING)).warnings).toEqual([
+				expect.stringMatching(/^alice: 34th message from this app this minute/),
+			]);
+		});
+	});
+});
