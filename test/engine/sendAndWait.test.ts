@@ -11,6 +11,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { Config } from '@jest/types';
+
 import {
 	generateUrlSignature,
 	InstanceSettings,
@@ -42,6 +44,7 @@ import { createAdditionalData } from '../harness/additionalData';
 import { n8nContainer } from '../harness/n8nInternals';
 import { startEngineFixture } from './fixtures';
 import type { EngineFixture } from './fixtures';
+import { FETCHERS, PEOPLE } from './userAgents';
 
 // A member tapping a URL button: WeCom opens it in its own browser.
 const WECOM_BROWSER =
@@ -71,10 +74,34 @@ interface WaitingHost {
 	open(link: string, userAgent?: string): Promise<BrowserAnswer>;
 	/** Waits until every resumed execution has finished. */
 	settled(): Promise<void>;
+	/** Resumes n8n refused because another one had claimed the execution. */
+	refusedResumes(): number;
+	/** How long reading the execution takes (n8n reads it from its database before deciding). */
+	setReadLatency(ms: number): void;
 	close(): Promise<void>;
 }
 
 const hmacSecret = () => n8nContainer().get(InstanceSettings).hmacSignatureSecret;
+
+const heading = (html: string) => /<h1>(.*?)<\/h1>/.exec(html)?.[1] ?? html.slice(0, 200);
+
+/** Fake timers for Date only: sockets, timers and the sandbox's delays stay real. */
+const NOT_DATE: Config.FakeableAPI[] = [
+	'hrtime',
+	'nextTick',
+	'performance',
+	'queueMicrotask',
+	'requestAnimationFrame',
+	'cancelAnimationFrame',
+	'requestIdleCallback',
+	'cancelIdleCallback',
+	'setImmediate',
+	'clearImmediate',
+	'setInterval',
+	'clearInterval',
+	'setTimeout',
+	'clearTimeout',
+];
 
 function sendPage(res: ServerResponse, status: number, body: string, type = 'text/html; charset=utf-8'): void {
 	if (res.headersSent) return;
@@ -82,9 +109,22 @@ function sendPage(res: ServerResponse, status: number, body: string, type = 'tex
 	res.end(body);
 }
 
+/** Express's res.send(string) after the node set its headers: 200, text/html unless set. */
+function sendDeferred(res: ServerResponse, body: string): void {
+	if (res.headersSent) return;
+	res.statusCode = 200;
+	if (!res.hasHeader('content-type')) res.setHeader('Content-Type', 'text/html; charset=utf-8');
+	res.end(body);
+}
+
+/** executeWebhook's answer when n8n refused a resume and nothing was sent yet. */
+const N8N_REFUSED_RESUME = 'There was a problem executing the workflow';
+
 async function startWaitingHost(harness: EngineHarness): Promise<WaitingHost> {
 	const executions = new Map<string, SavedExecution>();
 	const resumes: Array<Promise<void>> = [];
+	let refusedResumes = 0;
+	let readLatencyMs = 0;
 
 	const webhookField = (node: INode, webhook: IWebhookDescription, field: 'httpMethod' | 'path', workflow: Workflow) => {
 		const native = resolveWebhookDescriptionField(node, webhook, field);
@@ -104,24 +144,27 @@ async function startWaitingHost(harness: EngineHarness): Promise<WaitingHost> {
 		const execution = match ? executions.get(match[1]) : undefined;
 		const suffix = match?.[2] === undefined ? undefined : decodeURIComponent(match[2]);
 		if (!match || !execution) return sendPage(res, 404, 'The execution does not exist.', 'text/plain');
+		// findSingleExecution: n8n reads the row, then decides on what it read.
+		const loaded = { status: execution.status, finished: execution.finished, data: execution.data };
+		await new Promise((resolve) => setTimeout(resolve, readLatencyMs));
 		const isSendAndWait = execution.nodes.some(
 			(node) => node.id === suffix && node.parameters.operation === SEND_AND_WAIT_OPERATION,
 		);
-		if (execution.data.resumeToken) {
+		if (loaded.data.resumeToken) {
 			const valid = isSendAndWait
 				? signatureIsValid(url)
-				: url.searchParams.get(WAITING_TOKEN_QUERY_PARAM) === execution.data.resumeToken;
+				: url.searchParams.get(WAITING_TOKEN_QUERY_PARAM) === loaded.data.resumeToken;
 			if (!valid) return sendPage(res, 401, 'Invalid token');
 		}
-		if (execution.status === 'running') return sendPage(res, 409, 'The execution is running already.', 'text/plain');
-		if (execution.finished) {
+		if (loaded.status === 'running') return sendPage(res, 409, 'The execution is running already.', 'text/plain');
+		if (loaded.finished) {
 			return isSendAndWait
 				? sendPage(res, 200, 'No action required')
 				: sendPage(res, 409, 'The execution has finished already.', 'text/plain');
 		}
 
 		// getWebhookExecutionData: the loaded copy is changed, the saved one only by a resume.
-		const data = structuredClone(execution.data);
+		const data = structuredClone(loaded.data);
 		const resuming = data.executionData!.nodeExecutionStack[0];
 		resuming.node.disabled = true;
 		data.waitTill = undefined;
@@ -176,15 +219,27 @@ async function startWaitingHost(harness: EngineHarness): Promise<WaitingHost> {
 		};
 		const context = new WebhookContext(workflow, node, additionalData, execution.mode, webhookData, [], data);
 		const result = await (nodeType.webhook as (this: WebhookContext) => Promise<IWebhookResponseData>).call(context);
-		if (!result.noWebhookResponse) {
-			sendPage(res, 200, String(result.webhookResponse ?? JSON.stringify({ message: 'Webhook call received' })));
+		const respond = !result.noWebhookResponse;
+		if (result.workflowData === undefined) {
+			if (respond) sendPage(res, 200, String(result.webhookResponse ?? JSON.stringify({ message: 'Webhook call received' })));
+			return;
 		}
-		if (result.workflowData === undefined) return;
+
+		// ActiveExecutions.add: the resume updates the execution only while it is still waiting
+		// (updateExistingExecution with requireStatus 'waiting'); the loser gets
+		// ExecutionAlreadyResumingError, which executeWebhook answers as a 500 if nothing was sent.
+		if (execution.status !== 'waiting') {
+			refusedResumes++;
+			if (respond) sendPage(res, 500, JSON.stringify({ code: 0, message: N8N_REFUSED_RESUME }), 'application/json');
+			return;
+		}
+		execution.status = 'running';
+		// responseMode onReceived: a response the node left to n8n goes out once the resume was accepted.
+		if (respond) sendDeferred(res, String(result.webhookResponse ?? JSON.stringify({ message: 'Workflow was started' })));
 
 		// prepareExecutionData, then the run goes on from the waiting node.
 		resuming.data.main = result.workflowData;
 		resuming.metadata = { ...resuming.metadata, forwardAllOutputs: true };
-		execution.status = 'running';
 		const run = createAdditionalData({
 			credentialsHelper: harness.credentialsHelper,
 			executionId: execution.id,
@@ -231,6 +286,10 @@ async function startWaitingHost(harness: EngineHarness): Promise<WaitingHost> {
 		},
 		async settled() {
 			await Promise.all(resumes);
+		},
+		refusedResumes: () => refusedResumes,
+		setReadLatency(ms) {
+			readLatencyMs = ms;
 		},
 		close: () =>
 			new Promise<void>((resolve, reject) => {
@@ -288,7 +347,7 @@ describe('send and wait for response', () => {
 	async function sendCard(extra: INodeParameters = {}, items?: INodeExecutionData[]) {
 		const run = await fixture.runCardNode(sendAndWait(extra), items);
 		expect(run.error).toBeUndefined();
-		const [message] = sends();
+		const message = sends()[sends().length - 1];
 		const card = message.template_card as SentCard;
 		const link = (text: string) => card.button_list.find((button) => button.text === text)?.url ?? '';
 		const executionId = new URL(card.button_list[0].url).pathname.split('/')[2];
@@ -459,29 +518,115 @@ describe('send and wait for response', () => {
 		expect(host.execution(executionId).status).toBe('waiting');
 	});
 
-	it('does not take a link preview for an answer', async () => {
+	it.each(Object.entries(FETCHERS))('does not take a link preview for an answer: %s', async (_fetcher, userAgent) => {
 		const { link, executionId } = await sendCard();
 
-		const preview = await host.open(link('Approve'), 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)');
+		const preview = await host.open(link('Approve'), userAgent);
 
 		expect(preview.status).toBe(200);
+		expect(heading(preview.body)).toBe('Open this link in WeCom');
 		expect(host.execution(executionId).status).toBe('waiting');
 		expect(updates()).toHaveLength(0);
 	});
 
-	it('records the answer even when WeCom refuses the card update (60140)', async () => {
+	it.each(Object.entries(PEOPLE))("takes a person's browser for an answer: %s", async (_browser, userAgent) => {
 		const { link, executionId } = await sendCard();
-		const path = '/cgi-bin/message/update_template_card';
-		fixture.sandbox.faults.add({ kind: 'errcode', path, errcode: 60140, times: 1 });
 
-		const answer = await host.open(link('Approve'));
+		const answer = await host.open(link('Decline'), userAgent);
 
-		expect(answer.status).toBe(200);
+		expect(heading(answer.body)).toBe('Your answer &#39;Decline&#39; was recorded');
+		expect(resumedOutput(executionId).data).toMatchObject({ approved: false, value: 'decline' });
+	});
+
+	const UPDATE_PATH = '/cgi-bin/message/update_template_card';
+	const ROUNDS_PER_ORDER = 10;
+
+	it(`two taps at once: the first card update wins, the other reads "already answered" (${ROUNDS_PER_ORDER} rounds per order)`, async () => {
+		const winners: string[] = [];
+		for (let round = 0; round < 2 * ROUNDS_PER_ORDER; round++) {
+			const { link, executionId, message } = await sendCard();
+			const order = round % 2 === 0 ? ['Approve', 'Decline'] : ['Decline', 'Approve'];
+			const callsBefore = fixture.sandbox.stats().calls[UPDATE_PATH] ?? 0;
+			// WeCom takes a moment to answer, so both taps are inside the node at the same time.
+			fixture.sandbox.faults.add({ kind: 'slow', path: UPDATE_PATH, delayMs: 40, times: 2 });
+
+			const pages = await Promise.all(order.map((button) => host.open(link(button))));
+
+			const context = `round ${round + 1}, ${order.join(' then ')}: ${pages.map((page) => heading(page.body)).join(' / ')}`;
+			const headings = pages.map((page) => heading(page.body));
+			const recorded = headings.findIndex((text) => /was recorded$/.test(text));
+			expect({ context, headings: [...headings].sort() }).toEqual({
+				context,
+				headings: [`Your answer &#39;${order[recorded]}&#39; was recorded`, 'This card was already answered'].sort(),
+			});
+			const value = order[recorded].toLowerCase();
+			expect(host.execution(executionId).status).toBe('success');
+			expect(resumedOutput(executionId)).toMatchObject({ data: { value }, cardUpdated: true });
+			const grey = value === 'approve' ? 'Approved' : 'Declined';
+			for (const user of ['alice', 'bob']) {
+				expect({ context, user, card: fixture.sandbox.cardsFor(user).find((card) => card.msgid === message.msgid)?.replaceName }).toEqual({
+					context,
+					user,
+					card: grey,
+				});
+			}
+			expect(updates().filter((update) => update.msgid === message.msgid)).toHaveLength(1);
+			// Both taps reached WeCom: the race was real, and WeCom decided it, not n8n.
+			expect({ context, calls: (fixture.sandbox.stats().calls[UPDATE_PATH] ?? 0) - callsBefore }).toEqual({ context, calls: 2 });
+			expect(host.refusedResumes()).toBe(0);
+			winners.push(`${order[0]}→${order[recorded]}`);
+		}
+		// Both orders ran; the list says which tap won each round.
+		expect(new Set(winners.map((winner) => winner.split('→')[0])).size).toBe(2);
+	});
+
+	it('Show the Answer off: two taps at once resume once; n8n refuses the other, which never reads "recorded"', async () => {
+		// n8n reads the execution from its database before deciding: both taps find it waiting.
+		host.setReadLatency(30);
+		for (let round = 0; round < 2 * ROUNDS_PER_ORDER; round++) {
+			const { link, executionId } = await sendCard({ options: { updateCard: false } });
+			const order = round % 2 === 0 ? ['Approve', 'Decline'] : ['Decline', 'Approve'];
+			const refusedBefore = host.refusedResumes();
+
+			const pages = await Promise.all(order.map((button) => host.open(link(button))));
+
+			const recorded = pages.findIndex((page) => /was recorded$/.test(heading(page.body)));
+			const other = pages[1 - recorded];
+			expect({ round, recorded: pages.filter((page) => /was recorded/.test(page.body)).length }).toEqual({ round, recorded: 1 });
+			expect(other.status).toBe(500);
+			expect(host.refusedResumes() - refusedBefore).toBe(1);
+			expect(resumedOutput(executionId)).toMatchObject({ data: { value: order[recorded].toLowerCase() }, cardUpdated: false });
+		}
+		expect(updates()).toHaveLength(0);
+	});
+
+	it('records the answer when the code is past its 72 h (60140 then cannot mean another tap)', async () => {
+		const { link, executionId } = await sendCard();
+		// 73 hours pass, for WeCom and for n8n (only Date moves there).
+		fixture.sandbox.advanceClock(73 * 3600_000);
+		jest.useFakeTimers({ doNotFake: NOT_DATE, now: Date.now() + 73 * 3600_000 });
+		try {
+			const answer = await host.open(link('Approve'));
+
+			expect(heading(answer.body)).toBe('Your answer &#39;Approve&#39; was recorded');
+		} finally {
+			jest.useRealTimers();
+		}
 		const output = resumedOutput(executionId);
 		expect(output.data).toMatchObject({ approved: true });
 		expect(output).toMatchObject({ cardUpdated: false, errcode: 60140 });
 		expect(String(output.cardUpdateError)).toContain('60140');
 		expect(fixture.sandbox.cardsFor('alice')[0].replaceName).toBeUndefined();
+	});
+
+	it("records the answer when WeCom's answer to the card update is lost (502): n8n's claim decides", async () => {
+		const { link, executionId } = await sendCard();
+		fixture.sandbox.faults.add({ kind: 'http5xx', path: UPDATE_PATH, status: 502, times: 1 });
+
+		const answer = await host.open(link('Approve'));
+
+		expect(heading(answer.body)).toBe('Your answer &#39;Approve&#39; was recorded');
+		expect(resumedOutput(executionId)).toMatchObject({ data: { approved: true }, cardUpdated: false });
 	});
 
 	it('leaves the card alone when Show the Answer on the Card is off', async () => {

@@ -207,6 +207,7 @@ async function sendResponseCard(ctx: IExecuteFunctions): Promise<void> {
 	const remembered = rememberSentCard(ctx, {
 		msgid: sent.msgid as string | undefined,
 		response_code: sent.response_code as string | undefined,
+		sentAt: Date.now(),
 	});
 	if (!remembered) {
 		ctx.addExecutionHints({
