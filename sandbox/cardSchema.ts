@@ -12,7 +12,8 @@ export interface AcceptedCard {
 
 /**
  * Card rules live only in the shared schema: the sandbox answers the errcode of its first issue,
- * so the sandbox and the node can never disagree about what WeCom accepts.
+ * so the sandbox and the node can never disagree about what WeCom accepts. Whether that is what
+ * WeCom documents is checked against a fixture transcribed from its pages (test/conformance).
  */
 export function acceptCard(card: unknown, variant: CardVariant): AcceptedCard {
 	const result = checkTemplateCard(card, variant);
