@@ -34,6 +34,8 @@ export interface QueueCluster {
 	redisPrefix: string;
 	main: QueueProcess;
 	workers: QueueProcess[];
+	/** `n8n webhook` processes, each serving webhooks on its own port. */
+	webhooks: Array<QueueProcess & { url: string }>;
 	close(): Promise<void>;
 }
 
@@ -42,6 +44,8 @@ export interface QueueOptions {
 	workers: number;
 	/** Jobs each worker runs at the same time. */
 	workerConcurrency?: number;
+	/** `n8n webhook` processes next to the main (default none). */
+	webhookProcesses?: number;
 }
 
 /** PostgreSQL and Redis answer (they are started by the machine; see the machine notes). */
@@ -177,7 +181,18 @@ export async function startQueueCluster(paths: RuntimePaths, options: QueueOptio
 		for (const worker of workers) {
 			await waitFor('"ready" log line', async () => /n8n worker is now ready/.test(worker.output()), worker);
 		}
-		return { url, database, redisDb, redisPrefix, main, workers, close };
+		const webhooks: QueueCluster['webhooks'] = [];
+		for (let index = 1; index <= (options.webhookProcesses ?? 0); index++) {
+			// brokerPort() hands out any free port no other process of the cluster got.
+			const webhookPort = await brokerPort();
+			const env = { ...shared, N8N_PORT: String(webhookPort), N8N_RUNNERS_BROKER_PORT: String(await brokerPort()) };
+			const webhook = spawnN8n(paths, `webhook${index}`, ['webhook'], options.userFolder, runtimeEnv(paths, env));
+			cleanups.push(() => webhook.stop());
+			const webhookUrl = `http://127.0.0.1:${webhookPort}`;
+			await waitFor('/healthz', async () => (await fetch(`${webhookUrl}/healthz`)).ok, webhook);
+			webhooks.push({ ...webhook, url: webhookUrl });
+		}
+		return { url, database, redisDb, redisPrefix, main, workers, webhooks, close };
 	} catch (error) {
 		await close();
 		throw error;
