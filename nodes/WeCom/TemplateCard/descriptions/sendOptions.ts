@@ -12,9 +12,10 @@ import { retryOptions } from './retryOptions';
 const memberLimits = `${MEMBER_MESSAGES_PER_MINUTE} per minute and ${MEMBER_MESSAGES_PER_HOUR.toLocaleString('en-US')} per hour`;
 
 /**
- * Options › Pace Per Member, in Send and in Send and Wait. Off by default: a send is never held
- * back unasked, and every send that goes over a member's limit is reported in the item's
- * output either way. Turning it on trades latency (up to Max Wait) for no silent drops.
+ * Options › Pace Per Member, in Send and in Send and Wait. Off by default: every send that goes
+ * over a member's limit is reported in the item's output and as a hint either way, while waiting
+ * would change existing workflows (a burst of alerts to one on-call member would be held back, or
+ * fail after Max Wait) for a guarantee the node cannot give: it only sees its own process.
  */
 export const memberPacingOptions: INodeProperties[] = [
 	{
