@@ -2,7 +2,14 @@
  * A tiny HTTP client for the sandbox: raw WeCom calls for tests, and the /sandbox/ control API for
  * driving a sandbox that runs in another process (for example next to a real n8n).
  */
-import type { ActiveFault, DeliveredMessage, FaultSpec, SandboxStats, UserCard } from './types';
+import type {
+	ActiveFault,
+	DeliveredMessage,
+	FaultSpec,
+	MemberDrop,
+	SandboxStats,
+	UserCard,
+} from './types';
 
 export interface CallOptions {
 	method?: 'GET' | 'POST' | 'DELETE';
@@ -32,9 +39,10 @@ export async function callSandbox<T = Record<string, unknown>>(
 	const payload =
 		options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
 	const method = options.method ?? (payload === undefined ? 'GET' : 'POST');
+	// The control API refuses anything but GET without this header (see crossSite.ts).
 	const response = await fetch(url, {
 		method,
-		headers: payload === undefined ? undefined : { 'Content-Type': 'application/json' },
+		headers: method === 'GET' ? undefined : { 'Content-Type': 'application/json' },
 		body: payload,
 	});
 	const text = await response.text();
@@ -69,6 +77,10 @@ export function sandboxControl(baseUrl: string) {
 			(await callSandbox(baseUrl, '/sandbox/faults', { method: 'DELETE' })).json,
 		reset: () => post<{ ok: boolean }>('/sandbox/reset'),
 		invalidateTokens: () => post<{ ok: boolean }>('/sandbox/invalidate-tokens'),
+		expireTokens: () => post<{ ok: boolean }>('/sandbox/expire-tokens'),
+		rotateSecret: (corpId: string, agentId: number, secret: string) =>
+			post<{ ok: boolean; error?: string }>('/sandbox/rotate-secret', { corpId, agentId, secret }),
+		memberDrops: () => get<MemberDrop[]>('/sandbox/member-drops'),
 		advanceClock: (advanceMs: number) =>
 			post<{ ok: boolean; now: number }>('/sandbox/clock', { advanceMs }),
 	};

@@ -7,6 +7,10 @@ const FAULT_KINDS: readonly FaultKind[] = [
 	'dropAfterAccept',
 	'dropBeforeAccept',
 	'invalidateTokens',
+	'html200',
+	'emptyBody',
+	'truncatedBody',
+	'redirect',
 ];
 
 /** Faults that replace the normal answer; at most one of them fires per call. */
@@ -15,6 +19,10 @@ const TERMINAL_KINDS: ReadonlySet<FaultKind> = new Set([
 	'http5xx',
 	'dropAfterAccept',
 	'dropBeforeAccept',
+	'html200',
+	'emptyBody',
+	'truncatedBody',
+	'redirect',
 ]);
 
 /** What the faults say about one call. */
@@ -40,6 +48,16 @@ function seededRandom(seed: number): () => number {
 const isPositiveInt = (v: unknown): boolean =>
 	typeof v === 'number' && Number.isInteger(v) && v > 0;
 
+function isHttpUrl(value: unknown): boolean {
+	if (typeof value !== 'string') return false;
+	try {
+		const { protocol } = new URL(value);
+		return protocol === 'http:' || protocol === 'https:';
+	} catch {
+		return false;
+	}
+}
+
 /** Returns why a fault spec is unusable, or undefined when it is fine. */
 export function faultSpecProblem(spec: unknown): string | undefined {
 	if (typeof spec !== 'object' || spec === null || Array.isArray(spec))
@@ -58,6 +76,9 @@ export function faultSpecProblem(spec: unknown): string | undefined {
 	}
 	if (s.delayMs !== undefined && !(typeof s.delayMs === 'number' && s.delayMs >= 0))
 		return 'delayMs must be >= 0';
+	if (s.handled !== undefined && typeof s.handled !== 'boolean') return 'handled must be a boolean';
+	if (s.kind === 'redirect' && !isHttpUrl(s.location))
+		return 'a redirect needs location: an http(s) URL of the other host';
 	if (s.times !== undefined && !isPositiveInt(s.times)) return 'times must be a positive integer';
 	if (s.every !== undefined && !isPositiveInt(s.every)) return 'every must be a positive integer';
 	if (

@@ -9,6 +9,9 @@ export {
 	DEMO_SECRET,
 } from './demo';
 export { RESPONSE_CODE_TTL_MS } from './routes/updateTemplateCard';
+export { MEMBER_MESSAGES_PER_HOUR, MEMBER_MESSAGES_PER_MINUTE } from './memberLimit';
+export { FOREIGN_ANSWER, startForeignHost } from './foreignHost';
+export type { ForeignHost, ForeignRequest } from './foreignHost';
 export { RECALL_WINDOW_MS } from './routes/recall';
 export { DEFAULT_DUPLICATE_INTERVAL_S, MAX_DUPLICATE_INTERVAL_S } from './duplicateCheck';
 export { DEMO_CALLBACK_TOKEN, DEMO_ENCODING_AES_KEY, DEFAULT_ACK_TIMEOUT_MS, VERIFY_TIMEOUT_MS } from './callbacks';
@@ -32,6 +35,7 @@ export type {
 	FaultControl,
 	FaultKind,
 	FaultSpec,
+	MemberDrop,
 	MessageAction,
 	Sandbox,
 	SandboxApp,

@@ -3,7 +3,9 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WecomRejection, wecomError } from './errmsg';
 import type { WecomBody } from './errmsg';
-import { callerIp, readBody, sendGatewayError, sendJson } from './http';
+import { ownHosts, refuseCrossSite } from './crossSite';
+import { answerUnhandled, spoilAnswer } from './faultAnswers';
+import { callerIp, readBody, sendJson } from './http';
 import { getApiDomainIp } from './routes/apiDomainIp';
 import type { WecomRequest, WecomRoute } from './routes/common';
 import { handleControl } from './routes/control';
@@ -74,32 +76,39 @@ async function handleWecom(
 	if (fault.invalidateTokens) state.tokens.invalidateAll();
 
 	const terminal = fault.terminal;
-	if (terminal?.kind === 'dropBeforeAccept') return void req.socket.destroy();
-	if (terminal?.kind === 'http5xx') return sendGatewayError(res, terminal.status ?? 503);
+	if (answerUnhandled(terminal, http, url)) return;
 	const ip = callerIp(req);
+	const unhandledCut = terminal?.kind === 'truncatedBody' && terminal.handled === false;
 	const answer =
-		terminal?.kind === 'errcode'
-			? wecomError(terminal.errcode ?? -1, ip)
+		terminal?.kind === 'errcode' || unhandledCut
+			? wecomError(terminal?.errcode ?? -1, ip)
 			: runRoute(
 					route,
 					{ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, ip, body },
 					state,
 				);
-	// The ambiguous case: the call was handled and recorded, but the caller never hears back.
-	if (terminal?.kind === 'dropAfterAccept') return void req.socket.destroy();
+	// The ambiguous cases: the call was handled and recorded, but the caller gets no usable answer.
+	if (spoilAnswer(terminal, http, answer)) return;
 	state.countAnswer(answer.errcode);
 	sendJson(res, 200, answer, { 'Error-Code': String(answer.errcode) });
 }
 
-async function handleRequest(
-	req: IncomingMessage,
-	res: ServerResponse,
-	state: SandboxState,
-	delays: PendingDelays,
-	isClosing: () => boolean,
-	callbacks: CallbackHub,
-): Promise<void> {
+interface RequestContext {
+	state: SandboxState;
+	delays: PendingDelays;
+	isClosing: () => boolean;
+	callbacks: CallbackHub;
+	/** Host header values that name this sandbox (see crossSite.ts). */
+	hosts: () => ReadonlySet<string>;
+}
+
+async function handleRequest(req: IncomingMessage, res: ServerResponse, context: RequestContext): Promise<void> {
+	const { state, delays, isClosing, callbacks } = context;
 	const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+	if (isWebUiPath(url.pathname) || url.pathname.startsWith('/sandbox/')) {
+		const refusal = refuseCrossSite(req, context.hosts());
+		if (refusal) return sendJson(res, refusal.status, { ok: false, error: refusal.error });
+	}
 	if (isWebUiPath(url.pathname)) return serveWebUi(req.method ?? 'GET', url, state, res);
 	if (url.pathname.startsWith('/sandbox/')) {
 		const body = await readBody(req);
@@ -132,8 +141,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const callbacks = new CallbackHub(state, options.callbacks);
 	const delays = new PendingDelays();
 	let closing = false;
+	let hosts: ReadonlySet<string> = new Set();
+	const context: RequestContext = { state, delays, isClosing: () => closing, callbacks, hosts: () => hosts };
 	const server = createServer((req, res) => {
-		handleRequest(req, res, state, delays, () => closing, callbacks).catch((error: unknown) => {
+		handleRequest(req, res, context).catch((error: unknown) => {
 			// A bug in the sandbox must not take the test process down; the caller sees a 500.
 			const detail = error instanceof Error ? error.message : String(error);
 			if (!res.headersSent)
@@ -143,6 +154,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	});
 	const host = options.host ?? '127.0.0.1';
 	const address = await listen(server, options.port ?? 0, host);
+	hosts = ownHosts(host, address.port);
 	const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 
 	return {
@@ -168,6 +180,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			callbacks.reset();
 		},
 		invalidateTokens: () => state.tokens.invalidateAll(),
+		expireTokens: () => state.tokens.expireAll(state.now()),
+		rotateSecret: (corpId, agentId, newSecret) => state.rotateSecret(corpId, agentId, newSecret),
+		memberDrops: () => state.memberLimiter.list(),
 		issuedTokens: () => state.tokens.issued(),
 		stats: () => state.stats(),
 		messages: () => state.messages(),

@@ -1,6 +1,7 @@
 import { ROBOT_MESSAGES_PER_MINUTE } from '../nodes/WeCom/shared/limits';
 import { DEMO_CORP, DEMO_ROBOT_KEY } from './demo';
 import { FaultRegistry } from './faults';
+import { MemberLimiter } from './memberLimit';
 import { MinuteLimiter } from './rateLimit';
 import { TokenStore } from './tokens';
 import type {
@@ -61,6 +62,7 @@ const emptyStats = (): SandboxStats => ({
 	duplicateSuppressed: 0,
 	faultsFired: 0,
 	tokensIssued: 0,
+	memberDrops: 0,
 });
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -74,6 +76,9 @@ export class SandboxState {
 	readonly apiLimiter: MinuteLimiter;
 	readonly robotLimiter: MinuteLimiter;
 	readonly trustedIps: ReadonlySet<string> | null;
+	readonly memberLimiter: MemberLimiter;
+	/** Secrets reset at runtime, by 'corpId|agentId' (the corp definitions are shared constants). */
+	private readonly rotatedSecrets = new Map<string, string>();
 
 	private readonly clock: () => number;
 	private clockOffset = 0;
@@ -101,6 +106,7 @@ export class SandboxState {
 		this.robotLimiter = new MinuteLimiter(options.rateLimits?.robotPerMinute ?? ROBOT_MESSAGES_PER_MINUTE);
 		this.trustedIps = options.trustedIps ? new Set(options.trustedIps) : null;
 		this.clock = options.clock ?? Date.now;
+		this.memberLimiter = new MemberLimiter(options.memberLimits);
 	}
 
 	now(): number {
@@ -115,6 +121,24 @@ export class SandboxState {
 		const corp = this.corps.get(corpId);
 		const app = corp?.corp.apps.find((a) => a.agentId === agentId);
 		return corp && app ? { corp, app } : undefined;
+	}
+
+	/** The app's current secret: the configured one, or the one it was rotated to. */
+	secretOf(corpId: string, app: SandboxApp): string {
+		return this.rotatedSecrets.get(`${corpId}|${app.agentId}`) ?? app.secret;
+	}
+
+	rotateSecret(corpId: string, agentId: number, newSecret: string): void {
+		const context = this.findApp(corpId, agentId);
+		if (!context) throw new Error(`no app ${agentId} in corp ${corpId}`);
+		if (typeof newSecret !== 'string' || newSecret === '') throw new Error('the new secret must be a non-empty string');
+		// gettoken tells a corp's apps apart by their secret.
+		const taken = context.corp.corp.apps.some(
+			(app) => app.agentId !== agentId && this.secretOf(corpId, app) === newSecret,
+		);
+		if (taken) throw new Error(`another app of corp ${corpId} has that secret`);
+		this.rotatedSecrets.set(`${corpId}|${agentId}`, newSecret);
+		this.tokens.startOver({ corpId, agentId });
 	}
 
 	countCall(path: string): void {
@@ -147,6 +171,7 @@ export class SandboxState {
 			...this.counters,
 			faultsFired: this.faults.firedCount,
 			tokensIssued: this.tokens.mintedCount,
+			memberDrops: this.memberLimiter.dropCount,
 		});
 	}
 
@@ -156,13 +181,15 @@ export class SandboxState {
 
 	/**
 	 * Cards a user sees: app sends addressed to them by userid or @all (department and tag
-	 * membership is not modelled), with updates and recalls applied.
+	 * membership is not modelled), minus those the per-member limit dropped, with updates and
+	 * recalls applied.
 	 */
 	cardsFor(userid: string): UserCard[] {
 		const user = userid.toLowerCase();
 		const cards: UserCard[] = [];
 		for (const { entry, everyone, perUser } of this.sent.values()) {
 			if (!entry.touser.some((u) => u === '@all' || u.toLowerCase() === user)) continue;
+			if (entry.droppedFor?.includes(user)) continue;
 			const override = perUser.get(user) ?? everyone;
 			cards.push(
 				clone({
@@ -181,7 +208,10 @@ export class SandboxState {
 		return cards;
 	}
 
-	/** Forgets messages, stats, faults, tokens and rate windows; config and token history stay. */
+	/**
+	 * Forgets messages, stats, faults, tokens, rate windows and member drops; config (rotated
+	 * secrets included) and token history stay.
+	 */
 	reset(): void {
 		this.log = [];
 		this.counters = emptyStats();
@@ -193,5 +223,6 @@ export class SandboxState {
 		this.tokens.clear();
 		this.apiLimiter.clear();
 		this.robotLimiter.clear();
+		this.memberLimiter.clear();
 	}
 }

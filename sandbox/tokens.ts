@@ -24,7 +24,10 @@ export class TokenStore {
 	private readonly history: string[] = [];
 	mintedCount = 0;
 
-	constructor(private readonly ttlSeconds: number) {}
+	constructor(private readonly ttlSeconds: number) {
+		if (!(typeof ttlSeconds === 'number' && Number.isFinite(ttlSeconds) && ttlSeconds > 0))
+			throw new Error(`tokenTtlSeconds must be a positive number of seconds, got ${String(ttlSeconds)}`);
+	}
 
 	/**
 	 * Within its validity the same token is returned again: WeCom's 2020 gettoken doc said so
@@ -56,6 +59,19 @@ export class TokenStore {
 
 	invalidateAll(): void {
 		for (const entry of this.byToken.values()) entry.invalidated = true;
+	}
+
+	/** Every valid token expires now: calls with it answer 42001, gettoken mints a new one. */
+	expireAll(now: number): void {
+		for (const entry of this.byToken.values()) entry.expiresAt = Math.min(entry.expiresAt, now);
+	}
+
+	/**
+	 * The app's next gettoken mints a new token (its secret changed); tokens already issued stay
+	 * valid until they expire.
+	 */
+	startOver(owner: TokenOwner): void {
+		this.current.delete(`${owner.corpId}|${owner.agentId}`);
 	}
 
 	/** Forgets every token (they answer 40014 from now on); the history stays. */

@@ -41,7 +41,7 @@ export interface SandboxOptions {
 	corps?: SandboxCorp[];
 	/** Valid group-robot keys; default [DEMO_ROBOT_KEY]. */
 	robots?: string[];
-	/** Default 7200. */
+	/** access_token lifetime in seconds, default 7200; any positive number (e2e runs use 2-5 s). */
 	tokenTtlSeconds?: number;
 	/** null (default) = every caller allowed; otherwise other callers get 60020 quoting their IP. */
 	trustedIps?: string[] | null;
@@ -53,6 +53,25 @@ export interface SandboxOptions {
 	seed?: number;
 	/** How callbacks are delivered (ack timeout, re-sends); defaults as WeCom: 5 s, 3 re-sends. */
 	callbacks?: CallbackDeliveryOptions;
+	/**
+	 * App messages per app to one member: above perMinute (default 30) or perHour (default 1000)
+	 * they are answered errcode 0 but not delivered to that member, as WeCom does.
+	 * false = no limit.
+	 */
+	memberLimits?: { perMinute?: number; perHour?: number } | false;
+}
+
+/** A message that was answered errcode 0 but not delivered to one member (per-member limit). */
+export interface MemberDrop {
+	corpId: string;
+	agentId: number;
+	/** Lower-cased, as WeCom compares userids. */
+	userid: string;
+	msgid: string;
+	/** When it was dropped, in ms on the sandbox clock. */
+	at: number;
+	/** The limit that was full. */
+	limit: 'perMinute' | 'perHour';
 }
 
 export type FaultKind =
@@ -67,7 +86,19 @@ export type FaultKind =
 	/** Destroy the socket without handling the call. */
 	| 'dropBeforeAccept'
 	/** Invalidate every issued token, then handle the call (so it sees 40014). */
-	| 'invalidateTokens';
+	| 'invalidateTokens'
+	/** HTTP 200 with an HTML page (a gateway or captive portal); the call is not handled. */
+	| 'html200'
+	/** HTTP 200 with an empty body; `handled` says whether the call was handled first (default no). */
+	| 'emptyBody'
+	/**
+	 * HTTP 200, application/json, the answer cut in the middle (a complete response whose body is
+	 * not valid JSON). `handled` (default yes) says whether the call was handled and recorded
+	 * first: then the cut answer is the real one, the maybe-delivered case.
+	 */
+	| 'truncatedBody'
+	/** 302 to `location`'s origin with the original path and query; the call is not handled. */
+	| 'redirect';
 
 export interface FaultSpec {
 	/** Exact path such as '/cgi-bin/message/send'; absent = every /cgi-bin/ path. */
@@ -79,6 +110,10 @@ export interface FaultSpec {
 	status?: number;
 	/** For 'slow'; default 2000. */
 	delayMs?: number;
+	/** For 'emptyBody' (default false) and 'truncatedBody' (default true): handle the call first. */
+	handled?: boolean;
+	/** For 'redirect' (required): an http(s) URL whose origin the Location points at. */
+	location?: string;
 	/** Fire on at most this many calls, then retire. */
 	times?: number;
 	/** Fire on every Nth matching call (N, 2N, ...). */
@@ -116,6 +151,8 @@ export interface SandboxStats {
 	faultsFired: number;
 	/** access_tokens minted (a repeat gettoken within validity returns the same one). */
 	tokensIssued: number;
+	/** Messages not delivered to a member because of the per-member limit (one per member). */
+	memberDrops: number;
 }
 
 export type MessageAction = 'send' | 'update' | 'recall';
@@ -150,6 +187,8 @@ export interface DeliveredMessage {
 	duplicateOf?: number;
 	/** Sends only: enable_id_trans was 1 ($userName=ID$ placeholders get translated in the client). */
 	enableIdTrans?: boolean;
+	/** Sends only: members (lower-cased) it was not delivered to because of the per-member limit. */
+	droppedFor?: string[];
 	/** Sends only: recalled later. */
 	recalled: boolean;
 	recalledAt?: number;
@@ -190,15 +229,28 @@ export interface Sandbox {
 	 * connections for downtimeMs; state (tokens, messages, duplicate-check windows) survives.
 	 */
 	outage(downtimeMs: number): Promise<void>;
-	/** Clears messages, stats, faults, tokens, rate windows; the issuedTokens() history stays. */
+	/**
+	 * Clears messages, stats, faults, tokens, rate windows and member drops; configuration
+	 * (callback settings, rotated secrets) and the issuedTokens() history stay.
+	 */
 	reset(): void;
 	/** Early invalidation: every issued token becomes invalid (40014). */
 	invalidateTokens(): void;
+	/** Every issued token expires now (42001 from then on); gettoken mints new ones. */
+	expireTokens(): void;
+	/**
+	 * A secret reset in the admin console: gettoken with the old secret answers 40001, the next
+	 * gettoken with the new one mints a new token; tokens already issued stay valid until expiry.
+	 * Throws if the app is unknown or the secret is empty or another app's.
+	 */
+	rotateSecret(corpId: string, agentId: number, newSecret: string): void;
 	/** Every access_token ever issued, across resets (for leak scans). */
 	issuedTokens(): string[];
 	faults: FaultControl;
 	stats(): SandboxStats;
 	messages(): DeliveredMessage[];
+	/** Messages answered errcode 0 but not delivered to a member (per-member limit), oldest first. */
+	memberDrops(): MemberDrop[];
 	cardsFor(userid: string): UserCard[];
 	/** Moves the sandbox clock forward (on top of options.clock). */
 	advanceClock(ms: number): void;

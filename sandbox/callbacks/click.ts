@@ -44,6 +44,8 @@ function recipient(state: SandboxState, sent: SentMessage, userid: string): stri
 	const viaGroups = entry.toparty.length + entry.totag.length > 0;
 	const reached = viaGroups || entry.touser.some((u) => u === '@all' || u.toLowerCase() === lower);
 	if (!reached) return fail(`the card ${entry.msgid} was not sent to ${userid}`);
+	if (entry.droppedFor?.includes(lower))
+		return fail(`the card ${entry.msgid} was not delivered to ${userid} (per-member frequency limit)`);
 	return known;
 }
 

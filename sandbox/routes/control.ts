@@ -32,9 +32,28 @@ function advanceClock(state: SandboxState, bodyText: string, res: ServerResponse
 	sendJson(res, 200, { ok: true, now: state.now() });
 }
 
+function rotateSecret(state: SandboxState, bodyText: string, res: ServerResponse): void {
+	const parsed = parseJson(bodyText);
+	const body = parsed.ok && isPlainObject(parsed.value) ? parsed.value : {};
+	const { corpId, agentId, secret } = body;
+	if (typeof corpId !== 'string' || typeof agentId !== 'number' || typeof secret !== 'string') {
+		return sendJson(res, 400, {
+			ok: false,
+			error: 'body must be {"corpId": "...", "agentId": <number>, "secret": "..."}',
+		});
+	}
+	try {
+		state.rotateSecret(corpId, agentId, secret);
+	} catch (error) {
+		return sendJson(res, 400, { ok: false, error: (error as Error).message });
+	}
+	sendJson(res, 200, { ok: true });
+}
+
 /**
- * GET  /sandbox/health | messages | stats | faults | issued-tokens | cards?userid=
- * POST /sandbox/reset | invalidate-tokens | faults (spec or [specs]) | clock ({advanceMs})
+ * GET  /sandbox/health | messages | stats | faults | issued-tokens | cards?userid= | member-drops
+ * POST /sandbox/reset | invalidate-tokens | expire-tokens | faults (spec or [specs])
+ *      | clock ({advanceMs}) | rotate-secret ({corpId, agentId, secret})
  * DELETE /sandbox/faults
  */
 export function handleControl(req: ControlRequest, state: SandboxState, res: ServerResponse): void {
@@ -60,12 +79,19 @@ export function handleControl(req: ControlRequest, state: SandboxState, res: Ser
 			return sendJson(res, 200, state.tokens.issued());
 		case 'GET /sandbox/cards':
 			return sendJson(res, 200, state.cardsFor(req.query.get('userid') ?? ''));
+		case 'GET /sandbox/member-drops':
+			return sendJson(res, 200, state.memberLimiter.list());
 		case 'POST /sandbox/reset':
 			state.reset();
 			return sendJson(res, 200, { ok: true });
 		case 'POST /sandbox/invalidate-tokens':
 			state.tokens.invalidateAll();
 			return sendJson(res, 200, { ok: true });
+		case 'POST /sandbox/expire-tokens':
+			state.tokens.expireAll(state.now());
+			return sendJson(res, 200, { ok: true });
+		case 'POST /sandbox/rotate-secret':
+			return rotateSecret(state, req.bodyText, res);
 		case 'POST /sandbox/faults':
 			return addFaults(state, req.bodyText, res);
 		case 'DELETE /sandbox/faults':

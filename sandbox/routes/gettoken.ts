@@ -10,7 +10,8 @@ export const gettoken: WecomRoute = (req, state) => {
 	if (!secret) reject(41004);
 	const corp = state.corps.get(corpId);
 	if (!corp) reject(40013);
-	const app = corp.corp.apps.find((a) => a.secret === secret);
+	// A secret reset in the admin console makes the old one answer 40001 (invalid secret).
+	const app = corp.corp.apps.find((a) => state.secretOf(corpId, a) === secret);
 	if (!app) reject(40001);
 	requireTrustedIp(req, state);
 	requireRateBudget(req, state, corpId);

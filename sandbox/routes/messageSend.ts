@@ -61,12 +61,31 @@ function answerDuplicate(
 	const { id: _firstId, ...copy } = first;
 	state.record({
 		...copy,
+		droppedFor: undefined, // nothing is delivered again, so nothing is dropped either
 		acceptedAt: state.now(),
 		duplicateOf: original.entryId,
 		recalled: false,
 	});
 	state.countDuplicate();
 	return original.answer;
+}
+
+/**
+ * Members named in touser that the per-member limit keeps this message from (lower-cased).
+ * Members reached through toparty, totag or @all are not counted: the sandbox does not model
+ * department and tag membership, and @all would count every member of the corp.
+ */
+function membersDropped(
+	state: SandboxState,
+	recipients: ResolvedRecipients,
+	send: { corpId: string; agentId: number; msgid: string; at: number },
+): string[] {
+	const invalid = new Set(recipients.invaliduser);
+	const members = new Set(recipients.touser.map((u) => u.toLowerCase()));
+	members.delete('@all');
+	return [...members].filter(
+		(userid) => !invalid.has(userid) && !state.memberLimiter.deliver({ ...send, userid }),
+	);
 }
 
 /** POST /cgi-bin/message/send?access_token= */
@@ -93,6 +112,7 @@ export const messageSend: WecomRoute = (req, state) => {
 	const now = state.now();
 	const msgid = newMsgid();
 	const responseCode = content.callsBack ? newResponseCode() : undefined;
+	const droppedFor = membersDropped(state, recipients, { corpId, agentId: agentid, msgid, at: now });
 	const entry = state.record({
 		kind: 'app',
 		action: 'send',
@@ -109,6 +129,7 @@ export const messageSend: WecomRoute = (req, state) => {
 		response_code: responseCode,
 		acceptedAt: now,
 		enableIdTrans: body.enable_id_trans === 1,
+		...(droppedFor.length ? { droppedFor } : {}),
 		recalled: false,
 	});
 	state.sent.set(msgid, { entry, perUser: new Map() });
