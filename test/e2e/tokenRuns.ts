@@ -185,11 +185,13 @@ export function summaryLine(figures: ScenarioFigures, ttlSeconds: number): strin
 }
 
 /**
- * A token-lifecycle budget for gettoken: per token lifetime the scenario touches (its duration
- * covers at most lifetimesSpanned + 1 of them), each n8n process may ask once ahead of the expiry
- * (answered with the same token) and once when it expired; every injected token fault adds one.
- * A node that asks for every item, or one that loops on a refused token, exceeds it.
+ * The most gettoken calls a scenario may make. WeCom: cache the access_token and ask again only
+ * when it expired or was invalidated; frequent gettoken calls get throttled
+ * (https://developer.work.weixin.qq.com/document/path/91039). A scenario's duration touches at
+ * most lifetimesSpanned + 1 token lifetimes; each n8n process (queue-mode workers) may find an
+ * expiry on its own; every injected fault that costs a token (a refused token, a hung or failed
+ * gettoken) adds one. A node that asks for every item, or loops on a refused token, exceeds it.
  */
 export function gettokenBudget(figures: ScenarioFigures, processes: number, tokenFaults: number): number {
-	return 2 * processes * (figures.lifetimesSpanned + 1) + tokenFaults;
+	return processes * (figures.lifetimesSpanned + 1) + tokenFaults;
 }
