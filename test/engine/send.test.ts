@@ -71,7 +71,8 @@ describe('send template card', () => {
 	});
 
 	it('accepts the card from an expression and generates a valid, unique task_id when needed', async () => {
-		const { task_id: _omitted, ...card } = sampleButtonInteraction('x');
+		const card = sampleButtonInteraction('x');
+		delete card.task_id;
 		const run = await fixture.runCardNode(jsonSend(undefined, { cardJson: '={{ $json.card }}' }), [
 			{ json: { card } },
 			{ json: { card } },
