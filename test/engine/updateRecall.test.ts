@@ -87,6 +87,19 @@ describe('update template card', () => {
 		expect(fixture.sandbox.cardsFor('alice')[0].template_card).toEqual(card);
 	});
 
+	it.each([
+		[{ partyIds: 'sales|2.5' }, /Departments contains "sales", which is not an ID/],
+		[{ tagIds: '3|x' }, /Tags contains "x", which is not an ID/],
+		[{ userIds: 'alice|@ALL' }, /Users contains "@ALL", which would send to every member/],
+	])('refuses update targets WeCom would misread (%j) before any request', async (targets, message) => {
+		const run = await fixture.runCardNode(
+			update(responseCode, { updateMode: 'button', replaceName: 'Approved', updateTarget: 'some', ...targets }),
+		);
+
+		expect(run.error?.message).toMatch(message);
+		expect(fixture.sandbox.stats().calls['/cgi-bin/message/update_template_card']).toBeUndefined();
+	});
+
 	it('rejects a task_id in an update card before any request', async () => {
 		const run = await fixture.runCardNode(
 			update(responseCode, {

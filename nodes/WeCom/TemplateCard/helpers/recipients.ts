@@ -69,7 +69,7 @@ export function isAtAll(recipient: string): boolean {
  * Userids are case-insensitive at WeCom (it answers them lower-cased), so `Alice` and `alice`
  * are one member: the first spelling is kept. `@all` is only sent through Send to All Members.
  */
-function memberIds(ctx: IExecuteFunctions, itemIndex: number, users: string[]): string[] {
+export function memberIds(ctx: IExecuteFunctions, itemIndex: number, users: string[]): string[] {
 	const byId = new Map<string, string>();
 	for (const user of users) {
 		if (isAtAll(user)) {
@@ -89,7 +89,7 @@ function memberIds(ctx: IExecuteFunctions, itemIndex: number, users: string[]): 
  * Department and tag ids are whole numbers at WeCom (https://developer.work.weixin.qq.com/document/path/90205,
  * https://developer.work.weixin.qq.com/document/path/90210): `02` and `2` are one department.
  */
-function wholeNumberIds(ctx: IExecuteFunctions, itemIndex: number, ids: string[], field: string): string[] {
+export function wholeNumberIds(ctx: IExecuteFunctions, itemIndex: number, ids: string[], field: string): string[] {
 	const canonical = new Set<string>();
 	for (const id of ids) {
 		if (!/^\d+$/.test(id)) {

@@ -7,7 +7,7 @@ import { cardInputFields } from '../../descriptions/cardInput';
 import { retryOptions } from '../../descriptions/retryOptions';
 import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
 import { readCard } from '../../helpers/readCard';
-import { parseRecipientList, splitWeComList } from '../../helpers/recipients';
+import { memberIds, parseRecipientList, splitWeComList, wholeNumberIds } from '../../helpers/recipients';
 import { weComApiCall } from '../../transport';
 import { CREDENTIAL_TYPE } from '../../transport/credentials';
 
@@ -152,9 +152,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 function updateTargets(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (ctx.getNodeParameter('updateTarget', itemIndex) === 'all') return { atall: 1 };
 	const list = (name: string) => parseRecipientList(ctx.getNodeParameter(name, itemIndex, ''));
-	const userids = list('userIds');
-	const partyids = list('partyIds').map(Number);
-	const tagids = list('tagIds').map(Number);
+	// The same checks as a send: no `@all` hidden in Users, whole-number department and tag ids.
+	const userids = memberIds(ctx, itemIndex, list('userIds'));
+	const partyids = wholeNumberIds(ctx, itemIndex, list('partyIds'), 'Departments').map(Number);
+	const tagids = wholeNumberIds(ctx, itemIndex, list('tagIds'), 'Tags').map(Number);
 	const tooMany =
 		userids.length > MAX_USERS_PER_SEND || partyids.length > MAX_PARTIES_PER_SEND || tagids.length > MAX_TAGS_PER_SEND;
 	if (tooMany || !(userids.length + partyids.length + tagids.length)) {
