@@ -1,17 +1,15 @@
+import { MEMBER_MESSAGES_PER_HOUR, MEMBER_MESSAGES_PER_MINUTE } from '../nodes/WeCom/shared/limits';
 import type { MemberDrop, SandboxOptions } from './types';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
 /**
- * WeCom: 每应用对同一个成员不可超过30次/分，1000次/小时，超过部分会被丢弃不下发 (per app per
- * member at most 30 messages a minute and 1000 an hour; the excess is dropped, and the send is
- * still answered errcode 0).
- * https://developer.work.weixin.qq.com/document/path/90236
- * https://developer.work.weixin.qq.com/document/path/90312
+ * WeCom drops app messages to one member above these per app (still answering errcode 0);
+ * the figures live with the node's other limits and are checked against WeCom's pages in
+ * test/conformance/frequencyLimits.test.ts.
  */
-export const MEMBER_MESSAGES_PER_MINUTE = 30;
-export const MEMBER_MESSAGES_PER_HOUR = 1000;
+export { MEMBER_MESSAGES_PER_HOUR, MEMBER_MESSAGES_PER_MINUTE };
 
 interface Limits {
 	perMinute: number;
