@@ -26,7 +26,7 @@ describe('limits outside the card, as WeCom documents them', () => {
 	it('the sandbox drops, by default, app messages to one member above the documented minute limit', async () => {
 		const sandbox = await startSandbox();
 		try {
-			const token = await (await fetch(`${sandbox.url}/cgi-bin/gettoken?corpid=${DEMO_CORP_ID}&corpsecret=${DEMO_SECRET}`)).json();
+			const token = (await (await fetch(`${sandbox.url}/cgi-bin/gettoken?corpid=${DEMO_CORP_ID}&corpsecret=${DEMO_SECRET}`)).json()) as { access_token: string };
 			const perMinute = DOCUMENTED_LIMITS.memberMessagesPerMinute.value;
 			const answers: number[] = [];
 			for (let index = 0; index <= perMinute; index++) {
