@@ -14,6 +14,18 @@ import { WeComTokenError, WeComTokenUnavailableError, tokenErrorMessage } from '
 /** A hung gettoken must not hold every item and execution that waits for the token. */
 const GETTOKEN_TIMEOUT_MS = 10_000;
 
+/** WeCom's usual lifetime, for an answer without a usable expires_in. */
+const DEFAULT_TOKEN_LIFETIME_SECONDS = 7200;
+
+/**
+ * WeCom documents the token as a string of up to 512 bytes that goes into a URL query
+ * (https://developer.work.weixin.qq.com/document/path/91039); anything else (a number, a
+ * megabyte, spaces) came from something that is not WeCom and would be stored until it expires.
+ */
+function isTokenShaped(token: unknown): token is string {
+	return typeof token === 'string' && /^[\x21-\x7e]{1,512}$/.test(token);
+}
+
 export const WECOM_DEFAULT_BASE_URL = 'https://qyapi.weixin.qq.com';
 
 interface GetTokenResponse {
@@ -112,6 +124,9 @@ export class WeComApi implements ICredentialType {
 				timeout: GETTOKEN_TIMEOUT_MS,
 				// A redirect would carry the secret in its query to another host.
 				disableFollowRedirect: true,
+				// `timeout` stops waiting for the headers only: a body that trickles in must not hold
+				// every item and execution that waits for this token.
+				abortSignal: AbortSignal.timeout(GETTOKEN_TIMEOUT_MS),
 			});
 		} catch (error) {
 			// Rebuilt on purpose: the original error holds the request, and with it the secret.
@@ -123,12 +138,16 @@ export class WeComApi implements ICredentialType {
 			// A gateway's HTML page, an empty or cut-off body: not WeCom's JSON.
 			throw new WeComTokenUnavailableError(baseUrl, 'the answer was not WeCom JSON (a proxy or gateway answered?)');
 		}
-		if (answer.errcode !== 0 || !answer.access_token) {
-			throw new WeComTokenError(answer.errcode || 41001, String(answer.errmsg ?? 'no access_token'));
+		if (answer.errcode !== 0) {
+			throw new WeComTokenError(answer.errcode, String(answer.errmsg ?? ''));
+		}
+		if (!isTokenShaped(answer.access_token)) {
+			throw new WeComTokenUnavailableError(baseUrl, 'the answer holds no usable access_token');
 		}
 		// expires_in is what is left of this token's life: a repeated gettoken within its validity
 		// may return the same token (https://developer.work.weixin.qq.com/document/path/91039).
-		const lifetimeSeconds = Number(answer.expires_in) || 7200;
+		const expiresIn = Number(answer.expires_in);
+		const lifetimeSeconds = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : DEFAULT_TOKEN_LIFETIME_SECONDS;
 		return {
 			accessToken: answer.access_token,
 			accessTokenExpiresAt: Date.now() + lifetimeSeconds * 1000,

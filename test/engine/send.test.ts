@@ -258,6 +258,21 @@ describe('send template card', () => {
 			expect(String(first.items[0].json.task_id)).toMatch(/^n8n-dk-[0-9a-f]{48}$/);
 		});
 
+		it("reports a task_id of the user's own already in use as an error, not as sent by another execution", async () => {
+			const card = (title: string) => ({
+				...textNoticeParameters('alice', title),
+				cardInput: 'json',
+				cardJson: JSON.stringify({ ...sampleTextNotice(), task_id: 'my-own-task-1', main_title: { title } }),
+				options: dedupOptions,
+			});
+			await fixture.runCardNode(card('First card'));
+
+			const second = await fixture.runCardNode(card('Another card'), undefined, true);
+
+			expect(second.items[0].json.skipped).toBeUndefined();
+			expect(second.items[0].json.errcode).toBe(42014);
+		});
+
 		it('un-records the key when the send fails, so a later execution sends it', async () => {
 			const parameters = { ...textNoticeParameters('alice'), options: dedupOptions };
 			fixture.sandbox.faults.add({ kind: 'errcode', errcode: 60011, path: '/cgi-bin/message/send', times: 1 });

@@ -23,14 +23,17 @@ import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOpt
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { SECRET_REFUSED_ERRCODES } from '../../shared/errorCodes';
-import { tokenProblemOf } from '../../shared/tokenError';
+import { WeComTokenUnavailableError, tokenProblemOf } from '../../shared/tokenError';
 
 export const CREDENTIAL_TYPE = 'weComApi';
 
 /** How long WeCom refusing the secret (40001, 60020, ...) is answered from memory. */
 const SECRET_REFUSAL_MEMORY_MS = 60 * 1000;
 
-/** Pause before asking again when gettoken handed back the very token WeCom had just refused. */
+/**
+ * After gettoken handed back the very token WeCom had just refused, the next gettoken for that
+ * app waits this long (WeCom's servers may disagree about the expiry for a moment).
+ */
 const SAME_TOKEN_PAUSE_MS = 1000;
 
 export type WeComCredentials = ICredentialDataDecryptedObject & {
@@ -53,6 +56,8 @@ interface Refresh {
 
 const refreshesInFlight = new Map<string, Refresh>();
 const secretRefusals = new Map<string, { at: number; error: unknown }>();
+/** Tokens gettoken handed back right after WeCom refused them, per app. */
+const refusedTokensReissued = new Map<string, { token: string; at: number }>();
 
 /** Keyed by what identifies the app, so an edited credential starts afresh. */
 function appKey(ctx: IExecuteFunctions, credentials: WeComCredentials): string {
@@ -116,6 +121,18 @@ export async function sendWithNewToken(
 		const fresh = await inFlight.credentials;
 		if (replaces(fresh)) return await sendAuthenticated(ctx, options, fresh);
 	}
+	const reissued = refusedTokensReissued.get(key);
+	if (trouble === 'refused' && reissued?.token === String(stale.accessToken ?? '')) {
+		// gettoken answered this very token a moment ago: one item per pause asks again, the
+		// others fail at once (not sent; the retry policy decides) instead of asking too.
+		if (Date.now() - reissued.at < SAME_TOKEN_PAUSE_MS) {
+			throw new WeComTokenUnavailableError(
+				String(stale.baseUrl ?? 'WeCom'),
+				'gettoken keeps answering the very token WeCom refuses; asked again in a moment',
+			);
+		}
+		reissued.at = Date.now();
+	}
 	return await leadRefresh(ctx, itemIndex, options, stale, replaces, key);
 }
 
@@ -124,7 +141,7 @@ function replacementTest(stale: WeComCredentials, trouble: TokenTrouble): (fresh
 	return (fresh) =>
 		Boolean(fresh.accessToken) &&
 		!tokenNeedsRefresh(fresh) &&
-		(trouble === 'expired' || fresh.accessToken !== staleToken);
+		(trouble === 'expired' || String(fresh.accessToken) !== staleToken);
 }
 
 /**
@@ -160,7 +177,12 @@ async function leadRefresh(
 			return await sendAuthenticated(ctx, options, stored);
 		}
 		const watched = watchToken({ ...stale, accessToken: '' });
-		void watched.assigned.then(() => outcome.resolve({ ...watched.credentials }));
+		void watched.assigned.then(() => {
+			const fresh = { ...watched.credentials };
+			// Known before the items waiting for this refresh look: gettoken gave the refused token back.
+			if (!replaces(fresh)) refusedTokensReissued.set(key, { token: String(fresh.accessToken), at: Date.now() });
+			outcome.resolve(fresh);
+		});
 		const sent = await sendAuthenticated(ctx, options, watched.credentials);
 		if (!watched.credentials.accessToken) {
 			throw new NodeOperationError(ctx.getNode(), 'n8n did not obtain a WeCom access token', { itemIndex });

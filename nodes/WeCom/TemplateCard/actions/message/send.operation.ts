@@ -66,7 +66,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		(error: unknown) => error as WeComApiError,
 	);
 	if (failure && dedup && delivered.length === 0) {
-		if (failure.errcode === TASK_ID_IN_USE) {
+		// Only the task_id derived from the dedup key says "another execution sent this key";
+		// a task_id of the user's own in use is their mistake, reported as the error it is.
+		if (failure.errcode === TASK_ID_IN_USE && card.task_id === dedupTaskId(dedup.key)) {
 			return { skipped: true, reason: 'Sent by another execution (WeCom reports its task_id in use)', dedupKey: dedup.key };
 		}
 		// Only a send that delivered nothing may be tried again by a later execution.
