@@ -9,10 +9,9 @@ import type {
 } from 'n8n-workflow';
 
 import { SECRET_REFUSED_ERRCODES } from '../nodes/WeCom/shared/errorCodes';
+import { GETTOKEN_TIMEOUT_MS } from '../nodes/WeCom/shared/limits';
 import { WeComTokenError, WeComTokenUnavailableError, tokenErrorMessage } from '../nodes/WeCom/shared/tokenError';
 
-/** A hung gettoken must not hold every item and execution that waits for the token. */
-const GETTOKEN_TIMEOUT_MS = 10_000;
 
 /** WeCom's usual lifetime, for an answer without a usable expires_in. */
 const DEFAULT_TOKEN_LIFETIME_SECONDS = 7200;
@@ -171,6 +170,9 @@ export class WeComApi implements ICredentialType {
 			url: '/cgi-bin/gettoken',
 			method: 'GET',
 			qs: { corpid: '={{$credentials.corpId}}', corpsecret: '={{$credentials.corpSecret}}' },
+			// As for the node's own gettoken: the Secret is in the query, a redirect would carry it away.
+			disableFollowRedirect: true,
+			timeout: GETTOKEN_TIMEOUT_MS,
 		},
 		rules: SECRET_REFUSED_ERRCODES.map((errcode) => ({
 			type: 'responseSuccessBody' as const,

@@ -28,3 +28,9 @@ export const ROBOT_MESSAGES_PER_MINUTE = 20;
  */
 export const MEMBER_MESSAGES_PER_MINUTE = 30;
 export const MEMBER_MESSAGES_PER_HOUR = 1000;
+
+/**
+ * Not WeCom's figure but this package's: how long a gettoken may take in all, so a hung or
+ * trickling answer cannot hold every item and execution that waits for the token.
+ */
+export const GETTOKEN_TIMEOUT_MS = 10_000;

@@ -23,7 +23,9 @@ import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOpt
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { SECRET_REFUSED_ERRCODES } from '../../shared/errorCodes';
+import { GETTOKEN_TIMEOUT_MS } from '../../shared/limits';
 import { WeComTokenUnavailableError, tokenProblemOf } from '../../shared/tokenError';
+import { deadlineError, withinDeadline } from './deadline';
 
 export const CREDENTIAL_TYPE = 'weComApi';
 
@@ -35,6 +37,22 @@ const SECRET_REFUSAL_MEMORY_MS = 60 * 1000;
  * app waits this long (WeCom's servers may disagree about the expiry for a moment).
  */
 const SAME_TOKEN_PAUSE_MS = 1000;
+
+/** The pause grows up to this while gettoken keeps handing the refused token back. */
+const MAX_SAME_TOKEN_PAUSE_MS = 60_000;
+
+/**
+ * A request waits out at most this many pauses, and none longer than this; then it fails (not
+ * sent; the retry policy decides).
+ */
+const MAX_SAME_TOKEN_PAUSES = 3;
+const MAX_SAME_TOKEN_WAIT_MS = 3000;
+
+/** Used when a request names no timeout of its own. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
+/** The connection's own timeout fires first when it can: the deadline only catches the rest. */
+const DEADLINE_SLACK_MS = 1000;
 
 export type WeComCredentials = ICredentialDataDecryptedObject & {
 	corpId: string;
@@ -56,8 +74,12 @@ interface Refresh {
 
 const refreshesInFlight = new Map<string, Refresh>();
 const secretRefusals = new Map<string, { at: number; error: unknown }>();
-/** Tokens gettoken handed back right after WeCom refused them, per app. */
-const refusedTokensReissued = new Map<string, { token: string; at: number }>();
+/**
+ * A token gettoken handed back right after WeCom refused it, per app, and how long to wait before
+ * asking again: doubled each time it comes back again, so a gettoken stuck on a refused token is
+ * asked less and less often.
+ */
+const refusedTokensReissued = new Map<string, { token: string; at: number; pauseMs: number }>();
 
 /** Keyed by what identifies the app, so an edited credential starts afresh. */
 function appKey(ctx: IExecuteFunctions, credentials: WeComCredentials): string {
@@ -85,7 +107,7 @@ export async function sendAuthenticated(
 	credentials: WeComCredentials,
 ): Promise<SentWith> {
 	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
-	const response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
+	const request = ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
 		credentialsDecrypted: {
 			id: reference?.id ?? '',
 			name: reference?.name ?? '',
@@ -93,6 +115,10 @@ export async function sendAuthenticated(
 			data: credentials,
 		},
 	});
+	// Without a token, n8n runs gettoken first, inside the same call.
+	const deadlineMs =
+		Number(options.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS) + (credentials.accessToken ? 0 : GETTOKEN_TIMEOUT_MS) + DEADLINE_SLACK_MS;
+	const response = await withinDeadline(request, deadlineMs, () => deadlineError(deadlineMs));
 	return { response, credentials };
 }
 
@@ -116,22 +142,28 @@ export async function sendWithNewToken(
 	if (refusal && Date.now() - refusal.at < SECRET_REFUSAL_MEMORY_MS) throw refusal.error;
 
 	const replaces = replacementTest(stale, trouble);
-	const inFlight = refreshesInFlight.get(key);
-	if (inFlight) {
-		const fresh = await inFlight.credentials;
-		if (replaces(fresh)) return await sendAuthenticated(ctx, options, fresh);
-	}
-	const reissued = refusedTokensReissued.get(key);
-	if (trouble === 'refused' && reissued?.token === String(stale.accessToken ?? '')) {
+	for (let pauses = 0; ; pauses++) {
+		const inFlight = refreshesInFlight.get(key);
+		if (inFlight) {
+			const fresh = await inFlight.credentials;
+			if (replaces(fresh)) return await sendAuthenticated(ctx, options, fresh);
+		}
+		const reissued = refusedTokensReissued.get(key);
+		if (trouble !== 'refused' || reissued?.token !== String(stale.accessToken ?? '')) break;
 		// gettoken answered this very token a moment ago: one item per pause asks again, the
-		// others fail at once (not sent; the retry policy decides) instead of asking too.
-		if (Date.now() - reissued.at < SAME_TOKEN_PAUSE_MS) {
+		// others wait for that answer instead of asking too.
+		const wait = reissued.pauseMs - (Date.now() - reissued.at);
+		if (wait <= 0) {
+			reissued.at = Date.now();
+			break;
+		}
+		if (pauses >= MAX_SAME_TOKEN_PAUSES || wait > MAX_SAME_TOKEN_WAIT_MS) {
 			throw new WeComTokenUnavailableError(
 				String(stale.baseUrl ?? 'WeCom'),
-				'gettoken keeps answering the very token WeCom refuses; asked again in a moment',
+				'gettoken keeps answering the very token WeCom refuses',
 			);
 		}
-		reissued.at = Date.now();
+		await sleep(wait);
 	}
 	return await leadRefresh(ctx, itemIndex, options, stale, replaces, key);
 }
@@ -180,7 +212,8 @@ async function leadRefresh(
 		void watched.assigned.then(() => {
 			const fresh = { ...watched.credentials };
 			// Known before the items waiting for this refresh look: gettoken gave the refused token back.
-			if (!replaces(fresh)) refusedTokensReissued.set(key, { token: String(fresh.accessToken), at: Date.now() });
+			if (replaces(fresh)) refusedTokensReissued.delete(key);
+			else reissuedAgain(key, String(fresh.accessToken));
 			outcome.resolve(fresh);
 		});
 		const sent = await sendAuthenticated(ctx, options, watched.credentials);
@@ -195,6 +228,13 @@ async function leadRefresh(
 	// Whatever ends this attempt early also ends the wait of the items that joined it.
 	sending.catch((error: unknown) => outcome.reject(error));
 	return await sending;
+}
+
+function reissuedAgain(key: string, token: string): void {
+	const previous = refusedTokensReissued.get(key);
+	const pauseMs =
+		previous?.token === token ? Math.min(previous.pauseMs * 2, MAX_SAME_TOKEN_PAUSE_MS) : SAME_TOKEN_PAUSE_MS;
+	refusedTokensReissued.set(key, { token, at: Date.now(), pauseMs });
 }
 
 function forget(key: string, refresh: Refresh): void {

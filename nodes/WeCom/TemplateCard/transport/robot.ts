@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { parseRobotWebhook, type RobotWebhook } from '../../../../credentials/WeComWebhookApi.credentials';
 import { ROBOT_MESSAGES_PER_MINUTE } from '../../shared/limits';
+import { deadlineError, withinDeadline } from './deadline';
 import { weComErrcodeError, weComTransportError, type WeComApiError } from './errors';
 import { withRetry, type RetryPolicy } from './retry';
 import { robotRateLimiter, SlotTooFarError } from './robotRateLimit';
@@ -11,6 +12,9 @@ import { robotRateLimiter, SlotTooFarError } from './robotRateLimit';
 export const ROBOT_CREDENTIAL_TYPE = 'weComWebhookApi';
 
 const ROBOT_SEND_PATH = '/cgi-bin/webhook/send';
+
+/** The connection's own timeout fires first when it can: the deadline only catches the rest. */
+const DEADLINE_SLACK_MS = 1000;
 
 export interface RobotSendOptions {
 	/** Use with `retryAmbiguous: false`: a robot has no duplicate check, a resend may post twice. */
@@ -86,7 +90,7 @@ async function postToRobot(
 	const reference = ctx.getNode().credentials?.[ROBOT_CREDENTIAL_TYPE];
 	let response: unknown;
 	try {
-		response = await ctx.helpers.httpRequestWithAuthentication.call(
+		const request = ctx.helpers.httpRequestWithAuthentication.call(
 			ctx,
 			ROBOT_CREDENTIAL_TYPE,
 			{
@@ -108,6 +112,8 @@ async function postToRobot(
 				},
 			},
 		);
+		const deadlineMs = options.retry.timeoutMs + DEADLINE_SLACK_MS;
+		response = await withinDeadline(request, deadlineMs, () => deadlineError(deadlineMs));
 	} catch (error) {
 		const failure = weComTransportError(ctx.getNode(), error, itemIndex);
 		if (!failure.httpCode) failure.description = "Check that n8n can reach the robot's webhook address.";
