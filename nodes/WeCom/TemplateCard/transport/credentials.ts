@@ -25,7 +25,8 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { SECRET_REFUSED_ERRCODES } from '../../shared/errorCodes';
 import { GETTOKEN_TIMEOUT_MS } from '../../shared/limits';
 import { WeComTokenUnavailableError, tokenProblemOf } from '../../shared/tokenError';
-import { deadlineError, withinDeadline } from './deadline';
+import { DEADLINE_SLACK_MS, deadlineError, withinDeadline } from './deadline';
+import { NO_RETRY } from './retry';
 
 export const CREDENTIAL_TYPE = 'weComApi';
 
@@ -47,12 +48,6 @@ const MAX_SAME_TOKEN_PAUSE_MS = 60_000;
  */
 const MAX_SAME_TOKEN_PAUSES = 3;
 const MAX_SAME_TOKEN_WAIT_MS = 3000;
-
-/** Used when a request names no timeout of its own. */
-const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-
-/** The connection's own timeout fires first when it can: the deadline only catches the rest. */
-const DEADLINE_SLACK_MS = 1000;
 
 export type WeComCredentials = ICredentialDataDecryptedObject & {
 	corpId: string;
@@ -117,7 +112,7 @@ export async function sendAuthenticated(
 	});
 	// Without a token, n8n runs gettoken first, inside the same call.
 	const deadlineMs =
-		Number(options.timeout ?? DEFAULT_REQUEST_TIMEOUT_MS) + (credentials.accessToken ? 0 : GETTOKEN_TIMEOUT_MS) + DEADLINE_SLACK_MS;
+		Number(options.timeout ?? NO_RETRY.timeoutMs) + (credentials.accessToken ? 0 : GETTOKEN_TIMEOUT_MS) + DEADLINE_SLACK_MS;
 	const response = await withinDeadline(request, deadlineMs, () => deadlineError(deadlineMs));
 	return { response, credentials };
 }

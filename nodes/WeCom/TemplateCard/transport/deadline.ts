@@ -1,3 +1,6 @@
+/** The connection's own timeout fires first when it can: the deadline only catches the rest. */
+export const DEADLINE_SLACK_MS = 1000;
+
 /**
  * A request's `timeout` only limits how long the connection may stay silent: an answer that
  * trickles in a byte at a time never trips it. This bounds the whole request. The timer is

@@ -1,8 +1,9 @@
 /**
  * Names WeCom puts secrets under: the token, the app secret, the robot key. Matched as a URL
- * query (`access_token=T`) and as a JSON or form field (`"access_token":"T"`, `key: T`).
+ * query (`access_token=T`) and as a JSON or form field (`"access_token":"T"`, `key: T`), as whole
+ * names only: a card's `question_key` or `event_key` in an errmsg is not a secret.
  */
-const SECRET_FIELD = /((?:access_token|corpsecret|secret|key)["']?\s*[=:]\s*["']?)[^&\s"',}#]+/gi;
+const SECRET_FIELD = /(\b(?:access_token|corpsecret|secret|key)["']?\s*[=:]\s*["']?)[^&\s"',}#]+/gi;
 
 /** Shorter values could match ordinary words; every real secret and token is far longer. */
 const MIN_KNOWN_SECRET_LENGTH = 8;

@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { parseRobotWebhook, type RobotWebhook } from '../../../../credentials/WeComWebhookApi.credentials';
 import { ROBOT_MESSAGES_PER_MINUTE } from '../../shared/limits';
-import { deadlineError, withinDeadline } from './deadline';
+import { DEADLINE_SLACK_MS, deadlineError, withinDeadline } from './deadline';
 import { weComErrcodeError, weComTransportError, type WeComApiError } from './errors';
 import { withRetry, type RetryPolicy } from './retry';
 import { robotRateLimiter, SlotTooFarError } from './robotRateLimit';
@@ -12,9 +12,6 @@ import { robotRateLimiter, SlotTooFarError } from './robotRateLimit';
 export const ROBOT_CREDENTIAL_TYPE = 'weComWebhookApi';
 
 const ROBOT_SEND_PATH = '/cgi-bin/webhook/send';
-
-/** The connection's own timeout fires first when it can: the deadline only catches the rest. */
-const DEADLINE_SLACK_MS = 1000;
 
 export interface RobotSendOptions {
 	/** Use with `retryAmbiguous: false`: a robot has no duplicate check, a resend may post twice. */

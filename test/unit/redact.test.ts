@@ -1,0 +1,26 @@
+/** Secrets out of any text that echoes a request; card fields that merely end in "key" stay. */
+import { redactSecrets } from '../../nodes/WeCom/TemplateCard/transport/redact';
+
+describe('redactSecrets', () => {
+	it.each([
+		['https://qyapi.weixin.qq.com/cgi-bin/message/send?access_token=T0123&debug=1', 'access_token=***&debug=1'],
+		['/cgi-bin/gettoken?corpid=ww1&corpsecret=S0123', 'corpsecret=***'],
+		['/cgi-bin/webhook/send?key=693a91f6-7xxx', 'key=***'],
+		['invalid request: {"access_token":"T0123"}', '{"access_token":"***"}'],
+		["secret: 'S0123'", "secret: '***'"],
+	])('removes the value under a secret name in %s', (text, expected) => {
+		expect(redactSecrets(text)).toContain(expected);
+		expect(redactSecrets(text)).not.toMatch(/T0123|S0123|693a91f6/);
+	});
+
+	it('removes every known value wherever it stands, but not short ones that could be words', () => {
+		const token = 'tok-9f8e7d6c5b4a39281706';
+		expect(redactSecrets(`token ${token} expired (${token})`, [token, 'ok'])).toBe('token *** expired (***)');
+		expect(redactSecrets('errmsg ok', ['ok'])).toBe('errmsg ok');
+	});
+
+	it("keeps a card's question_key and event_key, which WeCom may quote in an errmsg", () => {
+		const errmsg = 'invalid checkbox: "question_key":"q1", event_key: approve';
+		expect(redactSecrets(errmsg)).toBe(errmsg);
+	});
+});
