@@ -13,8 +13,8 @@ import type { INodeParameters } from 'n8n-workflow';
 import { emptyItems, startEngineFixture, textNoticeParameters } from './fixtures';
 import type { EngineFixture } from './fixtures';
 
-jest.mock('../../nodes/WeCom/TemplateCard/helpers/memberPacing', () => {
-	const actual = jest.requireActual('../../nodes/WeCom/TemplateCard/helpers/memberPacing');
+jest.mock('../../nodes/WeCom/TemplateCard/transport/memberPacing', () => {
+	const actual = jest.requireActual('../../nodes/WeCom/TemplateCard/transport/memberPacing');
 	const speed = 10;
 	const start = Date.now();
 	const fastNow = () => start + (Date.now() - start) * speed;
@@ -29,7 +29,7 @@ jest.mock('../../nodes/WeCom/TemplateCard/helpers/memberPacing', () => {
 });
 
 const { fastClock } = jest.requireMock<{ fastClock: { speed: number; now: () => number } }>(
-	'../../nodes/WeCom/TemplateCard/helpers/memberPacing',
+	'../../nodes/WeCom/TemplateCard/transport/memberPacing',
 );
 
 const DOCUMENTED_PER_MINUTE = 30;

@@ -4,8 +4,9 @@
  * (每应用对同一个成员不可超过30次/分钟，1000次/小时，超过部分会被丢弃不下发,
  * https://developer.work.weixin.qq.com/document/path/90236).
  */
-import { MemberSendLog, MemberSlotTooFarError } from '../../nodes/WeCom/TemplateCard/helpers/memberPacing';
-import type { MemberPacing, WeComApp } from '../../nodes/WeCom/TemplateCard/helpers/memberPacing';
+import { MemberSendLog, MemberSlotTooFarError } from '../../nodes/WeCom/TemplateCard/transport/memberPacing';
+import type { MemberPacing } from '../../nodes/WeCom/TemplateCard/transport/memberPacing';
+import type { WeComApp } from '../../nodes/WeCom/TemplateCard/transport/context';
 
 const PER_MINUTE = 30;
 const PER_HOUR = 1000;

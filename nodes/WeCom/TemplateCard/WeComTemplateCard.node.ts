@@ -11,7 +11,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as message from './actions/message';
 import * as robot from './actions/robot';
 import { router } from './actions/router';
-import { sendAndWaitWebhook, sendAndWaitWebhooks } from './webhooks';
+import { sendAndWaitWebhook } from './actions/message/sendAndWait/webhook';
+import { sendAndWaitWebhooks } from './actions/message/sendAndWait/webhookDescription';
 
 /**
  * Programmatic rather than declarative: WeCom answers errors as HTTP 200 + errcode, so the
@@ -24,7 +25,9 @@ export class WeComTemplateCard implements INodeType {
 		icon: { light: 'file:../../../icons/wecom.svg', dark: 'file:../../../icons/wecom.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// The operation's label as its Operation field shows it (test/unit/subtitle.test.ts keeps them equal).
+		subtitle:
+			'={{ ({ sendTemplateCard: "Send Template Card", sendAndWait: "Send and Wait for Response", updateTemplateCard: "Update Template Card", recall: "Recall" })[$parameter["operation"]] }}',
 		description: 'Send, update and recall WeCom (WeChat Work) template cards',
 		defaults: { name: 'WeCom Template Card' },
 		usableAsTool: true,
@@ -55,10 +58,7 @@ export class WeComTemplateCard implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const resource = this.getNodeParameter('resource', 0) as string;
-		const operation = this.getNodeParameter('operation', 0) as string;
-		const waiting = resource === 'message' ? message.waitingOperations[operation] : undefined;
-		return waiting ? await waiting.call(this) : await router.call(this);
+		return await router.call(this);
 	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

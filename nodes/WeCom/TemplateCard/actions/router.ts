@@ -1,41 +1,65 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY, forEachConcurrently } from './concurrency';
+import { DEFAULT_CONCURRENCY } from '../descriptions/options';
+import { forEachConcurrently } from '../helpers/concurrency';
 import * as message from './message';
+import type { Operation, WeComTemplateCardType } from './node.type';
 import * as robot from './robot';
 
-export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject>;
-
-const operations: Record<string, Record<string, OperationExecute>> = {
-	message: message.operations,
-	robot: robot.operations,
-};
+function operationOf({ resource, operation }: WeComTemplateCardType): Operation | undefined {
+	switch (resource) {
+		case 'message':
+			return message.operations[operation];
+		case 'robot':
+			return robot.operations[operation];
+		default:
+			return undefined;
+	}
+}
 
 /** The item loop: concurrency, pairedItem and continue-on-fail live here and only here. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = operations[resource]?.[operation];
-	if (!execute) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	const node = {
+		resource: this.getNodeParameter('resource', 0),
+		operation: this.getNodeParameter('operation', 0),
+	} as WeComTemplateCardType;
+	const operation = operationOf(node);
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${node.operation}" of "${node.resource}" is not supported`);
 	}
-	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || 1;
+	// Send and Wait sends one card for the execution and waits: its output is the input.
+	if (operation.runsOnce) {
+		const result = await runItem(this, operation, 0);
+		return [result.ok ? items : result.failed];
+	}
 
+	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || 1;
 	const results: INodeExecutionData[][] = new Array(items.length);
 	await forEachConcurrently(items.length, concurrency, async (itemIndex) => {
-		try {
-			const output = await execute.call(this, itemIndex);
-			results[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(output), {
-				itemData: { item: itemIndex },
-			});
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			results[itemIndex] = [{ json: errorOutput(error), pairedItem: { item: itemIndex } }];
-		}
+		const result = await runItem(this, operation, itemIndex);
+		results[itemIndex] = result.ok
+			? this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result.output), {
+					itemData: { item: itemIndex },
+				})
+			: result.failed;
 	});
 	return [results.flat()];
+}
+
+/** Runs one item; a failure under continue-on-fail comes back as the item's output, else it is thrown. */
+async function runItem(
+	ctx: IExecuteFunctions,
+	operation: Operation,
+	itemIndex: number,
+): Promise<{ ok: true; output: IDataObject } | { ok: false; failed: INodeExecutionData[] }> {
+	try {
+		return { ok: true, output: await operation.execute.call(ctx, itemIndex) };
+	} catch (error) {
+		if (!ctx.continueOnFail()) throw asNodeError(ctx.getNode(), error, itemIndex);
+		return { ok: false, failed: [{ json: errorOutput(error), pairedItem: { item: itemIndex } }] };
+	}
 }
 
 /** What continue-on-fail puts in the item: the message, and the errcode when WeCom gave one. */

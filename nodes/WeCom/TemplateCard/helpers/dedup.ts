@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IExecuteFunctions, ICheckProcessedOptions } from 'n8n-workflow';
 
-import type { WeComApp } from './memberPacing';
-import type { SendRecipients } from './recipients';
+import type { WeComApp } from '../transport/context';
+import type { Recipients } from '../transport/recipients';
 
 export type DedupScope = 'node' | 'workflow';
 
@@ -20,7 +20,7 @@ const options = (settings: DedupSettings): ICheckProcessedOptions => ({
 export interface DedupIdentity {
 	/** From the credential: the same card to another corp or app is another message. */
 	app: WeComApp;
-	recipients: SendRecipients;
+	recipients: Recipients;
 	/** As the user gave it: a task_id of their own tells cards apart, a generated one is not in it yet. */
 	card: unknown;
 }

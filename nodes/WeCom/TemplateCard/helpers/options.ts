@@ -1,7 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import type { RetryPolicy } from '../transport';
-import type { MemberPacing } from './memberPacing';
+import { DUPLICATE_CHECK_DEFAULT_SECONDS, DUPLICATE_CHECK_MAX_SECONDS } from '../../shared/limits';
+import {
+	DEFAULT_MAX_ATTEMPTS,
+	DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS,
+	DEFAULT_RATE_LIMIT_PAUSE_SECONDS,
+	DEFAULT_REQUEST_TIMEOUT_MS,
+	DEFAULT_RETRY_BASE_DELAY_MS,
+	pacePerMemberOption,
+	retrySafelyOption,
+} from '../descriptions/options';
+import type { MemberPacing } from '../transport/memberPacing';
+import type { SendFlags } from '../transport/messages';
+import type { RetryPolicy } from '../transport/retry';
 
 /** The Options collection of an operation, read once per item. */
 export function readOptions<T extends IDataObject>(ctx: IExecuteFunctions, itemIndex: number): T {
@@ -15,26 +27,69 @@ export interface RetryOptionValues extends IDataObject {
 	requestTimeoutMs?: number;
 }
 
-/** Defaults are the ones descriptions/retryOptions.ts shows. */
 export function retryPolicyFrom(options: RetryOptionValues, retryAmbiguous: boolean): RetryPolicy {
 	return {
-		maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? 3)),
-		baseDelayMs: Math.max(0, options.retryBaseDelayMs ?? 1000),
-		rateLimitPauseMs: Math.max(0, (options.rateLimitPauseSeconds ?? 60) * 1000),
-		timeoutMs: Math.max(100, options.requestTimeoutMs ?? 10000),
+		maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)),
+		baseDelayMs: Math.max(0, options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS),
+		rateLimitPauseMs: Math.max(0, (options.rateLimitPauseSeconds ?? DEFAULT_RATE_LIMIT_PAUSE_SECONDS) * 1000),
+		timeoutMs: Math.max(100, options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
 		retryAmbiguous,
 	};
 }
 
-export interface MemberPacingOptionValues extends IDataObject {
-	pacePerMember?: boolean;
-	maxRateLimitWaitSeconds?: number;
+/** How long a send may wait for a rate limit's free slot. */
+export function maxRateLimitWaitMs(options: { maxRateLimitWaitSeconds?: number }): number {
+	return Math.max(0, (options.maxRateLimitWaitSeconds ?? DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS) * 1000);
 }
 
-/** Defaults are the ones descriptions/sendOptions.ts shows. */
-export function memberPacingFrom(options: MemberPacingOptionValues): MemberPacing {
+/** The options of Send that Send and Wait shares. */
+export interface SendOptionValues extends RetryOptionValues {
+	pacePerMember?: boolean;
+	maxRateLimitWaitSeconds?: number;
+	retrySafely?: boolean;
+	enableIdTrans?: boolean;
+	wecomDuplicateCheck?: boolean;
+	duplicateCheckInterval?: number;
+}
+
+/** How a card goes out: the flags sent next to it, the retry policy and member pacing. */
+export interface SendSettings {
+	flags: SendFlags;
+	retry: RetryPolicy;
+	pacing: MemberPacing;
+}
+
+/**
+ * `idempotent`: the send is made safe to repeat (Retry Safely or dedup), so it carries WeCom's
+ * duplicate check and a failure that may have been delivered is retried.
+ */
+export function sendSettingsFrom(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	options: SendOptionValues,
+	idempotent: boolean,
+): SendSettings {
+	const interval = options.duplicateCheckInterval ?? DUPLICATE_CHECK_DEFAULT_SECONDS;
+	if (!Number.isInteger(interval) || interval < 1 || interval > DUPLICATE_CHECK_MAX_SECONDS) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Duplicate Check Interval must be a whole number of seconds from 1 to ${DUPLICATE_CHECK_MAX_SECONDS} (got ${interval})`,
+			{ itemIndex },
+		);
+	}
+	const flags: SendFlags = {};
+	if (options.enableIdTrans) flags.enable_id_trans = 1;
+	if (options.wecomDuplicateCheck || idempotent) {
+		flags.enable_duplicate_check = 1;
+		flags.duplicate_check_interval = interval;
+	}
+	const retrySafely = options.retrySafely ?? (retrySafelyOption.default as boolean);
 	return {
-		pace: options.pacePerMember ?? false,
-		maxWaitMs: Math.max(0, (options.maxRateLimitWaitSeconds ?? 60) * 1000),
+		flags,
+		retry: retryPolicyFrom(options, retrySafely),
+		pacing: {
+			pace: options.pacePerMember ?? (pacePerMemberOption.default as boolean),
+			maxWaitMs: maxRateLimitWaitMs(options),
+		},
 	};
 }

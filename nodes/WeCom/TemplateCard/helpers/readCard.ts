@@ -5,25 +5,30 @@ import { checkTemplateCard, formatCardIssue, type CardIssue, type CardVariant } 
 import { checkCardBounds } from '../../shared/card/check';
 import { cardFromForm } from './cardFromForm';
 
-/**
- * The card of one item, from the form or the JSON field, checked against the card schema:
- * an invalid card stops here, before any request, with every field path that is wrong.
- * `completeCard` adds what the node fills in itself (a generated task_id) before the check;
- * it only ever sees a card whose depth and size are within bounds.
- */
-export function readCard(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	variant: CardVariant,
-	completeCard: (card: unknown) => unknown = (card) => card,
-): IDataObject {
-	const input = ctx.getNodeParameter('cardInput', itemIndex, 'form') as string;
-	const raw = input === 'json' ? parseCardJson(ctx, itemIndex) : cardFromForm(ctx, itemIndex, variant);
-	const outOfBounds = checkCardBounds(raw);
+export interface CardInput {
+	card: unknown;
+	fromForm: boolean;
+}
+
+/** The raw card of one item, from the form or the JSON field, with its depth and size within bounds. */
+export function readCardInput(ctx: IExecuteFunctions, itemIndex: number, variant: CardVariant): CardInput {
+	const fromForm = ctx.getNodeParameter('cardInput', itemIndex, 'form') !== 'json';
+	const card = fromForm ? cardFromForm(ctx, itemIndex, variant) : parseCardJson(ctx, itemIndex);
+	const outOfBounds = checkCardBounds(card);
 	if (outOfBounds) throw invalidCard(ctx, itemIndex, [outOfBounds]);
-	const checked = checkTemplateCard(completeCard(raw), variant);
+	return { card, fromForm };
+}
+
+/** A card checked against the card schema: an invalid card stops here, before any request, with every field path that is wrong. */
+export function checkedCard(ctx: IExecuteFunctions, itemIndex: number, input: CardInput, variant: CardVariant): IDataObject {
+	const checked = checkTemplateCard(input.card, variant);
 	if (!checked.ok) throw invalidCard(ctx, itemIndex, checked.issues);
 	return checked.card as IDataObject;
+}
+
+/** The checked card of one item. */
+export function readCard(ctx: IExecuteFunctions, itemIndex: number, variant: CardVariant): IDataObject {
+	return checkedCard(ctx, itemIndex, readCardInput(ctx, itemIndex, variant), variant);
 }
 
 function invalidCard(ctx: IExecuteFunctions, itemIndex: number, issues: CardIssue[]): NodeOperationError {

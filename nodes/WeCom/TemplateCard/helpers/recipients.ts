@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { Recipients } from '../transport/recipients';
+
 const SEPARATORS = /[|,\n]/;
 
 /**
@@ -20,23 +22,8 @@ export function parseRecipientList(value: unknown): string[] {
 	return [...seen];
 }
 
-/** WeCom's send API takes `|`-joined lists and reports invalid ones the same way. */
-export function splitWeComList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map(String).filter(Boolean);
-	return String(value ?? '')
-		.split('|')
-		.filter(Boolean);
-}
-
-export interface SendRecipients {
-	toAll: boolean;
-	users: string[];
-	parties: string[];
-	tags: string[];
-}
-
 /** The recipient fields of descriptions/recipients.ts; an empty set is refused before sending. */
-export function readRecipients(ctx: IExecuteFunctions, itemIndex: number): SendRecipients {
+export function readRecipients(ctx: IExecuteFunctions, itemIndex: number): Recipients {
 	const list = (name: string) => parseRecipientList(ctx.getNodeParameter(name, itemIndex, ''));
 	const toAll = ctx.getNodeParameter('toAll', itemIndex, false) as boolean;
 	if (toAll) return { toAll, users: [], parties: [], tags: [] };

@@ -2,8 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import { TASK_ID_PATTERN } from '../../shared/card';
 
-const MAX_TASK_ID_LENGTH = 128;
-
 /**
  * A task_id for a card that calls back: unique per send (WeCom rejects reuse within an app),
  * traceable to the execution and item, and within WeCom's charset and 128 bytes.
@@ -13,13 +11,6 @@ export function generateTaskId(executionId: string, itemIndex: number): string {
 	const taskId = `n8n-${execution}-${itemIndex}-${randomBytes(8).toString('hex')}`;
 	if (!TASK_ID_PATTERN.test(taskId)) throw new Error(`Generated task_id "${taskId}" is invalid`);
 	return taskId;
-}
-
-/** Each call of a split send needs its own task_id; the first keeps the original. */
-export function taskIdForBatch(taskId: string, batchIndex: number): string {
-	if (batchIndex === 0) return taskId;
-	const suffix = `-b${batchIndex + 1}`;
-	return `${taskId.slice(0, MAX_TASK_ID_LENGTH - suffix.length)}${suffix}`;
 }
 
 /** The same dedup key always gives the same task_id, so WeCom itself refuses a second send. */

@@ -19,16 +19,16 @@
  * remembered, for a minute, so a wrong secret is not hammered (WeCom can block the IP for an hour).
  */
 import { createHash } from 'node:crypto';
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { SECRET_REFUSED_ERRCODES } from '../../shared/errorCodes';
 import { GETTOKEN_TIMEOUT_MS } from '../../shared/limits';
 import { WeComTokenUnavailableError, tokenProblemOf } from '../../shared/tokenError';
+import { CREDENTIAL_TYPE, readCredentials, type WeComApiContext } from './context';
 import { DEADLINE_SLACK_MS, deadlineError, withinDeadline } from './deadline';
 import { NO_RETRY } from './retry';
 
-export const CREDENTIAL_TYPE = 'weComApi';
 
 /** How long WeCom refusing the secret (40001, 60020, ...) is answered from memory. */
 const SECRET_REFUSAL_MEMORY_MS = 60 * 1000;
@@ -77,7 +77,7 @@ const secretRefusals = new Map<string, { at: number; error: unknown }>();
 const refusedTokensReissued = new Map<string, { token: string; at: number; pauseMs: number }>();
 
 /** Keyed by what identifies the app, so an edited credential starts afresh. */
-function appKey(ctx: IExecuteFunctions, credentials: WeComCredentials): string {
+function appKey(ctx: WeComApiContext, credentials: WeComCredentials): string {
 	const id = ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
 	const app = createHash('sha256')
 		.update([credentials.baseUrl, credentials.corpId, credentials.corpSecret, credentials.agentId].join('\n'))
@@ -97,7 +97,7 @@ export function tokenNeedsRefresh(credentials: WeComCredentials, now = Date.now(
 
 /** Sends with exactly these credential values, so we know which token a failure belongs to. */
 export async function sendAuthenticated(
-	ctx: IExecuteFunctions,
+	ctx: WeComApiContext,
 	options: IHttpRequestOptions,
 	credentials: WeComCredentials,
 ): Promise<SentWith> {
@@ -126,7 +126,7 @@ export type TokenTrouble = 'refused' | 'expired';
 
 /** Sends with a token that replaces the one in `stale`. */
 export async function sendWithNewToken(
-	ctx: IExecuteFunctions,
+	ctx: WeComApiContext,
 	itemIndex: number,
 	options: IHttpRequestOptions,
 	stale: WeComCredentials,
@@ -178,7 +178,7 @@ function replacementTest(stale: WeComCredentials, trouble: TokenTrouble): (fresh
  * credential with an empty token, runs preAuthentication, stores the new token and sends.
  */
 async function leadRefresh(
-	ctx: IExecuteFunctions,
+	ctx: WeComApiContext,
 	itemIndex: number,
 	options: IHttpRequestOptions,
 	stale: WeComCredentials,
@@ -198,7 +198,7 @@ async function leadRefresh(
 		},
 	);
 	const sending = (async () => {
-		const stored = (await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex)) as WeComCredentials;
+		const stored = (await readCredentials(ctx, CREDENTIAL_TYPE, itemIndex)) as WeComCredentials;
 		if (replaces(stored)) {
 			outcome.resolve(stored);
 			return await sendAuthenticated(ctx, options, stored);

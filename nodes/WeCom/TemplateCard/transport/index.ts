@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
 import { weComBaseUrl } from '../../../../credentials/WeComApi.credentials';
 import { TOKEN_ERRCODES } from '../../shared/errorCodes';
+import { CREDENTIAL_TYPE, readCredentials, type WeComApiContext } from './context';
 import {
-	CREDENTIAL_TYPE,
 	sendAuthenticated,
 	sendWithNewToken,
 	tokenNeedsRefresh,
@@ -47,7 +47,7 @@ const MAX_TOKEN_REPLACEMENTS = 2;
 
 /** weComApiRequest under a retry policy; reports how many attempts it took. */
 export async function weComApiCall(
-	this: IExecuteFunctions,
+	this: WeComApiContext,
 	request: WeComRequest,
 	itemIndex: number,
 	{ retry = NO_RETRY, explainErrcode }: WeComCallOptions = {},
@@ -64,12 +64,12 @@ export async function weComApiCall(
  * that is not a WeCom success into a NodeApiError that explains it.
  */
 export async function weComApiRequest(
-	this: IExecuteFunctions,
+	this: WeComApiContext,
 	request: WeComRequest,
 	itemIndex: number,
 	explainErrcode?: (errcode: number) => string | undefined,
 ): Promise<WeComResponse> {
-	const credentials = (await this.getCredentials(CREDENTIAL_TYPE, itemIndex)) as WeComCredentials;
+	const credentials = (await readCredentials(this, CREDENTIAL_TYPE, itemIndex)) as WeComCredentials;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${weComBaseUrl(credentials)}${request.path}`,
@@ -107,9 +107,9 @@ export async function weComApiRequest(
 }
 
 /** A token refreshed on the way that failed may be in the error too: it is stored by now. */
-async function storedToken(ctx: IExecuteFunctions, itemIndex: number): Promise<unknown> {
+async function storedToken(ctx: WeComApiContext, itemIndex: number): Promise<unknown> {
 	try {
-		return ((await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex)) as WeComCredentials).accessToken;
+		return ((await readCredentials(ctx, CREDENTIAL_TYPE, itemIndex)) as WeComCredentials).accessToken;
 	} catch {
 		return undefined;
 	}

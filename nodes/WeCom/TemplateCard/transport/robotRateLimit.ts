@@ -1,14 +1,10 @@
-import { sleep as n8nSleep } from 'n8n-workflow';
-
 import { ROBOT_MESSAGES_PER_MINUTE } from '../../shared/limits';
+import { forgetSlotsBefore, nextFreeAt, realClock, settleSlot, type Clock, type Slot } from './slidingWindow';
 
-export interface SlidingWindowOptions {
+export interface SlidingWindowOptions extends Clock {
 	/** Sends allowed per window. */
 	limit?: number;
 	windowMs?: number;
-	/** Clock and sleep, replaceable so the limiter can be run on another time scale. */
-	now?: () => number;
-	sleep?: (ms: number) => Promise<void>;
 }
 
 /** A taken send slot; `settled` is called once the request has finished, whatever the outcome. */
@@ -28,32 +24,21 @@ export class SlotTooFarError extends Error {
 	}
 }
 
-interface Send {
-	/** When it was sent, or is scheduled to be sent. */
-	at: number;
-}
-
-/**
- * "N sends per window" per key, in process memory. A slot is reserved synchronously before
- * the caller sleeps, so items running at the same time never pick the same slot; slots are
- * handed out in the order they are asked for.
- */
+/** "N sends per window" per key, in process memory (see ./slidingWindow.ts). */
 export class SlidingWindowLimiter {
-	private readonly limit: number;
-	private readonly windowMs: number;
+	private readonly window: { limit: number; windowMs: number };
 	private readonly now: () => number;
 	private readonly sleep: (ms: number) => Promise<void>;
-	private readonly sends = new Map<string, Send[]>();
+	private readonly slots = new Map<string, Slot[]>();
 	private readonly pausedUntil = new Map<string, number>();
 
 	constructor({
 		limit = ROBOT_MESSAGES_PER_MINUTE,
 		windowMs = 60_000,
-		now = Date.now,
-		sleep = n8nSleep,
+		now = realClock.now,
+		sleep = realClock.sleep,
 	}: SlidingWindowOptions = {}) {
-		this.limit = limit;
-		this.windowMs = windowMs;
+		this.window = { limit, windowMs };
 		this.now = now;
 		this.sleep = sleep;
 	}
@@ -62,21 +47,15 @@ export class SlidingWindowLimiter {
 	async take(key: string, maxWaitMs: number): Promise<SendSlot> {
 		const now = this.now();
 		this.forgetOldSends(now);
-		const sends = this.sends.get(key) ?? [];
-		const at = this.nextFreeAt(key, sends, now);
+		const slots = this.slots.get(key) ?? [];
+		const at = nextFreeAt(slots, this.window, Math.max(now, this.pausedUntil.get(key) ?? 0));
 		const waitMs = at - now;
 		if (waitMs > maxWaitMs) throw new SlotTooFarError(waitMs, maxWaitMs);
-		const send: Send = { at };
-		this.sends.set(key, [...sends, send]);
+		const slot: Slot = { at };
+		slots.push(slot);
+		this.slots.set(key, slots);
 		if (waitMs > 0) await this.sleep(waitMs);
-		return {
-			waitedMs: waitMs,
-			// The server saw the request somewhere before it finished: counting it from the end
-			// keeps our window behind the server's, never ahead of it.
-			settled: () => {
-				send.at = Math.max(send.at, this.now());
-			},
-		};
+		return { waitedMs: waitMs, settled: () => settleSlot(slot, this.now()) };
 	}
 
 	/** The server said "too many" anyway (other processes, other tools): hold every send back. */
@@ -87,22 +66,10 @@ export class SlidingWindowLimiter {
 
 	/** Keeps memory bounded: only sends inside the window and pauses still running are kept. */
 	private forgetOldSends(now: number): void {
-		for (const [key, sends] of this.sends) {
-			const recent = sends.filter((send) => send.at > now - this.windowMs);
-			if (recent.length) this.sends.set(key, recent);
-			else this.sends.delete(key);
-		}
+		forgetSlotsBefore(this.slots, this.window.windowMs, now);
 		for (const [key, until] of this.pausedUntil) {
 			if (until <= now) this.pausedUntil.delete(key);
 		}
-	}
-
-	/** Never before the last reserved slot (first come, first served), nor `limit` sends within a window. */
-	private nextFreeAt(key: string, sends: Send[], now: number): number {
-		const times = sends.map((send) => send.at).sort((a, b) => a - b);
-		let at = Math.max(now, this.pausedUntil.get(key) ?? 0, times[times.length - 1] ?? 0);
-		if (times.length >= this.limit) at = Math.max(at, times[times.length - this.limit] + this.windowMs);
-		return at;
 	}
 }
 

@@ -1,22 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
-import type { OperationExecute } from '../router';
+import type { Operations } from '../node.type';
 import * as recall from './recall.operation';
 import * as sendTemplateCard from './send.operation';
-import * as sendAndWait from './sendAndWait.operation';
+import * as sendAndWait from './sendAndWait/sendAndWait.operation';
 import * as updateTemplateCard from './update.operation';
 
-export const operations: Record<string, OperationExecute> = {
-	sendTemplateCard: sendTemplateCard.execute,
-	updateTemplateCard: updateTemplateCard.execute,
-	recall: recall.execute,
-};
-
-/** Operations that send once and put the whole execution to wait: they run outside the item loop. */
-export const waitingOperations: Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>> = {
-	[SEND_AND_WAIT_OPERATION]: sendAndWait.execute,
-};
+export const operations: Operations<'message'> = { sendTemplateCard, sendAndWait, updateTemplateCard, recall };
 
 export const description: INodeProperties[] = [
 	{

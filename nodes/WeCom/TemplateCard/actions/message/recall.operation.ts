@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { retryOptions } from '../../descriptions/retryOptions';
+import { optionsCollection, retryOptions } from '../../descriptions/options';
 import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
-import { weComApiCall } from '../../transport';
+import { recallMessage } from '../../transport/messages';
+import { showFor } from '../node.type';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,20 +16,10 @@ const properties: INodeProperties[] = [
 		placeholder: '={{ $json.msgid }}',
 		description: 'The msgid of the send output. Messages can be recalled within 24 hours of sending.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...retryOptions],
-	},
+	optionsCollection(retryOptions()),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['recall'] } },
-	properties,
-);
+export const description = updateDisplayOptions(showFor('message', 'recall'), properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const msgid = String(this.getNodeParameter('msgid', itemIndex, '')).trim();
@@ -38,12 +29,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'Use the msgid of the send output.',
 		});
 	}
-	// A second recall of the same message fails, so possibly-delivered attempts are not repeated.
-	const { attempts } = await weComApiCall.call(
-		this,
-		{ method: 'POST', path: '/cgi-bin/message/recall', body: { msgid } },
-		itemIndex,
-		{ retry: retryPolicyFrom(readOptions<RetryOptionValues>(this, itemIndex), false) },
-	);
+	const retry = retryPolicyFrom(readOptions<RetryOptionValues>(this, itemIndex), false);
+	const { attempts } = await recallMessage(this, itemIndex, msgid, retry);
 	return { recalled: true, msgid, attempts };
 }

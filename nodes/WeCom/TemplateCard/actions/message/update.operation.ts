@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { fieldMessageForErrcode } from '../../../shared/card';
-import { MAX_PARTIES_PER_SEND, MAX_TAGS_PER_SEND, MAX_USERS_PER_SEND } from '../../../shared/limits';
 import { cardInputFields } from '../../descriptions/cardInput';
-import { retryOptions } from '../../descriptions/retryOptions';
+import { optionsCollection, retryOptions } from '../../descriptions/options';
 import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
 import { readCard } from '../../helpers/readCard';
-import { memberIds, parseRecipientList, splitWeComList, wholeNumberIds } from '../../helpers/recipients';
-import { weComApiCall } from '../../transport';
-import { CREDENTIAL_TYPE } from '../../transport/credentials';
+import { memberIds, parseRecipientList, wholeNumberIds } from '../../helpers/recipients';
+import { updateCard, type CardChange, type UpdateTarget } from '../../transport/messages';
+import { fitsOneCall, ONE_CALL_CAPS, splitWeComList } from '../../transport/recipients';
+import { showFor } from '../node.type';
 
 const listHint = 'separated by |, commas or new lines, or an expression returning an array';
 
@@ -90,29 +89,19 @@ const properties: INodeProperties[] = [
 		description: `Tag IDs, ${listHint}`,
 		displayOptions: { show: { updateTarget: ['some'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Enable ID Translation',
-				name: 'enableIdTrans',
-				type: 'boolean',
-				default: false,
-				description: 'Whether WeCom replaces $userName=ID$ style placeholders in the new card (enable_id_trans)',
-			},
-			...retryOptions,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Enable ID Translation',
+			name: 'enableIdTrans',
+			type: 'boolean',
+			default: false,
+			description: 'Whether WeCom replaces $userName=ID$ style placeholders in the new card (enable_id_trans)',
+		},
+		...retryOptions(),
+	],),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['updateTemplateCard'] } },
-	properties,
-);
+export const description = updateDisplayOptions(showFor('message', 'updateTemplateCard'), properties);
 
 interface UpdateOptions extends RetryOptionValues {
 	enableIdTrans?: boolean;
@@ -128,48 +117,35 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const options = readOptions<UpdateOptions>(this, itemIndex);
 	const mode = this.getNodeParameter('updateMode', itemIndex) as 'button' | 'card';
-	const agentid = Number((await this.getCredentials(CREDENTIAL_TYPE, itemIndex)).agentId);
-
-	const body: IDataObject = { ...updateTargets(this, itemIndex), agentid, response_code: responseCode };
-	if (mode === 'button') {
-		body.button = { replace_name: this.getNodeParameter('replaceName', itemIndex) as string };
-	} else {
-		body.template_card = readCard(this, itemIndex, 'update');
-		if (options.enableIdTrans) body.enable_id_trans = 1;
-	}
-
-	// A response_code is single-use: a resend after a possibly-delivered attempt would fail
-	// with 60140, so only failures that certainly changed nothing are retried.
-	const { response, attempts } = await weComApiCall.call(
-		this,
-		{ method: 'POST', path: '/cgi-bin/message/update_template_card', body },
-		itemIndex,
-		{ retry: retryPolicyFrom(options, false), explainErrcode: fieldMessageForErrcode },
-	);
+	const change: CardChange =
+		mode === 'button'
+			? { replaceButtonWith: this.getNodeParameter('replaceName', itemIndex) as string }
+			: { card: readCard(this, itemIndex, 'update'), enableIdTrans: Boolean(options.enableIdTrans) };
+	const { response, attempts } = await updateCard(this, itemIndex, {
+		responseCode,
+		target: updateTarget(this, itemIndex),
+		change,
+		retry: retryPolicyFrom(options, false),
+	});
 	return { updated: true, mode, invaliduser: splitWeComList(response.invaliduser), attempts };
 }
 
-function updateTargets(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	if (ctx.getNodeParameter('updateTarget', itemIndex) === 'all') return { atall: 1 };
+function updateTarget(ctx: IExecuteFunctions, itemIndex: number): UpdateTarget {
+	if (ctx.getNodeParameter('updateTarget', itemIndex) === 'all') return { everyone: true };
 	const list = (name: string) => parseRecipientList(ctx.getNodeParameter(name, itemIndex, ''));
 	// The same checks as a send: no `@all` hidden in Users, whole-number department and tag ids.
-	const userids = memberIds(ctx, itemIndex, list('userIds'));
-	const partyids = wholeNumberIds(ctx, itemIndex, list('partyIds'), 'Departments').map(Number);
-	const tagids = wholeNumberIds(ctx, itemIndex, list('tagIds'), 'Tags').map(Number);
-	const tooMany =
-		userids.length > MAX_USERS_PER_SEND || partyids.length > MAX_PARTIES_PER_SEND || tagids.length > MAX_TAGS_PER_SEND;
-	if (tooMany || !(userids.length + partyids.length + tagids.length)) {
+	const users = memberIds(ctx, itemIndex, list('userIds'));
+	const parties = wholeNumberIds(ctx, itemIndex, list('partyIds'), 'Departments');
+	const tags = wholeNumberIds(ctx, itemIndex, list('tagIds'), 'Tags');
+	const fits = fitsOneCall({ users, parties, tags });
+	if (!fits || !(users.length + parties.length + tags.length)) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			tooMany
-				? `One update reaches at most ${MAX_USERS_PER_SEND} users, ${MAX_PARTIES_PER_SEND} departments and ${MAX_TAGS_PER_SEND} tags`
-				: 'No users, departments or tags to update: fill one in, or update for everyone',
+			fits
+				? 'No users, departments or tags to update: fill one in, or update for everyone'
+				: `One update reaches ${ONE_CALL_CAPS}`,
 			{ itemIndex },
 		);
 	}
-	return {
-		...(userids.length && { userids }),
-		...(partyids.length && { partyids }),
-		...(tagids.length && { tagids }),
-	};
+	return { userids: users, partyids: parties.map(Number), tagids: tags.map(Number) };
 }

@@ -1,11 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../router';
+import type { Operations } from '../node.type';
 import * as sendTemplateCard from './send.operation';
 
-export const operations: Record<string, OperationExecute> = {
-	sendTemplateCard: sendTemplateCard.execute,
-};
+export const operations: Operations<'robot'> = { sendTemplateCard };
 
 export const description: INodeProperties[] = [
 	{

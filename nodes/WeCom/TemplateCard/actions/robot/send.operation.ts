@@ -2,16 +2,32 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fieldMessageForErrcode } from '../../../shared/card';
+import { ROBOT_MESSAGES_PER_MINUTE } from '../../../shared/limits';
 import { cardInputFields } from '../../descriptions/cardInput';
-import { robotOptions } from '../../descriptions/robotOptions';
-import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
+import { concurrencyOption, maxRateLimitWaitOption, optionsCollection, retryOptions } from '../../descriptions/options';
+import { maxRateLimitWaitMs, readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
 import { readCard } from '../../helpers/readCard';
 import { sendToRobot } from '../../transport/robot';
+import { showFor } from '../node.type';
 
-export const description: INodeProperties[] = updateDisplayOptions(
-	{ show: { resource: ['robot'], operation: ['sendTemplateCard'] } },
-	[...cardInputFields('robot'), robotOptions],
-);
+const properties: INodeProperties[] = [
+	...cardInputFields('robot'),
+	optionsCollection([
+		concurrencyOption('How many items are sent at the same time. 1 posts the cards to the group in item order.'),
+		maxRateLimitWaitOption(
+			`A robot takes ${ROBOT_MESSAGES_PER_MINUTE} messages per minute. When they are used up, a card waits for a free slot up to this long; if its slot is further away, it fails without being sent.`,
+		),
+		// A robot has no duplicate check: a send that may have arrived is never repeated.
+		...retryOptions({
+			maxAttempts:
+				'Attempts per card, the first included. Retried: -1 system busy, 45009 rate limit, and connections that never reached WeCom. A timeout or HTTP 5xx is not retried, as the card may already be in the group.',
+			requestTimeoutMs:
+				'How long to wait for WeCom. A timed-out card may still have been posted, so it is not sent again.',
+		}),
+	],),
+];
+
+export const description = updateDisplayOptions(showFor('robot', 'sendTemplateCard'), properties);
 
 interface RobotOptions extends RetryOptionValues {
 	maxRateLimitWaitSeconds?: number;
@@ -27,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{
 			// A robot has no duplicate check: only failures that surely posted nothing are retried.
 			retry: retryPolicyFrom(options, false),
-			maxWaitMs: Math.max(0, (options.maxRateLimitWaitSeconds ?? 60) * 1000),
+			maxWaitMs: maxRateLimitWaitMs(options),
 			explainErrcode: fieldMessageForErrcode,
 		},
 	);

@@ -1,18 +1,18 @@
-import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
-import { NodeOperationError, sleep as n8nSleep } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { MEMBER_MESSAGES_PER_HOUR, MEMBER_MESSAGES_PER_MINUTE } from '../../shared/limits';
-
-/** The app a message goes out from; WeCom's per-member limits count per app. */
-export interface WeComApp {
-	corpId: string;
-	agentId: number;
-}
-
-/** The app named by a WeCom API credential; the secret is never part of it. */
-export function weComAppOf(credentials: ICredentialDataDecryptedObject): WeComApp {
-	return { corpId: String(credentials.corpId ?? ''), agentId: Number(credentials.agentId) };
-}
+import type { WeComApp } from './context';
+import {
+	forgetSlotsBefore,
+	nextFreeAt,
+	realClock,
+	settleSlot,
+	slotsWithin,
+	type Clock,
+	type Slot,
+	type Window,
+} from './slidingWindow';
 
 /** Options › Pace Per Member and Max Wait for Rate Limit, as the send path uses them. */
 export interface MemberPacing {
@@ -20,18 +20,13 @@ export interface MemberPacing {
 	maxWaitMs: number;
 }
 
-interface MemberLimit {
-	limit: number;
-	windowMs: number;
+interface MemberLimit extends Window {
 	period: 'minute' | 'hour';
 }
 
-export interface MemberSendLogOptions {
+export interface MemberSendLogOptions extends Clock {
 	perMinute?: number;
 	perHour?: number;
-	/** Clock and sleep, replaceable so the log can be run on another time scale. */
-	now?: () => number;
-	sleep?: (ms: number) => Promise<void>;
 }
 
 /** A send counted against its members; `settled` once the request has finished. */
@@ -56,34 +51,28 @@ export class MemberSlotTooFarError extends Error {
 	}
 }
 
-interface Send {
-	/** When it was sent, or is scheduled to be sent. */
-	at: number;
-}
-
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
 /**
  * The messages this process sent per app and member in the last hour, to warn before WeCom
- * silently drops one and, when asked, to wait until the member may receive another. Like the
- * robot limiter, a slot is reserved synchronously before the caller sleeps, so items running
- * at the same time never take the same slot; slots go out in the order they are asked for.
- * Other processes (queue-mode workers) and other tools sending from the same app are not seen.
+ * silently drops one and, when asked, to wait until the member may receive another (slots as in
+ * ./slidingWindow.ts). Other processes (queue-mode workers) and other tools sending from the
+ * same app are not seen.
  */
 export class MemberSendLog {
 	private readonly limits: MemberLimit[];
 	private readonly now: () => number;
 	private readonly sleep: (ms: number) => Promise<void>;
 	/** `corpId|agentId|userid` (lower-cased, as WeCom compares userids) → sends, oldest first. */
-	private readonly sends = new Map<string, Send[]>();
+	private readonly sends = new Map<string, Slot[]>();
 	private sweptAt = 0;
 
 	constructor({
 		perMinute = MEMBER_MESSAGES_PER_MINUTE,
 		perHour = MEMBER_MESSAGES_PER_HOUR,
-		now = Date.now,
-		sleep = n8nSleep,
+		now = realClock.now,
+		sleep = realClock.sleep,
 	}: MemberSendLogOptions = {}) {
 		this.limits = [
 			{ limit: perMinute, windowMs: MINUTE_MS, period: 'minute' },
@@ -113,7 +102,7 @@ export class MemberSendLog {
 				}
 			}
 		}
-		const send: Send = { at };
+		const send: Slot = { at };
 		for (const { sends } of logs) sends.push(send);
 		const warnings = logs.flatMap(({ member, sends }) => this.warningFor(member, sends, at));
 		if (at > now) await this.sleep(at - now);
@@ -128,14 +117,12 @@ export class MemberSendLog {
 					}
 					return;
 				}
-				// WeCom saw the request somewhere before it finished: counting it from the end
-				// keeps our window behind WeCom's, never ahead of it.
-				send.at = Math.max(send.at, this.now());
+				settleSlot(send, this.now());
 			},
 		};
 	}
 
-	private sendsOf(app: WeComApp, member: string): Send[] {
+	private sendsOf(app: WeComApp, member: string): Slot[] {
 		const key = `${app.corpId}|${app.agentId}|${member.toLowerCase()}`;
 		let sends = this.sends.get(key);
 		if (!sends) {
@@ -146,9 +133,9 @@ export class MemberSendLog {
 	}
 
 	/** The first limit this send goes over, in the words the item's output shows. */
-	private warningFor(member: string, sends: Send[], at: number): string[] {
+	private warningFor(member: string, sends: Slot[], at: number): string[] {
 		for (const { limit, windowMs, period } of this.limits) {
-			const count = sends.filter((send) => send.at > at - windowMs).length;
+			const count = slotsWithin(sends, windowMs, at);
 			if (count > limit) {
 				return [
 					`${member}: ${ordinal(count)} message from this app this ${period}; WeCom drops messages above ${limit.toLocaleString('en-US')} per ${period} per member without an error`,
@@ -162,24 +149,8 @@ export class MemberSendLog {
 	private forgetOldSends(now: number): void {
 		if (now - this.sweptAt < MINUTE_MS) return;
 		this.sweptAt = now;
-		for (const [key, sends] of this.sends) {
-			// In place: a send still in flight holds this very list.
-			const recent = sends.filter((send) => send.at > now - HOUR_MS);
-			if (recent.length) sends.splice(0, sends.length, ...recent);
-			else this.sends.delete(key);
-		}
+		forgetSlotsBefore(this.sends, HOUR_MS, now);
 	}
-}
-
-/**
- * Never before the member's last reserved slot (first come, first served), nor while `limit`
- * sends lie within the window before it.
- */
-function nextFreeAt(sends: Send[], { limit, windowMs }: MemberLimit, now: number): number {
-	const times = sends.map((send) => send.at).sort((a, b) => a - b);
-	let at = Math.max(now, times[times.length - 1] ?? 0);
-	if (times.length >= limit) at = Math.max(at, times[times.length - limit] + windowMs);
-	return at;
 }
 
 /** 31st, 32nd, 1,001st. */

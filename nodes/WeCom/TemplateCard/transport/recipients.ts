@@ -1,6 +1,8 @@
 import { MAX_PARTIES_PER_SEND, MAX_TAGS_PER_SEND, MAX_USERS_PER_SEND } from '../../shared/limits';
 
+/** Who gets an app message: everyone in the app's visible range, or lists of ids. */
 export interface Recipients {
+	toAll: boolean;
 	users: string[];
 	parties: string[];
 	tags: string[];
@@ -13,13 +15,27 @@ export interface RecipientBatch {
 	totag?: string;
 }
 
+/** WeCom's send API takes `|`-joined lists and reports invalid ones the same way. */
+export function splitWeComList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map(String).filter(Boolean);
+	return String(value ?? '')
+		.split('|')
+		.filter(Boolean);
+}
+
+/** Whether one call can carry them: WeCom takes 1,000 users, 100 departments and 100 tags per call. */
+export function fitsOneCall({ users, parties, tags }: Omit<Recipients, 'toAll'>): boolean {
+	return users.length <= MAX_USERS_PER_SEND && parties.length <= MAX_PARTIES_PER_SEND && tags.length <= MAX_TAGS_PER_SEND;
+}
+
+/** The per-call caps in words, for errors that refuse more. */
+export const ONE_CALL_CAPS = `at most ${MAX_USERS_PER_SEND} users, ${MAX_PARTIES_PER_SEND} departments and ${MAX_TAGS_PER_SEND} tags`;
+
 const slice = (list: string[], batch: number, size: number) => list.slice(batch * size, (batch + 1) * size);
 
-/**
- * Splits recipients over as few calls as WeCom's per-call caps allow (1,000 users,
- * 100 departments, 100 tags): call i carries the i-th slice of each list.
- */
+/** Splits recipients over as few calls as the per-call caps allow: call i carries the i-th slice of each list. */
 export function recipientBatches(recipients: Recipients): RecipientBatch[] {
+	if (recipients.toAll) return [{ touser: '@all' }];
 	const { users, parties, tags } = recipients;
 	const calls = Math.max(
 		1,

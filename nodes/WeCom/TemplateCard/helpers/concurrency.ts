@@ -1,6 +1,3 @@
-/** Items sent at the same time unless the node's options say otherwise. */
-export const DEFAULT_CONCURRENCY = 5;
-
 /**
  * Runs `task(0..count-1)` with at most `limit` in flight. After the first failure no new
  * task starts; the ones in flight finish (their messages may already be on the way), then

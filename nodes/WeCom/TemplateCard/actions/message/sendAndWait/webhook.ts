@@ -1,10 +1,10 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { readResponseButtons } from '../helpers/sendAndWaitButtons';
-import { recallSentCard } from '../helpers/sendAndWaitState';
+import { readResponseButtons } from './buttons';
 import { claimCard, type CardClaim } from './claimCard';
 import { isLinkPreviewFetch } from './linkPreview';
 import { answerWithPage, pageAfterResume } from './responsePage';
+import { recallSentCard } from './sentCard';
 
 /**
  * A click on a card button. n8n calls this only for a link whose signature it checked, while

@@ -1,11 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { fieldMessageForErrcode } from '../../shared/card';
-import { RESPONSE_CODE_TTL_MS } from '../../shared/limits';
-import type { SentCard } from '../helpers/sendAndWaitState';
-import { retryPolicyFrom, type RetryOptionValues } from '../helpers/options';
-import { weComApiCall } from '../transport';
-import { CREDENTIAL_TYPE } from '../transport/credentials';
+import { RESPONSE_CODE_TTL_MS } from '../../../../shared/limits';
+import { retryPolicyFrom, type RetryOptionValues } from '../../../helpers/options';
+import { updateCard } from '../../../transport/messages';
+import type { SentCard } from './sentCard';
 
 /** WeCom's answer to a response_code that was used already or is older than 72 h. */
 const USED_OR_EXPIRED = 60140;
@@ -43,19 +41,13 @@ export async function claimCard(
 	if (!sent.response_code) {
 		return undecided({ cardUpdateError: "The card's response_code was not kept in the execution" });
 	}
-	// The transport only uses getCredentials, getNode and helpers.httpRequestWithAuthentication,
-	// which a webhook context has too (see transport/index.ts and credentials.ts).
-	const api = ctx as unknown as IExecuteFunctions;
 	try {
-		const agentid = Number((await ctx.getCredentials(CREDENTIAL_TYPE)).agentId);
-		const body = { atall: 1, agentid, response_code: sent.response_code, button: { replace_name: text } };
-		// Single-use: only failures that certainly changed nothing are retried.
-		await weComApiCall.call(
-			api,
-			{ method: 'POST', path: '/cgi-bin/message/update_template_card', body },
-			0,
-			{ retry: retryPolicyFrom(options, false), explainErrcode: fieldMessageForErrcode },
-		);
+		await updateCard(ctx, 0, {
+			responseCode: sent.response_code,
+			target: { everyone: true },
+			change: { replaceButtonWith: text },
+			retry: retryPolicyFrom(options, false),
+		});
 		return { outcome: 'won', output: { cardUpdated: true } };
 	} catch (error) {
 		const failure = error as { message?: string; errcode?: number };

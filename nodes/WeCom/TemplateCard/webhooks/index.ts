@@ -1,2 +1,0 @@
-export { sendAndWaitWebhooks } from './description';
-export { sendAndWaitWebhook } from './sendAndWaitWebhook';
