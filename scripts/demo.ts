@@ -10,6 +10,7 @@ import { join } from 'node:path';
 // n8n-core keeps its settings in N8N_USER_FOLDER; the harness records leak-scan data there too.
 const workFolder = mkdtempSync(join(tmpdir(), 'wecom-card-demo-'));
 process.env.WECOM_LEAKSCAN_DIR = workFolder;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- after the line above; an import would be hoisted
 require('../test/harness/n8nEnv');
 
 async function main() {

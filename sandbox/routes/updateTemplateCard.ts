@@ -5,14 +5,13 @@ import {
 	MAX_PARTIES_PER_SEND as MAX_PARTIES,
 	MAX_TAGS_PER_SEND as MAX_TAGS,
 	MAX_USERS_PER_SEND as MAX_USERS,
+	RESPONSE_CODE_TTL_MS,
 } from '../../nodes/WeCom/shared/limits';
 import type { AppContext, SandboxState, SentMessage } from '../state';
 import { authenticate, jsonBody, nonEmptyString, requireOwnAgentId, requirePost } from './common';
 import type { WecomRoute } from './common';
 
 /** A response_code is good for one successful update within 72 hours. */
-import { RESPONSE_CODE_TTL_MS } from '../../nodes/WeCom/shared/limits';
-
 export { RESPONSE_CODE_TTL_MS };
 
 /** Only these originals have a button to grey out (button mode). */

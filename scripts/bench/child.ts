@@ -6,6 +6,7 @@
 import type { ChildMessage, PathJob, PathName, PathOutcome } from './job';
 
 // n8n-core reads its settings folder when it loads: the environment comes first.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would be hoisted above that
 require('../../test/harness/n8nEnv');
 
 async function runPath(job: PathJob): Promise<PathOutcome> {

@@ -66,6 +66,7 @@ function resolveSharedPackagesToOurs(cacheModules: string): void {
 export function loadHttpRequestNode(n8nDir: string): LoadedHttpRequestNode {
 	const info = httpRequestNodeInfo(n8nDir);
 	resolveSharedPackagesToOurs(join(n8nDir, 'node_modules'));
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- n8n's own file, found at run time
 	const { HttpRequest } = require(join(info.packageDir, 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js')) as {
 		HttpRequest: new () => IVersionedNodeType;
 	};

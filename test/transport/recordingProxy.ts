@@ -3,7 +3,6 @@
  * over the wire (raw body, query, arrival time) and when its answer left. The transport tests
  * assert on these records, so they check what the node sent, not what the sandbox made of it.
  */
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a test helper, never part of the package */
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';

@@ -22,7 +22,6 @@ import { jsonBody, type RecordedCall } from './recordingProxy';
 const SEND = '/cgi-bin/message/send';
 const UPDATE = '/cgi-bin/message/update_template_card';
 const RECALL = '/cgi-bin/message/recall';
-// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- an endpoint path, not a secret
 const GETTOKEN = '/cgi-bin/gettoken';
 const SITE = 'https://example.com';
 /** 只能由数字、字母和“_-@”组成，最长128字节 (90236). */

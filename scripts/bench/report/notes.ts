@@ -8,6 +8,7 @@ import type { Measurement } from '../measure';
 
 function packageVersion(name: string): string {
 	try {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known at run time
 		return (require(join(REPO_ROOT, 'node_modules', name, 'package.json')) as { version: string }).version;
 	} catch {
 		return '?';
