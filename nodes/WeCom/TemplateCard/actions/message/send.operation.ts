@@ -10,7 +10,7 @@ import { recipientBatches, type RecipientBatch } from '../../helpers/batches';
 import { claimDedupKey, defaultDedupKey, releaseDedupKey, type DedupIdentity, type DedupSettings } from '../../helpers/dedup';
 import { memberSlotTooFarError, MemberSlotTooFarError, memberSendLog, weComAppOf, type MemberPacing, type WeComApp } from '../../helpers/memberPacing';
 import { memberPacingFrom, readOptions, retryPolicyFrom, type MemberPacingOptionValues, type RetryOptionValues } from '../../helpers/options';
-import { readCard } from '../../helpers/readCard';
+import { checkedCard, readCardInput } from '../../helpers/readCard';
 import { readRecipients, splitWeComList, type SendRecipients } from '../../helpers/recipients';
 import { dedupTaskId, generateTaskId, taskIdForBatch } from '../../helpers/taskId';
 import { weComApiCall, type RetryPolicy, type WeComCallResult } from '../../transport';
@@ -43,12 +43,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// comes from the dedup key instead: n8n's dedup store is not atomic (concurrent executions on
 	// queue-mode workers can overwrite each other's keys), so WeCom's duplicate check and its
 	// task_id uniqueness stop a second send of the same key that slips through.
-	let dedup: ReturnType<typeof dedupOf> | undefined;
-	const card = readCard(this, itemIndex, 'send', (raw) => {
-		if (options.deduplicate) dedup = dedupOf(options, { app, recipients, card: raw });
-		const taskId = dedup ? dedupTaskId(dedup.key) : generateTaskId(this.getExecutionId(), itemIndex);
-		return withTaskId(raw, Boolean(dedup) || (retrySafely && !options.wecomDuplicateCheck), taskId);
-	});
+	const input = readCardInput(this, itemIndex, 'send');
+	const dedup = options.deduplicate ? dedupOf(options, { app, recipients, card: input.card }) : undefined;
+	const taskId = dedup ? dedupTaskId(dedup.key) : generateTaskId(this.getExecutionId(), itemIndex);
+	const withId = withTaskId(input.card, Boolean(dedup) || (retrySafely && !options.wecomDuplicateCheck), taskId);
+	const card = checkedCard(this, itemIndex, { ...input, card: withId }, 'send');
 	const envelope = sendEnvelope(this, itemIndex, options, retrySafely || Boolean(dedup));
 
 	if (dedup && !(await claimDedupKey(this, dedup.key, dedup.settings))) {
