@@ -19,7 +19,7 @@ function exampleWith(entry: RecommendedLength, text: string) {
 	return card as { card_type: string };
 }
 
-describe('recommended lengths against WeCom’s documentation', () => {
+describe("recommended lengths against WeCom's documentation", () => {
 	it.each(named)('%s', (_name, entry) => {
 		expect(recommendedLength(entry.variant, entry.cardType, entry.path)).toBe(entry.chars);
 	});

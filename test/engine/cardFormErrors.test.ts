@@ -44,7 +44,7 @@ describe('the card form in errors and hints', () => {
 
 	const sends = () => fixture.sandbox.messages().filter((message) => message.action === 'send');
 
-	it('names the form label and WeCom’s path for a form card, only the path for the same card as JSON', async () => {
+	it("names the form label and WeCom's path for a form card, only the path for the same card as JSON", async () => {
 		const form = await fixture.runCardNode({ ...textNoticeParameters('alice'), jumpList: { items: jumps(4) } });
 		const json = await fixture.runCardNode(jsonSend({ ...sampleTextNotice(), jump_list: jumps(4) }));
 

@@ -49,11 +49,12 @@ function invalidCard(ctx: IExecuteFunctions, itemIndex: number, issues: CardIssu
 }
 
 /**
- * The fields already hinted at, per run of the node. n8n creates one execute context per run
- * of a node and gives it to every item, so the context object itself tells "this run" apart:
- * a WeakMap keyed by it forgets the run with the context, and no two runs (or executions)
- * share an entry. An execution id would not do: manual runs may have none, and a node that
- * runs several times in one execution would share it.
+ * The fields already hinted at, per run of the node. n8n-core creates one execute context per
+ * run of a node and hands it to every item, so the context object itself tells "this run"
+ * apart: a WeakMap keyed by it forgets the run with the context, and no two runs or executions
+ * share an entry. An execution id would not do: a map of strings never forgets, and a node
+ * that runs twice in one execution (a loop) would lose the second run's hints. The hints n8n
+ * already holds are not part of IExecuteFunctions, so they are not read back.
  */
 const hintedFields = new WeakMap<IExecuteFunctions, Set<string>>();
 
