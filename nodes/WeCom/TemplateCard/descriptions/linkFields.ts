@@ -1,5 +1,7 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { textField } from './card/fieldBuilders';
+
 /** WeCom's link `type` on clickable blocks: 0 none, 1 URL, 2 mini-program. */
 export const LINK_NONE = 0;
 export const LINK_URL = 1;
@@ -30,31 +32,20 @@ export function linkTargetFields(typeField = 'type', options: LinkTargetOptions 
 		options.prefix ? `${options.prefix}${key[0].toUpperCase()}${key.slice(1)}` : key;
 	const showFor = (linkType: number) => ({ show: { ...options.show, [typeField]: [linkType] } });
 	return [
-		{
-			displayName: 'URL',
-			name: name('url'),
-			type: 'string',
-			default: '',
-			placeholder: 'https://example.com/page',
-			description: 'Link opened on tap',
-			displayOptions: showFor(LINK_URL),
-		},
-		{
-			displayName: 'Mini-Program App ID',
-			name: name('appid'),
-			type: 'string',
-			default: '',
-			description: 'The appid of a mini-program associated with the WeCom app (appid)',
+		urlField(name('url'), showFor(LINK_URL)),
+		textField('Mini-Program App ID', name('appid'), 'The appid of a mini-program associated with the WeCom app (appid)', {
 			displayOptions: showFor(LINK_MINI_PROGRAM),
-		},
-		{
-			displayName: 'Mini-Program Page Path',
-			name: name('pagepath'),
-			type: 'string',
-			default: '',
-			placeholder: 'pages/index?ID=1',
-			description: 'Page of the mini-program to open; empty opens its home page (pagepath)',
-			displayOptions: showFor(LINK_MINI_PROGRAM),
-		},
+		}),
+		textField(
+			'Mini-Program Page Path',
+			name('pagepath'),
+			'Page of the mini-program to open; empty opens its home page (pagepath)',
+			{ placeholder: 'pages/index?ID=1', displayOptions: showFor(LINK_MINI_PROGRAM) },
+		),
 	];
+}
+
+/** The link a tap opens: of a link block, a URL button or a URL row. */
+export function urlField(name: string, displayOptions: IDisplayOptions): INodeProperties {
+	return textField('URL', name, 'Link opened on tap', { placeholder: 'https://example.com/page', displayOptions });
 }

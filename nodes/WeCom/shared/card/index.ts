@@ -11,5 +11,6 @@ export {
 } from './cardTypes';
 export { CARD_FIELD_ERRCODES, fieldMessageForErrcode } from './errcodeMessages';
 export { formatCardIssue, type CardIssue } from './issues';
+export { displayLength, longTexts, recommendedLength, type LongText } from './recommendedLengths';
 export { templateCardSchema, type TemplateCard } from './schema';
 export { utf8ByteLength } from './utf8';

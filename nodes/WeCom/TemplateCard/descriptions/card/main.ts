@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { linkTargetFields, linkTypeOptions, linkTypeOptionsWithoutNone } from '../linkFields';
 import { NOTICE_TYPES, showFor, type CardVariant } from './layout';
+import { textField } from './fieldBuilders';
 
 const noticeCardTypes: INodePropertyOptions[] = [
 	{
@@ -47,29 +48,12 @@ export function mainFields(variant: CardVariant): INodeProperties[] {
 			description: 'The kind of template card (card_type)',
 			options: variant === 'robot' ? noticeCardTypes : allCardTypes,
 		},
-		{
-			displayName: 'Title',
-			name: 'title',
-			type: 'string',
-			default: '',
-			description: 'Main title (main_title.title)',
-		},
-		{
-			displayName: 'Title Description',
-			name: 'titleDescription',
-			type: 'string',
-			default: '',
-			description: 'Grey text under the title (main_title.desc)',
-		},
-		{
-			displayName: 'Body Text',
-			name: 'subTitleText',
-			type: 'string',
+		textField('Title', 'title', 'Main title (main_title.title)'),
+		textField('Title Description', 'titleDescription', 'Grey text under the title (main_title.desc)'),
+		textField('Body Text', 'subTitleText', 'Text under the title (sub_title_text)', {
 			typeOptions: { rows: 3 },
-			default: '',
-			description: 'Text under the title (sub_title_text)',
 			displayOptions: showFor('subTitleText'),
-		},
+		}),
 		{
 			displayName: 'Card Click Opens',
 			name: 'cardActionType',
