@@ -9,16 +9,9 @@ import { createCipheriv } from 'node:crypto';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { WeComCallbackApi } from '../../credentials/WeComCallbackApi.credentials';
-import {
-	aesKeyFrom,
-	callbackSignature,
-	cdata,
-	encryptMessage,
-	sealCallback,
-	sealEchostr,
-	toXml,
-} from '../../nodes/WeCom/shared/callback';
+import { aesKeyFrom, callbackSignature, encryptMessage } from '../../nodes/WeCom/shared/callback';
 import { WeComTrigger } from '../../nodes/WeCom/Trigger/WeComTrigger.node';
+import { cdata, sealCallback, sealEchostr, toXml } from '../../sandbox/callbacks';
 import { startTriggerHost } from '../engine/triggerHost';
 import type { TriggerHost } from '../engine/triggerHost';
 import { createEngineHarness, registerSecret } from '../harness';
@@ -129,7 +122,7 @@ function withPadding(body: Buffer, bytes: (count: number) => number[]): Buffer {
 }
 
 function encryptedFor(message: string, receiveId = SECRETS.corpId): string {
-	return encryptMessage(aesKeyFrom(SECRETS.encodingAesKey), message, receiveId, { random: FIXED_RANDOM });
+	return encryptMessage(aesKeyFrom(SECRETS.encodingAesKey), message, receiveId, FIXED_RANDOM);
 }
 
 function flipBit(base64: string, byteIndex: number, mask: number): string {

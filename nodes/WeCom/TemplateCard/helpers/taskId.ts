@@ -1,8 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-import { TASK_ID_PATTERN } from '../../shared/card';
-
-const MAX_TASK_ID_LENGTH = 128;
+import { TASK_ID_MAX_LENGTH, TASK_ID_PATTERN } from '../../shared/card';
 
 /**
  * A task_id for a card that calls back: unique per send (WeCom rejects reuse within an app),
@@ -19,7 +17,7 @@ export function generateTaskId(executionId: string, itemIndex: number): string {
 export function taskIdForBatch(taskId: string, batchIndex: number): string {
 	if (batchIndex === 0) return taskId;
 	const suffix = `-b${batchIndex + 1}`;
-	return `${taskId.slice(0, MAX_TASK_ID_LENGTH - suffix.length)}${suffix}`;
+	return `${taskId.slice(0, TASK_ID_MAX_LENGTH - suffix.length)}${suffix}`;
 }
 
 /** The same dedup key always gives the same task_id, so WeCom itself refuses a second send. */

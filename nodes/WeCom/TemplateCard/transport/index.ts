@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
-import { weComBaseUrl } from '../../../../credentials/WeComApi.credentials';
+import { weComBaseUrl } from '../../shared/apiOrigin';
 import { TOKEN_ERRCODES } from '../../shared/errorCodes';
 import {
 	CREDENTIAL_TYPE,

@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { fieldMessageForErrcode } from '../../shared/card';
+import { ERRCODE } from '../../shared/errorCodes';
 import { RESPONSE_CODE_TTL_MS } from '../../shared/limits';
 import type { SentCard } from '../helpers/sendAndWaitState';
 import { retryPolicyFrom, type RetryOptionValues } from '../helpers/options';
 import { weComApiCall } from '../transport';
 import { CREDENTIAL_TYPE } from '../transport/credentials';
 
-/** WeCom's answer to a response_code that was used already or is older than 72 h. */
-const USED_OR_EXPIRED = 60140;
 /** Clocks of n8n and WeCom may differ a little: near the 72 h, a 60140 may mean expired. */
 const CLOCK_MARGIN_MS = 10 * 60 * 1000;
 
@@ -59,7 +58,7 @@ export async function claimCard(
 		return { outcome: 'won', output: { cardUpdated: true } };
 	} catch (error) {
 		const failure = error as { message?: string; errcode?: number };
-		if (failure.errcode === USED_OR_EXPIRED && isSurelyUnexpired(sent)) return { outcome: 'taken' };
+		if (failure.errcode === ERRCODE.responseCodeUsedOrExpired && isSurelyUnexpired(sent)) return { outcome: 'taken' };
 		ctx.logger.warn(`WeCom Send and Wait: the card could not show the answer: ${failure.message ?? String(error)}`);
 		return undecided({
 			cardUpdateError: failure.message ?? String(error),

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { cardNeedsTaskId, fieldMessageForErrcode } from '../../../shared/card';
+import { ERRCODE } from '../../../shared/errorCodes';
 import { DUPLICATE_CHECK_DEFAULT_SECONDS, DUPLICATE_CHECK_MAX_SECONDS, RESPONSE_CODE_TTL_MS } from '../../../shared/limits';
 import { cardInputFields } from '../../descriptions/cardInput';
 import { recipientFields } from '../../descriptions/recipients';
@@ -68,7 +69,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (failure && dedup && delivered.length === 0) {
 		// Only the task_id derived from the dedup key says "another execution sent this key";
 		// a task_id of the user's own in use is their mistake, reported as the error it is.
-		if (failure.errcode === TASK_ID_IN_USE && card.task_id === dedupTaskId(dedup.key)) {
+		if (failure.errcode === ERRCODE.invalidTaskId && card.task_id === dedupTaskId(dedup.key)) {
 			return { skipped: true, reason: 'Sent by another execution (WeCom reports its task_id in use)', dedupKey: dedup.key };
 		}
 		// Only a send that delivered nothing may be tried again by a later execution.
@@ -77,9 +78,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (failure) throw failure;
 	return sendOutput(this, delivered, dedup?.key);
 }
-
-/** WeCom's answer to a task_id an earlier send of this app already used. */
-const TASK_ID_IN_USE = 42014;
 
 /** One message/send call and what WeCom answered. */
 export interface DeliveredBatch {
