@@ -5,7 +5,7 @@
 type CallbackRejectReason =
 	/** msg_signature missing or not SHA-1 hex, or not ours. */
 	| 'badSignature'
-	/** Query parameters or envelope missing or malformed. */
+	/** Query parameters or the posted XML body missing or malformed. */
 	| 'badRequest'
 	/** Not valid base64, wrong block size, bad padding or length field. */
 	| 'badCiphertext'

@@ -1,5 +1,5 @@
-import { isCardType, ROBOT_CARD_TYPES, type CardVariant } from './cardTypes';
 import { ERRCODE } from '../errorCodes';
+import { isCardType, ROBOT_CARD_TYPES, type CardVariant } from './cardTypes';
 import { formatIssuePath, toCardIssues, type CardIssue } from './issues';
 import { MSG } from './messages';
 import { templateCardSchema, type TemplateCard } from './schema';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ERRCODE } from '../errorCodes';
 import {
 	DESC_COLOR,
 	DESC_COLOR_LABELS,
@@ -6,19 +7,19 @@ import {
 	HORIZONTAL_TYPE_LABELS,
 	LINK_TYPE,
 	LINK_TYPE_LABELS,
+	NOTICE_CARD_ACTION_TYPES,
 } from './enums';
-import { ERRCODE } from '../errorCodes';
 import { CARD_LIST_MAX, KEY_MAX_BYTES, TASK_ID_PATTERN } from './limits';
 import { MSG } from './messages';
 import { block, choice, forbidden, freeText, list, report, text, unique, url } from './schemaBuilders';
 
 /** Blocks that several card types share (https://developer.work.weixin.qq.com/document/path/90236). */
 
-export const linkType = () => choice(Object.values(LINK_TYPE), { labels: LINK_TYPE_LABELS }).optional();
+const linkType = () => choice(Object.values(LINK_TYPE), { labels: LINK_TYPE_LABELS }).optional();
 export const linkUrl = () => url(ERRCODE.urlMissing).optional();
 
 /** Where a link leads; which of them is needed depends on the block's `type` (see linkTarget). */
-export const linkTargetFields = () => ({
+const linkTargetFields = () => ({
 	url: linkUrl(),
 	appid: text({ errcode: ERRCODE.appidMissing }).optional(),
 	pagepath: freeText().optional(),
@@ -31,7 +32,7 @@ interface Link {
 }
 
 /** quote_area, jump_list[], card_action, image_text_area: 1 opens a URL, 2 a mini-program. */
-export function linkTarget(link: Link, ctx: z.RefinementCtx): void {
+function linkTarget(link: Link, ctx: z.RefinementCtx): void {
 	if (link.type === LINK_TYPE.url && link.url === undefined) {
 		report(ctx, ERRCODE.urlMissing, MSG.requiredWhenType(LINK_TYPE.url, LINK_TYPE_LABELS), { path: ['url'] });
 	}
@@ -79,13 +80,13 @@ export function taskId() {
 export const titleAndDesc = () =>
 	block({ title: freeText().optional(), desc: freeText().optional() });
 
+/** A block whose tap opens what its `type` says, followed by its own fields. */
+export function linkedBlock<S extends z.ZodRawShape>(ownFields: S) {
+	return block({ type: linkType(), ...linkTargetFields(), ...ownFields }).superRefine(linkTarget);
+}
+
 export function quoteArea() {
-	return block({
-		type: linkType(),
-		...linkTargetFields(),
-		title: freeText().optional(),
-		quote_text: freeText().optional(),
-	}).superRefine(linkTarget);
+	return linkedBlock({ title: freeText().optional(), quote_text: freeText().optional() });
 }
 
 export function horizontalContentList() {
@@ -122,9 +123,6 @@ export function jumpList() {
 	}).superRefine(linkTarget);
 	return list(jump, { min: 0, max: CARD_LIST_MAX.jumps, noun: 'jumps', errcode: ERRCODE.tooManyJumps });
 }
-
-/** Link types a notice's card_action takes: a tap on a notice must open something. */
-export const NOTICE_CARD_ACTION_TYPES = [LINK_TYPE.url, LINK_TYPE.miniProgram];
 
 /** Notices must open something (type 1 or 2); on button cards a click may do nothing (0). */
 export function cardAction(cardType: 'notice' | 'button_interaction') {

@@ -6,6 +6,9 @@
 /** What tapping a quote, jump, card or image-text area opens. */
 export const LINK_TYPE = { none: 0, url: 1, miniProgram: 2 } as const;
 
+/** Link types a notice's card_action takes: a tap on a notice must open something. */
+export const NOTICE_CARD_ACTION_TYPES = [LINK_TYPE.url, LINK_TYPE.miniProgram];
+
 /** What a key/value row's value is. */
 export const HORIZONTAL_TYPE = { text: 0, url: 1, attachment: 2, member: 3 } as const;
 

@@ -1,7 +1,14 @@
-import { NOTICE_CARD_TYPES } from './cardTypes';
-import { NOTICE_CARD_ACTION_TYPES } from './commonBlocks';
-import { BUTTON_TYPE, BUTTON_TYPE_LABELS, HORIZONTAL_TYPE, HORIZONTAL_TYPE_LABELS, LINK_TYPE, LINK_TYPE_LABELS } from './enums';
 import { ERRCODE } from '../errorCodes';
+import { NOTICE_CARD_TYPES } from './cardTypes';
+import {
+	BUTTON_TYPE,
+	BUTTON_TYPE_LABELS,
+	HORIZONTAL_TYPE,
+	HORIZONTAL_TYPE_LABELS,
+	LINK_TYPE,
+	LINK_TYPE_LABELS,
+	NOTICE_CARD_ACTION_TYPES,
+} from './enums';
 import { CARD_LIST_MAX, KEY_MAX_BYTES, OPTION_ID_MAX_BYTES } from './limits';
 import { MSG } from './messages';
 

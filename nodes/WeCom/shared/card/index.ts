@@ -8,8 +8,14 @@ export {
 	type CardType,
 	type CardVariant,
 } from './cardTypes';
-export { NOTICE_CARD_ACTION_TYPES } from './commonBlocks';
-export { BUTTON_TYPE, CHECKBOX_MODE, DESC_COLOR, HORIZONTAL_TYPE, LINK_TYPE } from './enums';
+export {
+	BUTTON_TYPE,
+	CHECKBOX_MODE,
+	DESC_COLOR,
+	HORIZONTAL_TYPE,
+	LINK_TYPE,
+	NOTICE_CARD_ACTION_TYPES,
+} from './enums';
 export { fieldMessageForErrcode } from './errcodeMessages';
 export { formatCardIssue, type CardIssue } from './issues';
 export { CARD_LIST_MAX, TASK_ID_MAX_LENGTH, TASK_ID_PATTERN } from './limits';

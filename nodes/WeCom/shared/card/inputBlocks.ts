@@ -1,8 +1,8 @@
 import type { z } from 'zod';
+import { ERRCODE } from '../errorCodes';
 import type { CardVariant } from './cardTypes';
 import { key, linkUrl } from './commonBlocks';
 import { BUTTON_TYPE, BUTTON_TYPE_LABELS, CHECKBOX_MODE, CHECKBOX_MODE_LABELS } from './enums';
-import { ERRCODE } from '../errorCodes';
 import { CARD_LIST_MAX, OPTION_ID_MAX_BYTES } from './limits';
 import { MSG } from './messages';
 import { block, choice, finiteNumber, flag, forbidden, freeText, list, report, text, unique } from './schemaBuilders';

@@ -1,5 +1,5 @@
-import { linkTarget, linkTargetFields, linkType } from './commonBlocks';
 import { ERRCODE } from '../errorCodes';
+import { linkedBlock } from './commonBlocks';
 import { ASPECT_RATIO_MAX, ASPECT_RATIO_MIN, CARD_LIST_MAX } from './limits';
 import { MSG } from './messages';
 import { block, freeText, list, numberBetween, text, url } from './schemaBuilders';
@@ -7,13 +7,7 @@ import { block, freeText, list, numberBetween, text, url } from './schemaBuilder
 /** news_notice blocks (图文展示型 in https://developer.work.weixin.qq.com/document/path/90236). */
 
 export function imageTextArea() {
-	return block({
-		type: linkType(),
-		...linkTargetFields(),
-		title: freeText().optional(),
-		desc: freeText().optional(),
-		image_url: url(),
-	}).superRefine(linkTarget);
+	return linkedBlock({ title: freeText().optional(), desc: freeText().optional(), image_url: url() });
 }
 
 export function cardImage() {

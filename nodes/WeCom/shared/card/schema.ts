@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { ERRCODE } from '../errorCodes';
 import { cardBlocks, type CardBlockName } from './blocks';
 import { BLOCKS_BY_TYPE, SOURCE_COLOR_CARD_TYPES } from './blocksByType';
 import { cardAction, sourceBlock } from './commonBlocks';
 import { cardNeedsTaskId, isNoticeType, type CardType, type CardVariant } from './cardTypes';
-import { ERRCODE } from '../errorCodes';
 import { MSG } from './messages';
 import { forbidden, report } from './schemaBuilders';
 
