@@ -17,7 +17,7 @@ export function answer(ctx: IWebhookFunctions, status: number, body = ''): void 
 	res.end(body);
 }
 
-export interface PostedPayload {
+interface PostedPayload {
 	/** The raw body, when n8n kept it (it does for every webhook request). */
 	body?: string;
 	/** Otherwise the Encrypt text from n8n's own XML parse. */
