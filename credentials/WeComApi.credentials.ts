@@ -8,6 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { WECOM_API_ORIGIN, weComBaseUrl } from '../nodes/WeCom/shared/apiOrigin';
 import { SECRET_REFUSED_ERRCODES } from '../nodes/WeCom/shared/errorCodes';
 import { GETTOKEN_TIMEOUT_MS } from '../nodes/WeCom/shared/limits';
 import { WeComTokenError, WeComTokenUnavailableError, tokenErrorMessage } from '../nodes/WeCom/shared/tokenError';
@@ -25,18 +26,11 @@ function isTokenShaped(token: unknown): token is string {
 	return typeof token === 'string' && /^[\x21-\x7e]{1,512}$/.test(token);
 }
 
-export const WECOM_DEFAULT_BASE_URL = 'https://qyapi.weixin.qq.com';
-
 interface GetTokenResponse {
 	errcode?: number;
 	errmsg?: string;
 	access_token?: string;
 	expires_in?: number;
-}
-
-export function weComBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const configured = String(credentials.baseUrl ?? '').trim();
-	return (configured || WECOM_DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
 
 /**
@@ -85,7 +79,7 @@ export class WeComApi implements ICredentialType {
 			displayName: 'API Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: WECOM_DEFAULT_BASE_URL,
+			default: WECOM_API_ORIGIN,
 			description:
 				'Change only to go through a fixed-IP egress proxy (WeCom answers 60020 for IPs that are not trusted), a private deployment, or the bundled sandbox',
 		},

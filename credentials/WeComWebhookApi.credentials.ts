@@ -7,41 +7,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { describeErrcode } from '../nodes/WeCom/shared/errorCodes';
-
-export const WECOM_ROBOT_DEFAULT_BASE_URL = 'https://qyapi.weixin.qq.com';
-
-export interface RobotWebhook {
-	/** Origin of the webhook URL, e.g. `https://qyapi.weixin.qq.com`. */
-	baseUrl: string;
-	key: string;
-}
-
-/** The message never repeats the value: it is the secret. */
-const INVALID_WEBHOOK =
-	'The Webhook URL or Key of the WeCom group robot credential is not valid. Paste the whole webhook address (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...) or just the key.';
-
-/**
- * Reads the credential's one field: the robot's full webhook URL, or just its key (then the
- * public WeCom API is meant). Throws without quoting the value.
- */
-export function parseRobotWebhook(value: unknown): RobotWebhook {
-	const text = String(value ?? '').trim();
-	if (/^https?:\/\//i.test(text)) {
-		let url: URL;
-		try {
-			url = new URL(text);
-		} catch {
-			throw new Error(INVALID_WEBHOOK);
-		}
-		const key = url.searchParams.get('key')?.trim();
-		if (!key) throw new Error(INVALID_WEBHOOK);
-		return { baseUrl: url.origin, key };
-	}
-	// A bare key: nothing that would make it a URL or break the query string.
-	if (!text || /[\s/?&#=]/.test(text)) throw new Error(INVALID_WEBHOOK);
-	return { baseUrl: WECOM_ROBOT_DEFAULT_BASE_URL, key: text };
-}
+import { WECOM_API_ORIGIN, parseRobotWebhook } from '../nodes/WeCom/shared/apiOrigin';
+import { ERRCODE, describeErrcode } from '../nodes/WeCom/shared/errorCodes';
 
 const failIf = (errcode: number) => {
 	const { meaning, hint } = describeErrcode(errcode);
@@ -72,7 +39,7 @@ export class WeComWebhookApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			placeholder: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...',
+			placeholder: `${WECOM_API_ORIGIN}/cgi-bin/webhook/send?key=...`,
 			description:
 				'The webhook address of the group robot, or just its key. In WeCom: the group chat > ... > Message Push / Add Group Robot > the robot > copy its Webhook address.',
 		},
@@ -93,10 +60,10 @@ export class WeComWebhookApi implements ICredentialType {
 	 */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ ($credentials.webhookSecret ?? '').trim().match(/^https?:\\/\\/[^/?#]+/i)?.[0] ?? '${WECOM_ROBOT_DEFAULT_BASE_URL}' }}`,
+			baseURL: `={{ ($credentials.webhookSecret ?? '').trim().match(/^https?:\\/\\/[^/?#]+/i)?.[0] ?? '${WECOM_API_ORIGIN}' }}`,
 			url: '/cgi-bin/webhook/send',
 			method: 'POST',
 		},
-		rules: [failIf(93000), failIf(93004)],
+		rules: [failIf(ERRCODE.invalidRobotWebhook), failIf(ERRCODE.robotDisabled)],
 	};
 }

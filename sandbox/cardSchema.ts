@@ -1,4 +1,4 @@
-import { cardCallsBack, checkTemplateCard } from '../nodes/WeCom/shared/card';
+import { cardNeedsTaskId, checkTemplateCard } from '../nodes/WeCom/shared/card';
 import type { CardVariant } from '../nodes/WeCom/shared/card';
 import { reject } from './errmsg';
 
@@ -6,7 +6,7 @@ import { reject } from './errmsg';
 export interface AcceptedCard {
 	/** The card exactly as the caller sent it (what the sandbox records). */
 	card: { card_type: string; task_id?: unknown } & Record<string, unknown>;
-	/** Callback-capable: gets a response_code and needs an app callback URL. */
+	/** Callback-capable (the cards that need a task_id): gets a response_code and needs an app callback URL. */
 	callsBack: boolean;
 }
 
@@ -18,5 +18,5 @@ export interface AcceptedCard {
 export function acceptCard(card: unknown, variant: CardVariant): AcceptedCard {
 	const result = checkTemplateCard(card, variant);
 	if (!result.ok) reject(result.issues[0]?.errcode ?? 40058);
-	return { card: card as AcceptedCard['card'], callsBack: cardCallsBack(result.card) };
+	return { card: card as AcceptedCard['card'], callsBack: cardNeedsTaskId(result.card) };
 }

@@ -1,12 +1,18 @@
+import { ERRCODE } from '../nodes/WeCom/shared/errorCodes';
+import { MAX_PARTIES_PER_SEND, MAX_TAGS_PER_SEND, MAX_USERS_PER_SEND } from '../nodes/WeCom/shared/limits';
 import { reject } from './errmsg';
 import type { CorpIndex } from './state';
 
-/** WeCom's per-call caps: users (40032), departments (82002), tags (82003). */
-import {
-	MAX_PARTIES_PER_SEND as MAX_PARTIES,
-	MAX_TAGS_PER_SEND as MAX_TAGS,
-	MAX_USERS_PER_SEND as MAX_USERS,
-} from '../nodes/WeCom/shared/limits';
+/**
+ * What WeCom answers when one message/send or update_template_card call names more recipients
+ * than it takes (https://developer.work.weixin.qq.com/document/path/90236); undefined when they fit.
+ */
+export function recipientCapErrcode(users: number, parties: number, tags: number): number | undefined {
+	if (users > MAX_USERS_PER_SEND) return ERRCODE.tooManyUsers;
+	if (parties > MAX_PARTIES_PER_SEND) return ERRCODE.tooManyDepartments;
+	if (tags > MAX_TAGS_PER_SEND) return ERRCODE.tooManyTags;
+	return undefined;
+}
 
 export interface ResolvedRecipients {
 	/** As requested, split on '|'; ['@all'] for everyone. */
@@ -48,9 +54,8 @@ export function resolveSendRecipients(
 	if (touser.includes('@all')) {
 		return { touser: ['@all'], toparty, totag, invaliduser: [], invalidparty: [], invalidtag: [] };
 	}
-	if (touser.length > MAX_USERS) reject(40032);
-	if (toparty.length > MAX_PARTIES) reject(82002);
-	if (totag.length > MAX_TAGS) reject(82003);
+	const overCap = recipientCapErrcode(touser.length, toparty.length, totag.length);
+	if (overCap !== undefined) reject(overCap);
 	const invaliduser = touser.map((u) => u.toLowerCase()).filter((u) => !corp.users.has(u));
 	const invalidparty = toparty.filter((p) => !isKnownId(p, corp.departments));
 	const invalidtag = totag.filter((t) => !isKnownId(t, corp.tags));

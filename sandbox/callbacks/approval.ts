@@ -1,4 +1,4 @@
-import type { XmlInputObject } from '../../nodes/WeCom/shared/callback';
+import type { XmlInputObject } from './xmlWrite';
 import type { CorpIndex } from '../state';
 import { fail } from './config';
 import type { ApprovalAction, ApprovalStatusName } from './types';

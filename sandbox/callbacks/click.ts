@@ -1,4 +1,4 @@
-import type { XmlInputObject } from '../../nodes/WeCom/shared/callback';
+import type { XmlInputObject } from './xmlWrite';
 import { newResponseCode } from '../ids';
 import type { SandboxState, SentMessage } from '../state';
 import { fail } from './config';

@@ -1,9 +1,9 @@
-import { sealCallback, toXml } from '../../nodes/WeCom/shared/callback';
 import type { SandboxState } from '../state';
 import { approvalXml } from './approval';
 import { clickXml, prepareClick } from './click';
 import { CallbackConfigStore, fail } from './config';
 import { deliver } from './deliver';
+import { sealCallback } from './seal';
 import type {
 	ApprovalAction,
 	ApprovalResult,
@@ -16,6 +16,7 @@ import type {
 	VerifyCallbackResult,
 } from './types';
 import { verifyCallbackUrl } from './verify';
+import { toXml } from './xmlWrite';
 
 const clone = <T>(value: T): T => structuredClone(value);
 

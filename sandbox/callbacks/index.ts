@@ -5,3 +5,7 @@ export { DEFAULT_ACK_TIMEOUT_MS, DEFAULT_MAX_RETRIES } from './deliver';
 export { handleCallbackControl } from './control';
 export { VERIFY_TIMEOUT_MS } from './verify';
 export type * from './types';
+export { sealCallback, sealEchostr } from './seal';
+export type { SealedCallback, SealOptions } from './seal';
+export { cdata, toXml } from './xmlWrite';
+export type { XmlInputObject } from './xmlWrite';

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 
-import { sealEchostr } from '../../nodes/WeCom/shared/callback';
+import { sealEchostr } from './seal';
 import type { CallbackConfig, VerifyCallbackResult } from './types';
 
 /** WeCom gives the endpoint one second to answer its URL check. */

@@ -2,10 +2,11 @@ import { reject, wecomOk } from '../errmsg';
 import { authenticate, jsonBody, nonEmptyString, requirePost } from './common';
 import type { WecomRoute } from './common';
 
-/** Messages can be recalled for 24 hours (42052 afterwards). */
-import { RECALL_WINDOW_MS } from '../../nodes/WeCom/shared/limits';
-
-export { RECALL_WINDOW_MS };
+/**
+ * Messages can be recalled for 24 hours, 42052 afterwards
+ * (https://developer.work.weixin.qq.com/document/path/94867).
+ */
+export const RECALL_WINDOW_MS = 24 * 3600 * 1000;
 
 /**
  * POST /cgi-bin/message/recall?access_token=

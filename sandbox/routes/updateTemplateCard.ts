@@ -1,12 +1,8 @@
 import { acceptCard } from '../cardSchema';
 import { reject, wecomOk } from '../errmsg';
 import { isPlainObject } from '../http';
-import {
-	MAX_PARTIES_PER_SEND as MAX_PARTIES,
-	MAX_TAGS_PER_SEND as MAX_TAGS,
-	MAX_USERS_PER_SEND as MAX_USERS,
-	RESPONSE_CODE_TTL_MS,
-} from '../../nodes/WeCom/shared/limits';
+import { recipientCapErrcode } from '../recipients';
+import { RESPONSE_CODE_TTL_MS } from '../../nodes/WeCom/shared/limits';
 import type { AppContext, SandboxState, SentMessage } from '../state';
 import { authenticate, jsonBody, nonEmptyString, requireOwnAgentId, requirePost } from './common';
 import type { WecomRoute } from './common';
@@ -69,9 +65,8 @@ function readTargets(
 	const atall = body.atall === 1;
 	// "Update target empty" (82101) is the documented code for an update that names no one.
 	if (!atall && userids.length + partyids.length + tagids.length === 0) reject(82101);
-	if (userids.length > MAX_USERS) reject(40032);
-	if (partyids.length > MAX_PARTIES) reject(82002);
-	if (tagids.length > MAX_TAGS) reject(82003);
+	const overCap = recipientCapErrcode(userids.length, partyids.length, tagids.length);
+	if (overCap !== undefined) reject(overCap);
 
 	const sent = original.entry;
 	const toAll = sent.touser.includes('@all');

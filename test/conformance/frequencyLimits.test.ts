@@ -4,7 +4,7 @@
  * sandbox would otherwise pass every other test.
  */
 import * as limits from '../../nodes/WeCom/shared/limits';
-import { startSandbox, DEMO_AGENT_ID, DEMO_CORP_ID, DEMO_SECRET, sampleTextNotice } from '../../sandbox';
+import { startSandbox, DEMO_AGENT_ID, DEMO_CORP_ID, DEMO_SECRET, RECALL_WINDOW_MS, sampleTextNotice } from '../../sandbox';
 import { DOCUMENTED_LIMITS } from './docFrequency';
 
 describe('limits outside the card, as WeCom documents them', () => {
@@ -18,7 +18,7 @@ describe('limits outside the card, as WeCom documents them', () => {
 		['DUPLICATE_CHECK_MAX_SECONDS', limits.DUPLICATE_CHECK_MAX_SECONDS, DOCUMENTED_LIMITS.duplicateCheckMaxSeconds],
 		['ROBOT_MESSAGES_PER_MINUTE', limits.ROBOT_MESSAGES_PER_MINUTE, DOCUMENTED_LIMITS.robotMessagesPerMinute],
 		['RESPONSE_CODE_TTL_MS', limits.RESPONSE_CODE_TTL_MS, DOCUMENTED_LIMITS.responseCodeTtlMs],
-		['RECALL_WINDOW_MS', limits.RECALL_WINDOW_MS, DOCUMENTED_LIMITS.recallWindowMs],
+		['RECALL_WINDOW_MS', RECALL_WINDOW_MS, DOCUMENTED_LIMITS.recallWindowMs],
 	])('%s is %s (documented: %j)', (_name, actual, documented) => {
 		expect(actual).toBe(documented.value);
 	});

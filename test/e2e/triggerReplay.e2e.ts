@@ -18,8 +18,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { sealCallback, toXml } from '../../nodes/WeCom/shared/callback';
-import type { XmlInputObject } from '../../nodes/WeCom/shared/callback';
+import { sealCallback, toXml } from '../../sandbox/callbacks';
+import type { XmlInputObject } from '../../sandbox/callbacks';
 import { DEMO_AGENT_ID, DEMO_CALLBACK_TOKEN, DEMO_CORP_ID, DEMO_ENCODING_AES_KEY } from '../../sandbox';
 import type { CallbackDelivery } from '../../sandbox';
 import { startStack } from '../../scripts/n8n/stack';

@@ -12,8 +12,7 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { WeComApi } from '../../credentials/WeComApi.credentials';
 import { WeComCallbackApi } from '../../credentials/WeComCallbackApi.credentials';
-import { openCallback, sealCallback, toXml } from '../../nodes/WeCom/shared/callback';
-import type { XmlInputObject } from '../../nodes/WeCom/shared/callback';
+import { openCallback } from '../../nodes/WeCom/shared/callback';
 import { WeComTemplateCard } from '../../nodes/WeCom/TemplateCard/WeComTemplateCard.node';
 import { WeComTrigger } from '../../nodes/WeCom/Trigger/WeComTrigger.node';
 import {
@@ -29,6 +28,8 @@ import {
 	startSandbox,
 } from '../../sandbox';
 import type { Sandbox, SandboxOptions } from '../../sandbox';
+import { sealCallback, toXml } from '../../sandbox/callbacks';
+import type { XmlInputObject } from '../../sandbox/callbacks';
 import { createEngineHarness, recordForLeakScan, registerSecret } from '../harness';
 import type { EngineHarness, HarnessNode } from '../harness';
 import { startTriggerHost } from './triggerHost';

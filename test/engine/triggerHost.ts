@@ -115,7 +115,7 @@ function readRaw(req: IncomingMessage): Promise<Buffer | undefined> {
 	});
 }
 
-/** What n8n's xml2js middleware makes of the envelope (lower-cased tags, no arrays). */
+/** What n8n's xml2js middleware makes of the posted XML body (lower-cased tags, no arrays). */
 function xml2jsLike(raw: string): Record<string, unknown> {
 	const field = (name: string) =>
 		new RegExp(`<${name}>(?:<!\\[CDATA\\[)?([\\s\\S]*?)(?:\\]\\]>)?</${name}>`).exec(raw)?.[1];

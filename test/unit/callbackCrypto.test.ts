@@ -15,11 +15,9 @@ import {
 	normaliseEvent,
 	openCallback,
 	openEchostr,
-	sealCallback,
-	sealEchostr,
 	signatureMatches,
-	verifyEchostr,
 } from '../../nodes/WeCom/shared/callback';
+import { sealCallback, sealEchostr } from '../../sandbox/callbacks';
 import { registerSecret } from '../harness';
 
 /** The official vector (the token and key are public sample values). */
@@ -130,7 +128,7 @@ describe('cross-check with @wecom/crypto (independent implementation)', () => {
 			const key = aesKeyFrom(encodingAesKey);
 			const random = randomBytes(16);
 			const receiveId = 'wwcrosscheck01';
-			const ours = encryptMessage(key, message, receiveId, { random });
+			const ours = encryptMessage(key, message, receiveId, random);
 			expect(ours).toBe(reference.encrypt(encodingAesKey, message, receiveId, random));
 			expect(reference.decrypt(encodingAesKey, ours)).toMatchObject({ message, id: receiveId });
 			expect(decryptMessage(key, reference.encrypt(encodingAesKey, message, receiveId))).toEqual({
@@ -180,23 +178,23 @@ describe('URL verification (echostr)', () => {
 
 	it('returns the plaintext exactly', () => {
 		const query = sealEchostr(secrets, '1616140317555161061');
-		expect(verifyEchostr(secrets, query)).toBe('1616140317555161061');
+		expect(openEchostr(secrets, query).echo).toBe('1616140317555161061');
 	});
 
 	it('refuses a missing or forged echostr, and one for another corp', () => {
 		const query = sealEchostr(secrets, '42');
-		expect(rejection(() => verifyEchostr(secrets, { ...query, echostr: undefined }))?.reason).toBe('badRequest');
-		expect(rejection(() => verifyEchostr(secrets, { ...query, echostr: `${query.echostr}A` }))?.reason).toBe(
+		expect(rejection(() => openEchostr(secrets, { ...query, echostr: undefined }))?.reason).toBe('badRequest');
+		expect(rejection(() => openEchostr(secrets, { ...query, echostr: `${query.echostr}A` }))?.reason).toBe(
 			'badSignature',
 		);
 		const other = sealEchostr({ ...secrets, corpId: 'wwelse' }, '42');
-		expect(rejection(() => verifyEchostr(secrets, other))?.reason).toBe('wrongReceiver');
+		expect(rejection(() => openEchostr(secrets, other))?.reason).toBe('wrongReceiver');
 	});
 
 	it("refuses a signed echostr that is not a URL check's random string, without quoting it", () => {
 		const message = '<xml><Content><![CDATA[payroll]]></Content></xml>';
 		for (const plaintext of [message, '<a', 'x'.repeat(65), '1 2', '1&2', '']) {
-			const refused = rejection(() => verifyEchostr(secrets, sealEchostr(secrets, plaintext)));
+			const refused = rejection(() => openEchostr(secrets, sealEchostr(secrets, plaintext)));
 			expect(refused?.reason).toBe('notUrlCheck');
 			expect(refused?.message).not.toContain('payroll');
 		}

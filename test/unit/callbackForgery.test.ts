@@ -9,16 +9,9 @@ import { createCipheriv } from 'node:crypto';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { WeComCallbackApi } from '../../credentials/WeComCallbackApi.credentials';
-import {
-	aesKeyFrom,
-	callbackSignature,
-	cdata,
-	encryptMessage,
-	sealCallback,
-	sealEchostr,
-	toXml,
-} from '../../nodes/WeCom/shared/callback';
+import { aesKeyFrom, callbackSignature, encryptMessage } from '../../nodes/WeCom/shared/callback';
 import { WeComTrigger } from '../../nodes/WeCom/Trigger/WeComTrigger.node';
+import { cdata, sealCallback, sealEchostr, toXml } from '../../sandbox/callbacks';
 import { startTriggerHost } from '../engine/triggerHost';
 import type { TriggerHost } from '../engine/triggerHost';
 import { createEngineHarness, registerSecret } from '../harness';
@@ -68,7 +61,7 @@ interface ForgedCase extends Request {
 	windowed?: boolean;
 }
 
-const envelope = (encrypted: string) =>
+const postedBody = (encrypted: string) =>
 	`<xml><ToUserName>${cdata(SECRETS.corpId)}</ToUserName><AgentID>${cdata('1000002')}</AgentID><Encrypt>${cdata(encrypted)}</Encrypt></xml>`;
 
 /** A request whose signature is right for `encrypted`: forgeries that get past the signature. */
@@ -80,7 +73,7 @@ function signed(encrypted: string, timestamp = String(nowSeconds()), nonce = '13
 			timestamp,
 			nonce,
 		},
-		body: envelope(encrypted),
+		body: postedBody(encrypted),
 	};
 }
 
@@ -129,7 +122,7 @@ function withPadding(body: Buffer, bytes: (count: number) => number[]): Buffer {
 }
 
 function encryptedFor(message: string, receiveId = SECRETS.corpId): string {
-	return encryptMessage(aesKeyFrom(SECRETS.encodingAesKey), message, receiveId, { random: FIXED_RANDOM });
+	return encryptMessage(aesKeyFrom(SECRETS.encodingAesKey), message, receiveId, FIXED_RANDOM);
 }
 
 function flipBit(base64: string, byteIndex: number, mask: number): string {
@@ -230,7 +223,7 @@ function forgeryCorpus(): ForgedCase[] {
 
 	// Ciphertext bit flips, not re-signed: a forger without the token stops at the signature.
 	for (const index of [0, 1, 15, 16, 31, 32, 100, -33, -17, -16, -2, -1]) {
-		add(`ciphertext byte ${index} flipped`, { ...valid, body: envelope(flipBit(encrypted, index, 0x01)) }, 401);
+		add(`ciphertext byte ${index} flipped`, { ...valid, body: postedBody(flipBit(encrypted, index, 0x01)) }, 401);
 	}
 	// Bit flips re-signed, to reach the AES layer: padding, length field, receive id or XML break.
 	for (const index of [0, 3, 7, 15, -49, -33, -32, -17, -16, -9, -2, -1]) {
@@ -289,23 +282,23 @@ function forgeryCorpus(): ForgedCase[] {
 		400,
 	);
 
-	// Bodies that are not a WeCom envelope.
+	// Bodies that are not WeCom's posted XML.
 	const query = validQuery;
 	const bodies: Record<string, string> = {
 		empty: '',
 		whitespace: '   \n',
 		'plain text': 'hello',
 		JSON: JSON.stringify({ Encrypt: encrypted }),
-		'envelope without Encrypt': '<xml><ToUserName><![CDATA[x]]></ToUserName></xml>',
+		'body without Encrypt': '<xml><ToUserName><![CDATA[x]]></ToUserName></xml>',
 		'two Encrypt elements': `<xml><Encrypt>${cdata(encrypted)}</Encrypt><Encrypt>${cdata(encrypted)}</Encrypt></xml>`,
 		'empty Encrypt': '<xml><Encrypt><![CDATA[]]></Encrypt></xml>',
 		'root is not xml': `<envelope><Encrypt>${cdata(encrypted)}</Encrypt></envelope>`,
 		'Encrypt nested deeper': `<xml><a><Encrypt>${cdata(encrypted)}</Encrypt></a></xml>`,
-		'unclosed envelope': `<xml><Encrypt>${cdata(encrypted)}</Encrypt>`,
-		'DOCTYPE envelope': `<!DOCTYPE xml><xml><Encrypt>${cdata(encrypted)}</Encrypt></xml>`,
-		'XXE envelope': `<!DOCTYPE xml [<!ENTITY e SYSTEM "file:///etc/passwd">]><xml><Encrypt>&e;</Encrypt></xml>`,
-		'billion laughs envelope': `<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><xml><Encrypt>&b;</Encrypt></xml>`,
-		'processing instruction in the envelope': `<xml><?evil?><Encrypt>${cdata(encrypted)}</Encrypt></xml>`,
+		'unclosed body': `<xml><Encrypt>${cdata(encrypted)}</Encrypt>`,
+		'DOCTYPE body': `<!DOCTYPE xml><xml><Encrypt>${cdata(encrypted)}</Encrypt></xml>`,
+		'XXE body': `<!DOCTYPE xml [<!ENTITY e SYSTEM "file:///etc/passwd">]><xml><Encrypt>&e;</Encrypt></xml>`,
+		'billion laughs body': `<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><xml><Encrypt>&b;</Encrypt></xml>`,
+		'processing instruction in the body': `<xml><?evil?><Encrypt>${cdata(encrypted)}</Encrypt></xml>`,
 	};
 	for (const [name, body] of Object.entries(bodies)) add(`body: ${name}`, { method: 'POST', query, body }, 400);
 

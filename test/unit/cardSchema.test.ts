@@ -1,7 +1,6 @@
 import {
 	CARD_TYPES,
 	TASK_ID_PATTERN,
-	cardCallsBack,
 	cardNeedsTaskId,
 	checkTemplateCard,
 	formatCardIssue,
@@ -452,9 +451,8 @@ describe('task_id and callbacks', () => {
 		[{ card_type: 'vote_interaction' }, true],
 		[{ card_type: 'multiple_interaction' }, true],
 		[{ card_type: 'markdown' }, false],
-	])('cardNeedsTaskId / cardCallsBack(%p) = %p', (card, expected) => {
+	])('cardNeedsTaskId(%p) = %p', (card, expected) => {
 		expect(cardNeedsTaskId(card)).toBe(expected);
-		expect(cardCallsBack(card)).toBe(expected);
 	});
 
 	it.each([

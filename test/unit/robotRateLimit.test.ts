@@ -1,7 +1,7 @@
 /**
  * The robot's sliding-window limiter on a virtual clock, and the webhook credential's parser.
  */
-import { parseRobotWebhook } from '../../credentials/WeComWebhookApi.credentials';
+import { parseRobotWebhook } from '../../nodes/WeCom/shared/apiOrigin';
 import { SlidingWindowLimiter, SlotTooFarError } from '../../nodes/WeCom/TemplateCard/transport/robotRateLimit';
 
 /** A clock that only moves when someone sleeps: the limiter never waits for real. */

@@ -1,11 +1,72 @@
+import { CARD_LIST_MAX, TASK_ID_MAX_LENGTH, URL_MAX_BYTES } from './card/limits';
+import { MAX_PARTIES_PER_SEND, MAX_TAGS_PER_SEND, MAX_USERS_PER_SEND } from './limits';
+
 /**
  * WeCom errcodes this package knows, with their official meaning (WeCom "全局错误码" page)
  * and what to do about them. The single place errcode semantics live: the credential, the
  * transport, the retry policy and the sandbox all read this table.
  */
 
+/**
+ * The errcodes this package branches on or reports, by name, each written once
+ * (https://developer.work.weixin.qq.com/document/path/90313). 42027–42051 name the card field
+ * WeCom refused; the card schema reports them.
+ */
+export const ERRCODE = {
+	invalidSecret: 40001,
+	invalidCorpId: 40013,
+	/** The access_token was revoked early (a new one was issued, the secret reset). */
+	invalidToken: 40014,
+	tooManyUsers: 40032,
+	urlTooLong: 40039,
+	/** WeCom's catch-all for a malformed, missing or too long value. */
+	invalidParameter: 40058,
+	secretOfAnotherCorp: 40091,
+	missingToken: 41001,
+	missingCorpId: 41002,
+	missingSecret: 41004,
+	tokenExpired: 42001,
+	/** A malformed task_id, or one this app has already used. */
+	invalidTaskId: 42014,
+	keynameMissing: 42027,
+	urlMissing: 42028,
+	mediaIdMissing: 42029,
+	appidMissing: 42030,
+	invalidCardType: 42031,
+	titleMissing: 42033,
+	tooManyHorizontalItems: 42035,
+	tooManyVerticalItems: 42036,
+	invalidOptionCount: 42037,
+	invalidButtonText: 42038,
+	invalidButtonKey: 42039,
+	invalidOptionId: 42040,
+	invalidOptionText: 42041,
+	tooManyJumps: 42042,
+	invalidQuestionKey: 42043,
+	invalidCardImage: 42044,
+	invalidCardAction: 42045,
+	invalidSubmitKey: 42046,
+	invalidSelectListCount: 42047,
+	invalidSubmitText: 42049,
+	invalidMemberUserid: 42050,
+	duplicateMenuKey: 42051,
+	apiFrequencyExceeded: 45009,
+	/** A link that is not http:// or https://. */
+	urlScheme: 45034,
+	apiNotAllowed: 48002,
+	appDisabled: 50003,
+	ipNotTrusted: 60020,
+	/** A response_code used already or older than 72 hours. */
+	responseCodeUsedOrExpired: 60140,
+	tooManyDepartments: 82002,
+	tooManyTags: 82003,
+	/** The robot's webhook key is wrong, or the robot was removed from the group. */
+	invalidRobotWebhook: 93000,
+	robotDisabled: 93004,
+} as const;
+
 /** How the transport reacts to a code. */
-export type ErrcodeHandling =
+type ErrcodeHandling =
 	/** The access_token is bad: refresh it once, then retry once. */
 	| 'refreshToken'
 	/** Transient: retry with backoff. */
@@ -17,7 +78,7 @@ export type ErrcodeHandling =
 	/** The target is gone for good (expired msgid / response_code, removed robot). */
 	| 'permanent';
 
-export interface ErrcodeInfo {
+interface ErrcodeInfo {
 	/** Short English name of the condition, as WeCom documents it. */
 	meaning: string;
 	/** What the user should do. */
@@ -42,7 +103,7 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 		hint: 'Retry later.',
 		handling: 'retry',
 	},
-	40001: {
+	[ERRCODE.invalidSecret]: {
 		meaning: 'Invalid secret',
 		hint: 'The Corp Secret is wrong, was reset, or the app is disabled. Copy the Secret again from the app page in the WeCom admin console (Applications > your app > Secret). Do not retry with the same value: repeated failed attempts can get this server\'s IP blocked for one hour.',
 		handling: 'config',
@@ -57,24 +118,24 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 		hint: 'The msgtype is not one WeCom accepts for this endpoint.',
 		handling: 'input',
 	},
-	40013: {
+	[ERRCODE.invalidCorpId]: {
 		meaning: 'Invalid CorpID',
 		hint: 'The Corp ID is wrong. Copy it from My Company > Company Information > Company ID (企业ID) in the WeCom admin console.',
 		handling: 'config',
 	},
-	40014: {
+	[ERRCODE.invalidToken]: {
 		meaning: 'Invalid access_token',
 		hint: 'The token was invalidated early; it is refreshed and the request retried once.',
 		handling: 'refreshToken',
 	},
-	40032: {
-		meaning: 'Too many userids (more than 1000)',
-		hint: 'Send to at most 1000 users per call.',
+	[ERRCODE.tooManyUsers]: {
+		meaning: `Too many userids (more than ${MAX_USERS_PER_SEND})`,
+		hint: `Send to at most ${MAX_USERS_PER_SEND} users per call.`,
 		handling: 'input',
 	},
-	40039: {
+	[ERRCODE.urlTooLong]: {
 		meaning: 'Invalid URL length',
-		hint: 'URLs may be at most 1024 bytes.',
+		hint: `URLs may be at most ${URL_MAX_BYTES} bytes.`,
 		handling: 'input',
 	},
 	40056: {
@@ -82,22 +143,22 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 		hint: 'The Agent ID must be the integer AgentId of an existing app (Applications > your app > AgentId).',
 		handling: 'config',
 	},
-	40058: {
+	[ERRCODE.invalidParameter]: {
 		meaning: 'Invalid parameter',
 		hint: 'A value is malformed, too long or missing, or the message was sent by another app.',
 		handling: 'input',
 	},
-	41001: {
+	[ERRCODE.missingToken]: {
 		meaning: 'Missing access_token',
 		hint: 'The token was missing from the request; it is fetched and the request retried once.',
 		handling: 'refreshToken',
 	},
-	41002: {
+	[ERRCODE.missingCorpId]: {
 		meaning: 'Missing corpid',
 		hint: 'Fill in the Corp ID in the credential.',
 		handling: 'config',
 	},
-	41004: {
+	[ERRCODE.missingSecret]: {
 		meaning: 'Missing corpsecret',
 		hint: 'Fill in the Corp Secret in the credential.',
 		handling: 'config',
@@ -107,14 +168,14 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 		hint: 'Fill in the Agent ID of the app in the credential.',
 		handling: 'config',
 	},
-	42001: {
+	[ERRCODE.tokenExpired]: {
 		meaning: 'access_token expired',
 		hint: 'The token expired; it is refreshed and the request retried once.',
 		handling: 'refreshToken',
 	},
-	42014: {
+	[ERRCODE.invalidTaskId]: {
 		meaning: 'Invalid task_id',
-		hint: 'A task_id may only contain letters, digits, _ - @ (at most 128 bytes) and must not have been used by this app before.',
+		hint: `A task_id may only contain letters, digits, _ - @ (at most ${TASK_ID_MAX_LENGTH} bytes) and must not have been used by this app before.`,
 		handling: 'input',
 	},
 	42015: {
@@ -127,28 +188,30 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 		hint: 'Check the task_id of the card.',
 		handling: 'input',
 	},
-	42027: cardRule('horizontal_content_list keyname missing'),
-	42028: cardRule('url missing (card_action, horizontal_content_list or jump_list of type 1)'),
-	42029: cardRule('horizontal_content_list media_id missing (attachment, type 2)'),
-	42030: cardRule('appid missing (card_action or jump_list of type 2, mini-program)'),
-	42031: cardRule('Invalid card_type'),
-	42033: cardRule('title missing (vertical_content_list or jump_list)'),
-	42035: cardRule('Invalid horizontal_content_list length (at most 6)'),
-	42036: cardRule('Invalid vertical_content_list length (at most 4)'),
-	42037: cardRule('Invalid option_list length (checkbox 1-20, dropdowns 1-10)'),
-	42038: cardRule('button_list text missing or invalid'),
-	42039: cardRule('button_list key missing or invalid'),
-	42040: cardRule('option_list id missing or invalid'),
-	42041: cardRule('option_list text missing or invalid'),
-	42042: cardRule('Invalid jump_list length (at most 3)'),
-	42043: cardRule('question_key missing or invalid'),
-	42044: cardRule('card_image url missing or invalid'),
-	42045: cardRule('card_action missing or invalid'),
-	42046: cardRule('submit_button key missing or invalid'),
-	42047: cardRule('Invalid select_list length (1-3)'),
-	42049: cardRule('submit_button text missing or invalid'),
-	42050: cardRule('horizontal_content_list userid missing or invalid (member, type 3)'),
-	42051: cardRule('Duplicate action_menu key'),
+	[ERRCODE.keynameMissing]: cardRule('horizontal_content_list keyname missing'),
+	[ERRCODE.urlMissing]: cardRule('url missing (card_action, horizontal_content_list or jump_list of type 1)'),
+	[ERRCODE.mediaIdMissing]: cardRule('horizontal_content_list media_id missing (attachment, type 2)'),
+	[ERRCODE.appidMissing]: cardRule('appid missing (card_action or jump_list of type 2, mini-program)'),
+	[ERRCODE.invalidCardType]: cardRule('Invalid card_type'),
+	[ERRCODE.titleMissing]: cardRule('title missing (vertical_content_list or jump_list)'),
+	[ERRCODE.tooManyHorizontalItems]: cardRule(`Invalid horizontal_content_list length (at most ${CARD_LIST_MAX.horizontalContent})`),
+	[ERRCODE.tooManyVerticalItems]: cardRule(`Invalid vertical_content_list length (at most ${CARD_LIST_MAX.verticalContent})`),
+	[ERRCODE.invalidOptionCount]: cardRule(
+		`Invalid option_list length (checkbox 1-${CARD_LIST_MAX.checkboxOptions}, dropdowns 1-${CARD_LIST_MAX.dropdownOptions})`,
+	),
+	[ERRCODE.invalidButtonText]: cardRule('button_list text missing or invalid'),
+	[ERRCODE.invalidButtonKey]: cardRule('button_list key missing or invalid'),
+	[ERRCODE.invalidOptionId]: cardRule('option_list id missing or invalid'),
+	[ERRCODE.invalidOptionText]: cardRule('option_list text missing or invalid'),
+	[ERRCODE.tooManyJumps]: cardRule(`Invalid jump_list length (at most ${CARD_LIST_MAX.jumps})`),
+	[ERRCODE.invalidQuestionKey]: cardRule('question_key missing or invalid'),
+	[ERRCODE.invalidCardImage]: cardRule('card_image url missing or invalid'),
+	[ERRCODE.invalidCardAction]: cardRule('card_action missing or invalid'),
+	[ERRCODE.invalidSubmitKey]: cardRule('submit_button key missing or invalid'),
+	[ERRCODE.invalidSelectListCount]: cardRule(`Invalid select_list length (1-${CARD_LIST_MAX.dropdowns})`),
+	[ERRCODE.invalidSubmitText]: cardRule('submit_button text missing or invalid'),
+	[ERRCODE.invalidMemberUserid]: cardRule('horizontal_content_list userid missing or invalid (member, type 3)'),
+	[ERRCODE.duplicateMenuKey]: cardRule('Duplicate action_menu key'),
 	42052: {
 		meaning: 'msgid expired',
 		hint: 'Messages can only be recalled within 24 hours of sending.',
@@ -165,7 +228,7 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 		handling: 'input',
 	},
 	45002: cardRule('Content too large', 'Shorten the message.'),
-	45009: {
+	[ERRCODE.apiFrequencyExceeded]: {
 		meaning: 'API call frequency exceeded',
 		hint: 'WeCom blocks the caller for 60 s after a minute-level overflow; the request is retried after a pause.',
 		handling: 'retry',
@@ -175,18 +238,18 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 		hint: 'Lower the node\'s concurrency; the request is retried with backoff.',
 		handling: 'retry',
 	},
-	45034: cardRule('URL must start with http:// or https://'),
+	[ERRCODE.urlScheme]: cardRule('URL must start with http:// or https://'),
 	45035: {
 		meaning: 'Concurrent modification conflict',
 		hint: 'Retry later.',
 		handling: 'retry',
 	},
-	48002: {
+	[ERRCODE.apiNotAllowed]: {
 		meaning: 'API not permitted for this app',
 		hint: 'Use the Secret of a self-built app, not the contacts-sync secret.',
 		handling: 'config',
 	},
-	50003: {
+	[ERRCODE.appDisabled]: {
 		meaning: 'App disabled',
 		hint: 'Enable the app in the admin console.',
 		handling: 'config',
@@ -196,12 +259,12 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 		hint: 'The recipient is outside the app\'s visible range (Applications > your app > Visible to).',
 		handling: 'config',
 	},
-	60020: {
+	[ERRCODE.ipNotTrusted]: {
 		meaning: 'Caller IP is not trusted',
 		hint: 'Add the IP quoted in the message to the app\'s trusted IPs (Applications > your app > Trusted IP, 企业可信IP); it takes about a minute to apply. If n8n has no fixed egress IP, route through a proxy with one and set the API Base URL accordingly.',
 		handling: 'config',
 	},
-	60140: {
+	[ERRCODE.responseCodeUsedOrExpired]: {
 		meaning: 'Invalid response_code',
 		hint: 'A response_code can be used once, within 72 hours. Use the fresh ResponseCode from the latest card callback.',
 		handling: 'permanent',
@@ -221,20 +284,26 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 		hint: 'Set at least one user, department or tag.',
 		handling: 'input',
 	},
-	82002: cardRule('Too many departments (more than 100)', 'Send to at most 100 departments per call.'),
-	82003: cardRule('Too many tags (more than 100)', 'Send to at most 100 tags per call.'),
+	[ERRCODE.tooManyDepartments]: cardRule(
+		`Too many departments (more than ${MAX_PARTIES_PER_SEND})`,
+		`Send to at most ${MAX_PARTIES_PER_SEND} departments per call.`,
+	),
+	[ERRCODE.tooManyTags]: cardRule(
+		`Too many tags (more than ${MAX_TAGS_PER_SEND})`,
+		`Send to at most ${MAX_TAGS_PER_SEND} tags per call.`,
+	),
 	82004: cardRule('Content may crash the client', 'Remove unusual characters from the card.'),
 	82101: {
 		meaning: 'Update target is empty',
 		hint: 'Name the users, departments or tags whose card to update, or update it for everyone (atall).',
 		handling: 'input',
 	},
-	93000: {
+	[ERRCODE.invalidRobotWebhook]: {
 		meaning: 'Invalid webhook URL, or the robot was removed from the group',
 		hint: 'Copy the robot\'s webhook URL again from the group chat settings.',
 		handling: 'permanent',
 	},
-	93004: {
+	[ERRCODE.robotDisabled]: {
 		meaning: 'Robot disabled',
 		hint: 'Enable the robot in the group chat settings.',
 		handling: 'config',
@@ -272,7 +341,16 @@ export const TOKEN_ERRCODES: readonly number[] = Object.entries(WECOM_ERRCODES)
  * https://developer.work.weixin.qq.com/document/path/90313). Asking again cannot help, and a
  * wrong secret asked repeatedly can get the caller's IP blocked for an hour.
  */
-export const SECRET_REFUSED_ERRCODES: readonly number[] = [40013, 40001, 40091, 41002, 41004, 48002, 50003, 60020];
+export const SECRET_REFUSED_ERRCODES: readonly number[] = [
+	ERRCODE.invalidCorpId,
+	ERRCODE.invalidSecret,
+	ERRCODE.secretOfAnotherCorp,
+	ERRCODE.missingCorpId,
+	ERRCODE.missingSecret,
+	ERRCODE.apiNotAllowed,
+	ERRCODE.appDisabled,
+	ERRCODE.ipNotTrusted,
+];
 
 export function describeErrcode(errcode: number): ErrcodeInfo {
 	return (

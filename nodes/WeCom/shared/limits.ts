@@ -15,9 +15,6 @@ export const DUPLICATE_CHECK_MAX_SECONDS = 14400;
 /** A response_code serves one update within 72 hours (else 60140). */
 export const RESPONSE_CODE_TTL_MS = 72 * 3600 * 1000;
 
-/** Messages can be recalled within 24 hours (else 42052). */
-export const RECALL_WINDOW_MS = 24 * 3600 * 1000;
-
 /** Group robot: messages per minute per robot (over → 45009). */
 export const ROBOT_MESSAGES_PER_MINUTE = 20;
 

@@ -1,4 +1,4 @@
-import { describeErrcode } from './errorCodes';
+import { ERRCODE, describeErrcode } from './errorCodes';
 
 /**
  * Thrown by the credential when `gettoken` answers an errcode. n8n wraps it in a NodeApiError
@@ -28,7 +28,7 @@ export class WeComTokenUnavailableError extends Error {
 	}
 }
 
-export interface TokenProblem {
+interface TokenProblem {
 	message: string;
 	/** WeCom's errcode, when gettoken answered one. */
 	errcode?: number;
@@ -52,17 +52,17 @@ export function tokenProblemOf(thrown: unknown): TokenProblem | undefined {
 	return undefined;
 }
 
-/** WeCom appends "from ip: x.x.x.x" to errmsg; 60020 is only actionable with that IP. */
-export function callerIpFromErrmsg(errmsg: string): string | undefined {
+/** WeCom appends "from ip: x.x.x.x" to errmsg; an untrusted IP (60020) is only actionable with that IP. */
+function callerIpFromErrmsg(errmsg: string): string | undefined {
 	return /from ip:\s*([0-9a-fA-F.:]+)/.exec(errmsg)?.[1];
 }
 
 export function tokenErrorMessage(errcode: number, errmsg: string): string {
 	const { meaning, hint } = describeErrcode(errcode);
-	const ip = errcode === 60020 ? callerIpFromErrmsg(errmsg) : undefined;
+	const ip = errcode === ERRCODE.ipNotTrusted ? callerIpFromErrmsg(errmsg) : undefined;
 	const ipNote = ip
 		? ` WeCom saw this server's IP as ${ip}.`
-		: errcode === 60020
+		: errcode === ERRCODE.ipNotTrusted
 			? ' The IP WeCom saw is quoted in the error of any WeCom node run.'
 			: '';
 	return `WeCom refused to issue an access token: errcode ${errcode} (${meaning}).${ipNote} ${hint}`;

@@ -1,8 +1,9 @@
 /** Signed, encrypted template-card button clicks, sealed with the project's callback crypto. */
 import { randomBytes } from 'node:crypto';
 
-import { cdata, sealCallback } from '../../../nodes/WeCom/shared/callback';
-import type { CallbackSecrets, SealedCallback } from '../../../nodes/WeCom/shared/callback';
+import type { CallbackSecrets } from '../../../nodes/WeCom/shared/callback';
+import { cdata, sealCallback } from '../../../sandbox/callbacks';
+import type { SealedCallback } from '../../../sandbox/callbacks';
 import { AGENT_ID, CORP_ID, benchUser } from '../payload';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -7,7 +7,8 @@ import { performance } from 'node:perf_hooks';
 
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import type { CallbackSecrets, SealedCallback } from '../../../nodes/WeCom/shared/callback';
+import type { CallbackSecrets } from '../../../nodes/WeCom/shared/callback';
+import type { SealedCallback } from '../../../sandbox/callbacks';
 import { WeComTrigger } from '../../../nodes/WeCom/Trigger/WeComTrigger.node';
 import type { PathJob, PathOutcome } from '../job';
 import { startStopwatch } from '../stopwatch';

@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
-import { weComBaseUrl } from '../../../../credentials/WeComApi.credentials';
+import { weComBaseUrl } from '../../shared/apiOrigin';
 import { TOKEN_ERRCODES } from '../../shared/errorCodes';
 import { CREDENTIAL_TYPE, readCredentials, type WeComApiContext } from './context';
 import {

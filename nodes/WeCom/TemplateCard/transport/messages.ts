@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { fieldMessageForErrcode } from '../../shared/card';
+import { fieldMessageForErrcode, TASK_ID_MAX_LENGTH } from '../../shared/card';
+import { ERRCODE } from '../../shared/errorCodes';
 import { readWeComApp, type WeComApiContext, type WeComApp } from './context';
 import type { WeComApiError } from './errors';
 import { weComApiCall, type WeComCallResult } from './index';
@@ -15,10 +16,6 @@ import type { RetryPolicy } from './retry';
  * message/recall (https://developer.work.weixin.qq.com/document/path/94867).
  */
 
-/** WeCom's answer to a task_id an earlier send of this app already used. */
-const TASK_ID_IN_USE = 42014;
-
-const MAX_TASK_ID_LENGTH = 128;
 
 /** Fields sent next to `template_card` in message/send: they are not part of the card. */
 export interface SendFlags {
@@ -71,7 +68,7 @@ export async function sendCard(ctx: IExecuteFunctions, itemIndex: number, send: 
 
 /** WeCom refused the send because its task_id was used by an earlier send of this app. */
 export function isTaskIdInUse(error: unknown): boolean {
-	return (error as Partial<WeComApiError>)?.errcode === TASK_ID_IN_USE;
+	return (error as Partial<WeComApiError>)?.errcode === ERRCODE.invalidTaskId;
 }
 
 async function sendBatch(
@@ -110,7 +107,7 @@ async function sendBatch(
 function taskIdForBatch(taskId: string, batchIndex: number): string {
 	if (batchIndex === 0) return taskId;
 	const suffix = `-b${batchIndex + 1}`;
-	return `${taskId.slice(0, MAX_TASK_ID_LENGTH - suffix.length)}${suffix}`;
+	return `${taskId.slice(0, TASK_ID_MAX_LENGTH - suffix.length)}${suffix}`;
 }
 
 /** Counts the call against each listed member (members reached via @all, departments or tags are unknown). */

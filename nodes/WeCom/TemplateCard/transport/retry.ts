@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { describeErrcode } from '../../shared/errorCodes';
+import { ERRCODE, describeErrcode } from '../../shared/errorCodes';
 import type { WeComApiError } from './errors';
 
 export interface RetryPolicy {
@@ -41,7 +41,7 @@ export function isRetryable(policy: RetryPolicy, error: WeComApiError): boolean 
 }
 
 function backoffMs(policy: RetryPolicy, error: WeComApiError, attempt: number): number {
-	if (error.errcode === 45009) return policy.rateLimitPauseMs;
+	if (error.errcode === ERRCODE.apiFrequencyExceeded) return policy.rateLimitPauseMs;
 	const exponential = policy.baseDelayMs * 2 ** (attempt - 1);
 	return Math.round(exponential * (0.5 + Math.random() / 2));
 }

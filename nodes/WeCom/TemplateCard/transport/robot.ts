@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { parseRobotWebhook, type RobotWebhook } from '../../../../credentials/WeComWebhookApi.credentials';
+import { parseRobotWebhook, type RobotWebhook } from '../../shared/apiOrigin';
+import { ERRCODE } from '../../shared/errorCodes';
 import { ROBOT_MESSAGES_PER_MINUTE } from '../../shared/limits';
 import { DEADLINE_SLACK_MS, deadlineError, withinDeadline } from './deadline';
 import { weComErrcodeError, weComTransportError, type WeComApiError } from './errors';
@@ -121,7 +122,7 @@ async function postToRobot(
 	if (typeof answer.errcode !== 'number') throw unexpectedAnswer(ctx.getNode(), itemIndex);
 	if (answer.errcode === 0) return;
 	// WeCom blocks the robot for a while: every item waiting for it should hold back too.
-	if (answer.errcode === 45009) robotRateLimiter.pause(robot.id, options.retry.rateLimitPauseMs);
+	if (answer.errcode === ERRCODE.apiFrequencyExceeded) robotRateLimiter.pause(robot.id, options.retry.rateLimitPauseMs);
 	throw weComErrcodeError(
 		ctx.getNode(),
 		{ errcode: answer.errcode, errmsg: String(answer.errmsg ?? '') },
@@ -152,7 +153,7 @@ function slotTooFarError(node: INode, error: SlotTooFarError, itemIndex: number)
 			itemIndex,
 		},
 	);
-	return Object.assign(failure, { errcode: 45009 });
+	return Object.assign(failure, { errcode: ERRCODE.apiFrequencyExceeded });
 }
 
 /** Last line of defence: the bare key could only appear if something echoed it verbatim. */

@@ -3,7 +3,7 @@ import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTe
 import { aesKeyFrom, decryptMessage, encryptMessage, ENCODING_AES_KEY_PATTERN } from '../../shared/callback';
 
 /** WeCom's rule for the callback Token: letters and digits, at most 32. */
-export const CALLBACK_TOKEN_PATTERN = /^[A-Za-z0-9]{1,32}$/;
+const CALLBACK_TOKEN_PATTERN = /^[A-Za-z0-9]{1,32}$/;
 
 /**
  * WeCom has no API that checks a callback Token or EncodingAESKey: they are only ever used on

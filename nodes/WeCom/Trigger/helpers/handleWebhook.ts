@@ -14,7 +14,7 @@ import { answer, postedPayload } from './http';
 import { recentKeysFor, resendMemoryMs } from './recentKeys';
 import { checkCallbackTimes, checkUrlCheckTime, maxAgeOf } from './replayWindow';
 
-export const CALLBACK_CREDENTIAL_TYPE = 'weComCallbackApi';
+const CALLBACK_CREDENTIAL_TYPE = 'weComCallbackApi';
 
 interface TriggerOptions {
 	ignoreResends?: boolean;
@@ -51,7 +51,7 @@ function verifyUrl(ctx: IWebhookFunctions, secrets: CallbackSecrets): IWebhookRe
 	return NO_RESPONSE;
 }
 
-export function eventMatches(filters: string[], event: WeComCallbackEvent): boolean {
+function eventMatches(filters: string[], event: WeComCallbackEvent): boolean {
 	if (filters.includes(EVENT_FILTERS.all)) return true;
 	switch (event.category) {
 		case 'templateCard':

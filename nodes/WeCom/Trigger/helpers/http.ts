@@ -17,7 +17,7 @@ export function answer(ctx: IWebhookFunctions, status: number, body = ''): void 
 	res.end(body);
 }
 
-export interface PostedPayload {
+interface PostedPayload {
 	/** The raw body, when n8n kept it (it does for every webhook request). */
 	body?: string;
 	/** Otherwise the Encrypt text from n8n's own XML parse. */
@@ -35,6 +35,6 @@ export async function postedPayload(ctx: IWebhookFunctions): Promise<PostedPaylo
 	}
 	// n8n parses */xml bodies with lower-cased tags into { xml: { encrypt } }.
 	const parsed = ctx.getBodyData() as IDataObject | undefined;
-	const envelope = parsed?.xml as IDataObject | undefined;
-	return { encrypted: typeof envelope?.encrypt === 'string' ? envelope.encrypt : undefined };
+	const xml = parsed?.xml as IDataObject | undefined;
+	return { encrypted: typeof xml?.encrypt === 'string' ? xml.encrypt : undefined };
 }

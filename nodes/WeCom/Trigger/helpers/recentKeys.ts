@@ -5,7 +5,7 @@
  * processes (n8n offers no dedup helper to webhook contexts). Replays after a restart or on
  * another process are the replay window's job.
  */
-export class RecentKeys {
+class RecentKeys {
 	/** Key → until when (ms) it is remembered; Map order = order of (last) claim. */
 	private readonly seenUntil = new Map<string, number>();
 

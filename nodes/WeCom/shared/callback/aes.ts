@@ -40,14 +40,16 @@ function pkcs7Unpad(data: Buffer): Buffer {
 	return data.subarray(0, data.length - padLength);
 }
 
-export interface SealOptions {
-	/** 16 bytes; random by default. Fixed only in tests, for reproducible ciphertexts. */
-	random?: Buffer;
-}
-
-/** Encrypts a message for `receiveId` and returns the base64 text WeCom puts in Encrypt/echostr. */
-export function encryptMessage(key: Buffer, message: string, receiveId: string, options: SealOptions = {}): string {
-	const random = options.random ?? randomBytes(RANDOM_BYTES);
+/**
+ * Encrypts a message for `receiveId` and returns the base64 text WeCom puts in Encrypt/echostr.
+ * `random` is fixed only by tests, for reproducible ciphertexts.
+ */
+export function encryptMessage(
+	key: Buffer,
+	message: string,
+	receiveId: string,
+	random: Buffer = randomBytes(RANDOM_BYTES),
+): string {
 	if (random.length !== RANDOM_BYTES) throw new Error('random must be 16 bytes');
 	const body = Buffer.from(message, 'utf8');
 	const length = Buffer.alloc(4);
@@ -76,7 +78,7 @@ function utf8Text(bytes: Buffer, what: string): string {
 	}
 }
 
-export interface OpenedMessage {
+interface OpenedMessage {
 	message: string;
 	receiveId: string;
 }

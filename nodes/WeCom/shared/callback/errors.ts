@@ -2,10 +2,10 @@
  * Why a callback was refused. Each reason maps to one HTTP status, so the trigger and the tests
  * agree on what a forged or malformed request gets; none of them carries secret material.
  */
-export type CallbackRejectReason =
+type CallbackRejectReason =
 	/** msg_signature missing or not SHA-1 hex, or not ours. */
 	| 'badSignature'
-	/** Query parameters or envelope missing or malformed. */
+	/** Query parameters or the posted XML body missing or malformed. */
 	| 'badRequest'
 	/** Not valid base64, wrong block size, bad padding or length field. */
 	| 'badCiphertext'

@@ -44,7 +44,7 @@ export const WECOM_XML_SHAPE: XmlShape = {
 	]),
 };
 
-export type CallbackCategory = 'templateCard' | 'templateCardMenu' | 'approval' | 'message' | 'otherEvent';
+type CallbackCategory = 'templateCard' | 'templateCardMenu' | 'approval' | 'message' | 'otherEvent';
 
 export interface SelectedItem {
 	questionKey: string;
@@ -112,7 +112,7 @@ function textList(parent: XmlValue | undefined, name: string): string[] {
 }
 
 /** SelectedItems/SelectedItem[]/{QuestionKey, OptionIds/OptionId[]} (or the OpitonIds spelling). */
-export function selectedItemsOf(fields: XmlObject): SelectedItem[] {
+function selectedItemsOf(fields: XmlObject): SelectedItem[] {
 	return list(child(fields, 'SelectedItems'), 'SelectedItem').map((item) => ({
 		questionKey: text(item, 'QuestionKey') ?? '',
 		optionIds: [...textList(child(item, 'OptionIds'), 'OptionId'), ...textList(child(item, 'OpitonIds'), 'OpitonId')],
@@ -183,7 +183,7 @@ function openApprovalFields(info: XmlValue | undefined): Record<string, unknown>
 	};
 }
 
-export function categoryOf(msgType: string, event: string): CallbackCategory {
+function categoryOf(msgType: string, event: string): CallbackCategory {
 	if (msgType !== 'event') return 'message';
 	if (event === 'template_card_event') return 'templateCard';
 	if (event === 'template_card_menu_event') return 'templateCardMenu';

@@ -1,30 +1,9 @@
-/** WeCom callback crypto and XML, shared by the WeCom Trigger and the sandbox. */
+/** WeCom callback crypto and XML: the WeCom Trigger opens callbacks, the sandbox seals them. */
 export { aesKeyFrom, decryptMessage, encryptMessage, ENCODING_AES_KEY_PATTERN } from './aes';
-export type { OpenedMessage, SealOptions } from './aes';
-export {
-	encryptedPayloadOf,
-	MAX_CALLBACK_BODY_BYTES,
-	openCallback,
-	openEchostr,
-	openEncryptedCallback,
-	sealCallback,
-	sealEchostr,
-	verifyEchostr,
-} from './envelope';
-export type {
-	CallbackSecrets,
-	OpenedCallback,
-	OpenedEchostr,
-	SealCallbackOptions,
-	SealedCallback,
-	SignedQuery,
-} from './envelope';
+export { MAX_CALLBACK_BODY_BYTES, openCallback, openEchostr, openEncryptedCallback } from './openCallback';
+export type { CallbackSecrets, SignedQuery } from './openCallback';
 export { CallbackRejection } from './errors';
-export type { CallbackRejectReason } from './errors';
-export { categoryOf, normaliseEvent, selectedItemsOf, WECOM_XML_SHAPE } from './event';
-export type { CallbackCategory, SelectedItem, WeComCallbackEvent } from './event';
+export { normaliseEvent, WECOM_XML_SHAPE } from './event';
+export type { SelectedItem, WeComCallbackEvent } from './event';
 export { callbackSignature, signatureMatches } from './signature';
 export { parseXml, xmlToValue } from './xml';
-export type { XmlElement, XmlLimits, XmlObject, XmlShape, XmlValue } from './xml';
-export { cdata, toXml } from './xmlWrite';
-export type { XmlInput, XmlInputObject } from './xmlWrite';

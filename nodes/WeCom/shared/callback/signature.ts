@@ -19,7 +19,7 @@ export function signatureMatches(expectedHex: string, givenHex: string): boolean
 	return timingSafeEqual(Buffer.from(expectedHex, 'hex'), Buffer.from(givenHex, 'hex'));
 }
 
-export interface SignedParts {
+interface SignedParts {
 	token: string;
 	timestamp: string;
 	nonce: string;

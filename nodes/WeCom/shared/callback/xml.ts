@@ -13,7 +13,7 @@ export interface XmlElement {
 	children: XmlElement[];
 }
 
-export interface XmlLimits {
+interface XmlLimits {
 	maxDepth: number;
 	maxElements: number;
 }

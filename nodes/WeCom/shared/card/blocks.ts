@@ -9,9 +9,9 @@ import {
 	taskId,
 	titleAndDesc,
 } from './commonBlocks';
-import { freeText, text } from './fields';
-import { buttonList, buttonSelection, checkbox, selectList, submitButton } from './inputBlocks';
+import { buttonList, checkbox, dropdown, selectList, submitButton } from './inputBlocks';
 import { cardImage, imageTextArea, verticalContentList } from './newsBlocks';
+import { freeText, text } from './schemaBuilders';
 
 /**
  * Every top-level block, all optional: which ones a card type takes and requires is decided
@@ -32,7 +32,7 @@ export function cardBlocks(variant: CardVariant) {
 		image_text_area: imageTextArea().optional(),
 		card_image: cardImage().optional(),
 		vertical_content_list: verticalContentList().optional(),
-		button_selection: buttonSelection(variant).optional(),
+		button_selection: dropdown(variant).optional(),
 		button_list: buttonList().optional(),
 		checkbox: checkbox(variant).optional(),
 		select_list: selectList(variant).optional(),

@@ -1,8 +1,9 @@
+import { ERRCODE } from '../errorCodes';
 import { isCardType, ROBOT_CARD_TYPES, type CardVariant } from './cardTypes';
-import { describeValue } from './fields';
 import { formatIssuePath, toCardIssues, type CardIssue } from './issues';
-import { ERR, MSG } from './rules';
+import { MSG } from './messages';
 import { templateCardSchema, type TemplateCard } from './schema';
+import { describeValue } from './schemaBuilders';
 import { utf8ByteLength } from './utf8';
 
 /**
@@ -10,7 +11,7 @@ import { utf8ByteLength } from './utf8';
  * template_card.select_list[].option_list[].id, is 5 levels down
  * (https://developer.work.weixin.qq.com/document/path/90236).
  */
-export const MAX_CARD_DEPTH = 10;
+const MAX_CARD_DEPTH = 10;
 
 /**
  * WeCom documents no total size for a template card: its 2048-byte figure is for text and
@@ -20,9 +21,9 @@ export const MAX_CARD_DEPTH = 10;
  * 64 KiB leaves room for every one of them at its maximum, and bounds the work done on a card
  * before its rules are checked.
  */
-export const MAX_CARD_BYTES = 64 * 1024;
+const MAX_CARD_BYTES = 64 * 1024;
 
-export type CardCheckResult = { ok: true; card: TemplateCard } | { ok: false; issues: CardIssue[] };
+type CardCheckResult = { ok: true; card: TemplateCard } | { ok: false; issues: CardIssue[] };
 
 function fail(path: string, message: string, errcode: number): CardCheckResult {
 	return { ok: false, issues: [{ path, message, errcode }] };
@@ -37,19 +38,19 @@ export function checkTemplateCard(card: unknown, variant: CardVariant): CardChec
 	if (typeof card !== 'object' || card === null || Array.isArray(card)) {
 		const message =
 			card === undefined ? MSG.required : MSG.wrongType(MSG.mustBeObject, describeValue(card));
-		return fail('template_card', message, ERR.generic);
+		return fail('template_card', message, ERRCODE.invalidParameter);
 	}
 	const outOfBounds = checkCardBounds(card);
 	if (outOfBounds) return { ok: false, issues: [outOfBounds] };
 	// Without a valid card_type there is no way to tell which blocks belong: stop here.
 	const cardType: unknown = (card as Record<string, unknown>).card_type;
-	if (cardType === undefined) return fail('template_card.card_type', MSG.required, ERR.cardType);
+	if (cardType === undefined) return fail('template_card.card_type', MSG.required, ERRCODE.invalidCardType);
 	if (!isCardType(cardType)) {
 		const got = typeof cardType === 'string' ? `"${cardType}"` : describeValue(cardType);
-		return fail('template_card.card_type', `${MSG.cardTypeEnum} (got ${got})`, ERR.cardType);
+		return fail('template_card.card_type', `${MSG.cardTypeEnum} (got ${got})`, ERRCODE.invalidCardType);
 	}
 	if (variant === 'robot' && !ROBOT_CARD_TYPES.includes(cardType)) {
-		return fail('template_card.card_type', MSG.robotCardType, ERR.cardType);
+		return fail('template_card.card_type', MSG.robotCardType, ERRCODE.invalidCardType);
 	}
 
 	const result = templateCardSchema(cardType, variant).safeParse(card);
@@ -74,7 +75,7 @@ function pathOf(pending: Pending | undefined): Array<string | number> {
 const tooLarge = (at: Pending | undefined, what: string): CardIssue => ({
 	path: formatIssuePath(pathOf(at)),
 	message: `${what} larger than ${MAX_CARD_BYTES.toLocaleString('en-US')} bytes as JSON`,
-	errcode: ERR.generic,
+	errcode: ERRCODE.invalidParameter,
 });
 
 /**
@@ -97,7 +98,7 @@ export function checkCardBounds(card: unknown): CardIssue | undefined {
 			return {
 				path: formatIssuePath(pathOf(next)),
 				message: `nested more than ${MAX_CARD_DEPTH} levels deep (the deepest field of a template card is 5 levels down)`,
-				errcode: ERR.generic,
+				errcode: ERRCODE.invalidParameter,
 			};
 		}
 		if (Array.isArray(value)) {

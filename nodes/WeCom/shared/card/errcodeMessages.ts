@@ -1,12 +1,16 @@
+import { ERRCODE } from '../errorCodes';
+import { NOTICE_CARD_TYPES } from './cardTypes';
 import {
+	BUTTON_TYPE,
 	BUTTON_TYPE_LABELS,
-	ERR,
+	HORIZONTAL_TYPE,
 	HORIZONTAL_TYPE_LABELS,
-	KEY_MAX_BYTES,
+	LINK_TYPE,
 	LINK_TYPE_LABELS,
-	MSG,
-	OPTION_ID_MAX_BYTES,
-} from './rules';
+	NOTICE_CARD_ACTION_TYPES,
+} from './enums';
+import { CARD_LIST_MAX, KEY_MAX_BYTES, OPTION_ID_MAX_BYTES } from './limits';
+import { MSG } from './messages';
 
 /** One rule as the schema words it, and the fields (relative to template_card) it applies to. */
 interface FieldRule {
@@ -22,11 +26,11 @@ const optionLists = (max: number) => [MSG.atLeast(1, 'options'), MSG.atMost(max,
  * rejection by WeCom itself as precisely as one it caught before sending.
  */
 const FIELD_RULES: Readonly<Record<number, readonly FieldRule[]>> = {
-	[ERR.taskId]: [{ fields: ['task_id'], rules: [MSG.taskIdFormat] }],
-	[ERR.horizontalKeyname]: [
+	[ERRCODE.invalidTaskId]: [{ fields: ['task_id'], rules: [MSG.taskIdFormat] }],
+	[ERRCODE.keynameMissing]: [
 		{ fields: ['horizontal_content_list[].keyname'], rules: [MSG.required] },
 	],
-	[ERR.url]: [
+	[ERRCODE.urlMissing]: [
 		{
 			fields: [
 				'card_action.url',
@@ -36,16 +40,16 @@ const FIELD_RULES: Readonly<Record<number, readonly FieldRule[]>> = {
 				'image_text_area.url',
 				'button_list[].url',
 			],
-			rules: [MSG.requiredWhenType(1, LINK_TYPE_LABELS)],
+			rules: [MSG.requiredWhenType(LINK_TYPE.url, LINK_TYPE_LABELS)],
 		},
 	],
-	[ERR.mediaId]: [
+	[ERRCODE.mediaIdMissing]: [
 		{
 			fields: ['horizontal_content_list[].media_id'],
-			rules: [MSG.requiredWhenType(2, HORIZONTAL_TYPE_LABELS)],
+			rules: [MSG.requiredWhenType(HORIZONTAL_TYPE.attachment, HORIZONTAL_TYPE_LABELS)],
 		},
 	],
-	[ERR.appid]: [
+	[ERRCODE.appidMissing]: [
 		{
 			fields: [
 				'card_action.appid',
@@ -53,33 +57,33 @@ const FIELD_RULES: Readonly<Record<number, readonly FieldRule[]>> = {
 				'quote_area.appid',
 				'image_text_area.appid',
 			],
-			rules: [MSG.requiredWhenType(2, LINK_TYPE_LABELS)],
+			rules: [MSG.requiredWhenType(LINK_TYPE.miniProgram, LINK_TYPE_LABELS)],
 		},
 	],
-	[ERR.cardType]: [{ fields: ['card_type'], rules: [MSG.cardTypeEnum] }],
-	[ERR.title]: [
+	[ERRCODE.invalidCardType]: [{ fields: ['card_type'], rules: [MSG.cardTypeEnum] }],
+	[ERRCODE.titleMissing]: [
 		{
 			fields: ['main_title.title', 'jump_list[].title', 'vertical_content_list[].title'],
 			rules: [MSG.required],
 		},
 	],
-	[ERR.horizontalCount]: [{ fields: ['horizontal_content_list'], rules: [MSG.atMost(6, 'items')] }],
-	[ERR.verticalCount]: [{ fields: ['vertical_content_list'], rules: [MSG.atMost(4, 'items')] }],
-	[ERR.optionCount]: [
-		{ fields: ['checkbox.option_list'], rules: optionLists(20) },
+	[ERRCODE.tooManyHorizontalItems]: [{ fields: ['horizontal_content_list'], rules: [MSG.atMost(CARD_LIST_MAX.horizontalContent, 'items')] }],
+	[ERRCODE.tooManyVerticalItems]: [{ fields: ['vertical_content_list'], rules: [MSG.atMost(CARD_LIST_MAX.verticalContent, 'items')] }],
+	[ERRCODE.invalidOptionCount]: [
+		{ fields: ['checkbox.option_list'], rules: optionLists(CARD_LIST_MAX.checkboxOptions) },
 		{
 			fields: ['button_selection.option_list', 'select_list[].option_list'],
-			rules: optionLists(10),
+			rules: optionLists(CARD_LIST_MAX.dropdownOptions),
 		},
 	],
-	[ERR.buttonText]: [{ fields: ['button_list[].text'], rules: [MSG.required] }],
-	[ERR.buttonKey]: [
+	[ERRCODE.invalidButtonText]: [{ fields: ['button_list[].text'], rules: [MSG.required] }],
+	[ERRCODE.invalidButtonKey]: [
 		{
 			fields: ['button_list[].key'],
-			rules: [...keyRules(MSG.requiredWhenType(0, BUTTON_TYPE_LABELS)), MSG.mustBeUnique('key')],
+			rules: [...keyRules(MSG.requiredWhenType(BUTTON_TYPE.callback, BUTTON_TYPE_LABELS)), MSG.mustBeUnique('key')],
 		},
 	],
-	[ERR.optionId]: [
+	[ERRCODE.invalidOptionId]: [
 		{
 			fields: [
 				'checkbox.option_list[].id',
@@ -89,7 +93,7 @@ const FIELD_RULES: Readonly<Record<number, readonly FieldRule[]>> = {
 			rules: [MSG.required, MSG.byteLimit(OPTION_ID_MAX_BYTES), MSG.mustBeUnique('id')],
 		},
 	],
-	[ERR.optionText]: [
+	[ERRCODE.invalidOptionText]: [
 		{
 			fields: [
 				'checkbox.option_list[].text',
@@ -99,8 +103,8 @@ const FIELD_RULES: Readonly<Record<number, readonly FieldRule[]>> = {
 			rules: [MSG.required],
 		},
 	],
-	[ERR.jumpCount]: [{ fields: ['jump_list'], rules: [MSG.atMost(3, 'jumps')] }],
-	[ERR.questionKey]: [
+	[ERRCODE.tooManyJumps]: [{ fields: ['jump_list'], rules: [MSG.atMost(CARD_LIST_MAX.jumps, 'jumps')] }],
+	[ERRCODE.invalidQuestionKey]: [
 		{
 			fields: [
 				'checkbox.question_key',
@@ -110,31 +114,31 @@ const FIELD_RULES: Readonly<Record<number, readonly FieldRule[]>> = {
 			rules: [...keyRules(MSG.required), MSG.mustBeUnique('question_key')],
 		},
 	],
-	[ERR.cardImageUrl]: [
+	[ERRCODE.invalidCardImage]: [
 		{ fields: ['card_image.url'], rules: [MSG.required] },
 		{ fields: ['card_image'], rules: [MSG.imageOrArea] },
 	],
-	[ERR.cardAction]: [
+	[ERRCODE.invalidCardAction]: [
 		{
 			fields: ['card_action'],
 			rules: [
-				MSG.requiredOn('text_notice and news_notice'),
-				`type ${MSG.oneOf([1, 2], LINK_TYPE_LABELS)}`,
+				MSG.requiredOn(NOTICE_CARD_TYPES.join(' and ')),
+				`type ${MSG.oneOf(NOTICE_CARD_ACTION_TYPES, LINK_TYPE_LABELS)}`,
 			],
 		},
 	],
-	[ERR.submitKey]: [{ fields: ['submit_button.key'], rules: keyRules(MSG.required) }],
-	[ERR.selectListCount]: [
-		{ fields: ['select_list'], rules: [MSG.atLeast(1, 'dropdowns'), MSG.atMost(3, 'dropdowns')] },
+	[ERRCODE.invalidSubmitKey]: [{ fields: ['submit_button.key'], rules: keyRules(MSG.required) }],
+	[ERRCODE.invalidSelectListCount]: [
+		{ fields: ['select_list'], rules: [MSG.atLeast(1, 'dropdowns'), MSG.atMost(CARD_LIST_MAX.dropdowns, 'dropdowns')] },
 	],
-	[ERR.submitText]: [{ fields: ['submit_button.text'], rules: [MSG.required] }],
-	[ERR.userid]: [
+	[ERRCODE.invalidSubmitText]: [{ fields: ['submit_button.text'], rules: [MSG.required] }],
+	[ERRCODE.invalidMemberUserid]: [
 		{
 			fields: ['horizontal_content_list[].userid'],
-			rules: [MSG.requiredWhenType(3, HORIZONTAL_TYPE_LABELS)],
+			rules: [MSG.requiredWhenType(HORIZONTAL_TYPE.member, HORIZONTAL_TYPE_LABELS)],
 		},
 	],
-	[ERR.menuKeyConflict]: [
+	[ERRCODE.duplicateMenuKey]: [
 		{ fields: ['action_menu.action_list[].key'], rules: [MSG.mustBeUnique('key')] },
 	],
 };
@@ -153,6 +157,3 @@ export function fieldMessageForErrcode(errcode: number): string | undefined {
 		})
 		.join(' | ');
 }
-
-/** The errcodes fieldMessageForErrcode knows. */
-export const CARD_FIELD_ERRCODES: readonly number[] = Object.keys(FIELD_RULES).map(Number);

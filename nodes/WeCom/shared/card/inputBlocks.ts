@@ -1,23 +1,26 @@
 import type { z } from 'zod';
+import { ERRCODE } from '../errorCodes';
 import type { CardVariant } from './cardTypes';
 import { key, linkUrl } from './commonBlocks';
-import { block, choice, finiteNumber, flag, forbidden, freeText, list, report, text, unique } from './fields';
-import { BUTTON_TYPE_LABELS, ERR, MSG, OPTION_ID_MAX_BYTES } from './rules';
+import { BUTTON_TYPE, BUTTON_TYPE_LABELS, CHECKBOX_MODE, CHECKBOX_MODE_LABELS } from './enums';
+import { CARD_LIST_MAX, OPTION_ID_MAX_BYTES } from './limits';
+import { MSG } from './messages';
+import { block, choice, finiteNumber, flag, forbidden, freeText, list, report, text, unique } from './schemaBuilders';
 
 /**
  * The inputs of interaction cards: buttons, dropdowns, choices (button_interaction, vote_interaction
  * and multiple_interaction in https://developer.work.weixin.qq.com/document/path/90236).
  */
 
-const optionId = () => text({ errcode: ERR.optionId, maxBytes: OPTION_ID_MAX_BYTES });
-const optionText = () => text({ errcode: ERR.optionText });
-const questionKey = () => key(ERR.questionKey);
+const optionId = () => text({ errcode: ERRCODE.invalidOptionId, maxBytes: OPTION_ID_MAX_BYTES });
+const optionText = () => text({ errcode: ERRCODE.invalidOptionText });
+const questionKey = () => key(ERRCODE.invalidQuestionKey);
 /** `disable` locks an input; WeCom documents it only for card updates. */
 const disable = (variant: CardVariant) =>
 	variant === 'update' ? flag().optional() : forbidden(MSG.onlyInUpdates);
 
 function optionList<T extends z.ZodTypeAny>(option: T, max: number) {
-	return list(option, { min: 1, max, noun: 'options', errcode: ERR.optionCount });
+	return list(option, { min: 1, max, noun: 'options', errcode: ERRCODE.invalidOptionCount });
 }
 
 interface Choices {
@@ -31,14 +34,15 @@ interface Choices {
  */
 function choiceRules(choices: Choices, ctx: z.RefinementCtx): void {
 	const ids = choices.option_list.map((o, i) => ({ value: o.id, path: ['option_list', i, 'id'] }));
-	unique(ids, ctx, ERR.optionId, 'id');
+	unique(ids, ctx, ERRCODE.invalidOptionId, 'id');
 }
 
-export function buttonSelection(variant: CardVariant) {
+/** One dropdown: button_selection, and each entry of select_list. */
+export function dropdown(variant: CardVariant) {
 	return block({
 		question_key: questionKey(),
 		title: freeText().optional(),
-		option_list: optionList(block({ id: optionId(), text: optionText() }), 10),
+		option_list: optionList(block({ id: optionId(), text: optionText() }), CARD_LIST_MAX.dropdownOptions),
 		selected_id: text().optional(),
 		disable: disable(variant),
 	}).superRefine(choiceRules);
@@ -46,24 +50,26 @@ export function buttonSelection(variant: CardVariant) {
 
 export function buttonList() {
 	const button = block({
-		type: choice([0, 1], { labels: BUTTON_TYPE_LABELS }).optional(),
-		text: text({ errcode: ERR.buttonText }),
+		type: choice(Object.values(BUTTON_TYPE), { labels: BUTTON_TYPE_LABELS }).optional(),
+		text: text({ errcode: ERRCODE.invalidButtonText }),
 		// 1 to 4; WeCom shows any other number as 1 (不填或错填默认1), so it is not refused.
 		style: finiteNumber().optional(),
-		key: key(ERR.buttonKey).optional(),
+		key: key(ERRCODE.invalidButtonKey).optional(),
 		url: linkUrl(),
 	}).superRefine((button, ctx) => {
-		// An absent type means 0: a callback button, identified by its key.
-		if ((button.type ?? 0) === 0 && button.key === undefined) {
-			report(ctx, ERR.buttonKey, MSG.requiredWhenType(0, BUTTON_TYPE_LABELS), { path: ['key'] });
+		// An absent type means a callback button, identified by its key.
+		if ((button.type ?? BUTTON_TYPE.callback) === BUTTON_TYPE.callback && button.key === undefined) {
+			report(ctx, ERRCODE.invalidButtonKey, MSG.requiredWhenType(BUTTON_TYPE.callback, BUTTON_TYPE_LABELS), {
+				path: ['key'],
+			});
 		}
-		if (button.type === 1 && button.url === undefined) {
-			report(ctx, ERR.url, MSG.requiredWhenType(1, BUTTON_TYPE_LABELS), { path: ['url'] });
+		if (button.type === BUTTON_TYPE.url && button.url === undefined) {
+			report(ctx, ERRCODE.urlMissing, MSG.requiredWhenType(BUTTON_TYPE.url, BUTTON_TYPE_LABELS), { path: ['url'] });
 		}
 	});
-	return list(button, { min: 1, max: 6, noun: 'buttons' }).superRefine((buttons, ctx) => {
+	return list(button, { min: 1, max: CARD_LIST_MAX.buttons, noun: 'buttons' }).superRefine((buttons, ctx) => {
 		const keys = buttons.map((b, i) => ({ value: b.key, path: [i, 'key'] }));
-		unique(keys, ctx, ERR.buttonKey, 'key');
+		unique(keys, ctx, ERRCODE.invalidButtonKey, 'key');
 	});
 }
 
@@ -71,32 +77,25 @@ export function checkbox(variant: CardVariant) {
 	const option = block({ id: optionId(), text: optionText(), is_checked: flag() });
 	return block({
 		question_key: questionKey(),
-		mode: choice([0, 1], { labels: { 0: 'single choice', 1: 'multiple choice' } }).optional(),
-		option_list: optionList(option, 20),
+		mode: choice(Object.values(CHECKBOX_MODE), { labels: CHECKBOX_MODE_LABELS }).optional(),
+		option_list: optionList(option, CARD_LIST_MAX.checkboxOptions),
 		disable: disable(variant),
 	}).superRefine(choiceRules);
 }
 
 export function selectList(variant: CardVariant) {
-	const select = block({
-		question_key: questionKey(),
-		title: freeText().optional(),
-		option_list: optionList(block({ id: optionId(), text: optionText() }), 10),
-		selected_id: text().optional(),
-		disable: disable(variant),
-	}).superRefine(choiceRules);
-	return list(select, {
+	return list(dropdown(variant), {
 		min: 1,
-		max: 3,
+		max: CARD_LIST_MAX.dropdowns,
 		noun: 'dropdowns',
-		errcode: ERR.selectListCount,
+		errcode: ERRCODE.invalidSelectListCount,
 	}).superRefine((selects, ctx) => {
 		// Answers come back keyed by question_key, so it must be unique across the card.
 		const keys = selects.map((s, i) => ({ value: s.question_key, path: [i, 'question_key'] }));
-		unique(keys, ctx, ERR.questionKey, 'question_key');
+		unique(keys, ctx, ERRCODE.invalidQuestionKey, 'question_key');
 	});
 }
 
 export function submitButton() {
-	return block({ text: text({ errcode: ERR.submitText }), key: key(ERR.submitKey) });
+	return block({ text: text({ errcode: ERRCODE.invalidSubmitText }), key: key(ERRCODE.invalidSubmitKey) });
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { ERR, MSG } from './rules';
+import { ERRCODE } from '../errorCodes';
+import { MSG } from './messages';
 
 export interface CardIssue {
 	/** Where, e.g. 'template_card.button_list[0].key'; always starts with 'template_card'. */
@@ -24,7 +25,7 @@ export function formatIssuePath(path: ReadonlyArray<string | number>): string {
 
 function errcodeOf(issue: z.ZodIssue): number {
 	const errcode: unknown = issue.code === 'custom' ? issue.params?.errcode : undefined;
-	return typeof errcode === 'number' ? errcode : ERR.generic;
+	return typeof errcode === 'number' ? errcode : ERRCODE.invalidParameter;
 }
 
 function toCardIssue(issue: z.ZodIssue): CardIssue[] {
@@ -32,7 +33,7 @@ function toCardIssue(issue: z.ZodIssue): CardIssue[] {
 		return issue.keys.map((key) => ({
 			path: formatIssuePath([...issue.path, key]),
 			message: MSG.unknownField,
-			errcode: ERR.generic,
+			errcode: ERRCODE.invalidParameter,
 		}));
 	}
 	return [{ path: formatIssuePath(issue.path), message: issue.message, errcode: errcodeOf(issue) }];
@@ -44,7 +45,7 @@ function toCardIssue(issue: z.ZodIssue): CardIssue[] {
  */
 export function toCardIssues(issues: readonly z.ZodIssue[]): CardIssue[] {
 	const all = issues.flatMap(toCardIssue);
-	const specific = all.filter((issue) => issue.errcode !== ERR.generic);
-	const generic = all.filter((issue) => issue.errcode === ERR.generic);
+	const specific = all.filter((issue) => issue.errcode !== ERRCODE.invalidParameter);
+	const generic = all.filter((issue) => issue.errcode === ERRCODE.invalidParameter);
 	return [...specific, ...generic];
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { ERRCODE } from '../errorCodes';
 import { cardBlocks, type CardBlockName } from './blocks';
 import { BLOCKS_BY_TYPE, SOURCE_COLOR_CARD_TYPES } from './blocksByType';
 import { cardAction, sourceBlock } from './commonBlocks';
 import { cardNeedsTaskId, isNoticeType, type CardType, type CardVariant } from './cardTypes';
-import { forbidden, report } from './fields';
-import { ERR, MSG } from './rules';
+import { MSG } from './messages';
+import { forbidden, report } from './schemaBuilders';
 
 /** A template card as sent to WeCom: all blocks optional; which ones apply depends on card_type. */
 export type TemplateCard = z.infer<
@@ -49,43 +50,43 @@ function cardRules(cardType: CardType, variant: CardVariant) {
 
 		if (variant === 'send' && cardNeedsTaskId(card) && card.task_id === undefined) {
 			const message = notice ? MSG.taskIdWithMenu : MSG.requiredOn(cardType);
-			report(ctx, ERR.taskId, message, { path: ['task_id'] });
+			report(ctx, ERRCODE.invalidTaskId, message, { path: ['task_id'] });
 		}
 
 		if (cardType === 'text_notice') {
 			if (!card.main_title?.title && !card.sub_title_text) {
-				report(ctx, ERR.title, MSG.titleOrSubtitle, { path: ['main_title', 'title'] });
+				report(ctx, ERRCODE.titleMissing, MSG.titleOrSubtitle, { path: ['main_title', 'title'] });
 			} else if (variant === 'robot' && card.main_title === undefined) {
-				report(ctx, ERR.generic, MSG.robotMainTitle, { path: ['main_title'] });
+				report(ctx, ERRCODE.invalidParameter, MSG.robotMainTitle, { path: ['main_title'] });
 			}
 		} else if (!card.main_title?.title) {
-			report(ctx, ERR.title, MSG.requiredOn(cardType), { path: ['main_title', 'title'] });
+			report(ctx, ERRCODE.titleMissing, MSG.requiredOn(cardType), { path: ['main_title', 'title'] });
 		}
 
 		if (cardType === 'news_notice') {
 			if (variant === 'robot' && card.card_image === undefined) {
-				report(ctx, ERR.cardImageUrl, MSG.robotCardImage, { path: ['card_image'] });
+				report(ctx, ERRCODE.invalidCardImage, MSG.robotCardImage, { path: ['card_image'] });
 			} else if (card.card_image === undefined && card.image_text_area === undefined) {
-				report(ctx, ERR.cardImageUrl, MSG.imageOrArea, { path: ['card_image'] });
+				report(ctx, ERRCODE.invalidCardImage, MSG.imageOrArea, { path: ['card_image'] });
 			}
 		}
 
-		if (notice) requireBlock('card_action', ERR.cardAction);
-		if (cardType === 'button_interaction') requireBlock('button_list', ERR.generic);
-		if (cardType === 'vote_interaction') requireBlock('checkbox', ERR.generic);
-		if (cardType === 'multiple_interaction') requireBlock('select_list', ERR.selectListCount);
+		if (notice) requireBlock('card_action', ERRCODE.invalidCardAction);
+		if (cardType === 'button_interaction') requireBlock('button_list', ERRCODE.invalidParameter);
+		if (cardType === 'vote_interaction') requireBlock('checkbox', ERRCODE.invalidParameter);
+		if (cardType === 'multiple_interaction') requireBlock('select_list', ERRCODE.invalidSelectListCount);
 		// Updates may drop the submit button (submit_button 否 in
 		// https://developer.work.weixin.qq.com/document/path/94888).
 		if (
 			(cardType === 'vote_interaction' || cardType === 'multiple_interaction') &&
 			variant !== 'update'
 		) {
-			requireBlock('submit_button', ERR.generic);
+			requireBlock('submit_button', ERRCODE.invalidParameter);
 		}
 	};
 }
 
-export type TemplateCardSchema = z.ZodType<TemplateCard, z.ZodTypeDef, unknown>;
+type TemplateCardSchema = z.ZodType<TemplateCard, z.ZodTypeDef, unknown>;
 
 const schemaCache = new Map<string, TemplateCardSchema>();
 

@@ -1,6 +1,6 @@
 import type { IDisplayOptions } from 'n8n-workflow';
 
-import { SOURCE_COLOR_CARD_TYPES, cardTypesWith } from '../../../shared/card';
+import { NOTICE_CARD_TYPES, SOURCE_COLOR_CARD_TYPES, cardTypesWith } from '../../../shared/card';
 import type { CardType, CardVariant } from '../../../shared/card/cardTypes';
 
 export type { CardType, CardVariant };
@@ -33,7 +33,7 @@ export const FORM_LAYOUT = {
 export type FormGroup = keyof typeof FORM_LAYOUT;
 
 /** Card types on which a click on the card must open something (no "None" choice). */
-export const NOTICE_TYPES: readonly CardType[] = ['text_notice', 'news_notice'];
+export const NOTICE_TYPES = NOTICE_CARD_TYPES;
 
 export function formHas(group: FormGroup, cardType: string): boolean {
 	return (FORM_LAYOUT[group] as readonly string[]).includes(cardType);

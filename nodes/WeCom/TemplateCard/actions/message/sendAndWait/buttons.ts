@@ -1,6 +1,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { CARD_LIST_MAX } from '../../../../shared/card';
+
 /**
  * Reads a parameter of the first item. execute() and webhook() name the item differently
  * (`getNodeParameter(name, 0, fallback)` vs `getNodeParameter(name, fallback)`), and both
@@ -9,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 export type ReadParameter = (name: string, fallback: unknown) => unknown;
 
 /** WeCom shows at most 6 buttons on a button_interaction card. */
-export const MAX_RESPONSE_BUTTONS = 6;
+export const MAX_RESPONSE_BUTTONS = CARD_LIST_MAX.buttons;
 
 export interface ResponseButton {
 	label: string;

@@ -1,12 +1,11 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { ERRCODE } from '../../../../shared/errorCodes';
 import { RESPONSE_CODE_TTL_MS } from '../../../../shared/limits';
 import { retryPolicyFrom, type RetryOptionValues } from '../../../helpers/options';
 import { updateCard } from '../../../transport/messages';
 import type { SentCard } from './sentCard';
 
-/** WeCom's answer to a response_code that was used already or is older than 72 h. */
-const USED_OR_EXPIRED = 60140;
 /** Clocks of n8n and WeCom may differ a little: near the 72 h, a 60140 may mean expired. */
 const CLOCK_MARGIN_MS = 10 * 60 * 1000;
 
@@ -51,7 +50,7 @@ export async function claimCard(
 		return { outcome: 'won', output: { cardUpdated: true } };
 	} catch (error) {
 		const failure = error as { message?: string; errcode?: number };
-		if (failure.errcode === USED_OR_EXPIRED && isSurelyUnexpired(sent)) return { outcome: 'taken' };
+		if (failure.errcode === ERRCODE.responseCodeUsedOrExpired && isSurelyUnexpired(sent)) return { outcome: 'taken' };
 		ctx.logger.warn(`WeCom Send and Wait: the card could not show the answer: ${failure.message ?? String(error)}`);
 		return undecided({
 			cardUpdateError: failure.message ?? String(error),

@@ -1,16 +1,13 @@
-import { randomInt } from 'node:crypto';
-
-import { aesKeyFrom, decryptMessage, encryptMessage } from './aes';
-import type { SealOptions } from './aes';
+import { aesKeyFrom, decryptMessage } from './aes';
 import { refuse } from './errors';
-import { assertSignature, callbackSignature } from './signature';
+import { assertSignature } from './signature';
 import type { XmlElement } from './xml';
 import { parseXml } from './xml';
-import { cdata } from './xmlWrite';
 
 /**
- * Both directions of a WeCom callback: open (verify the signature, decrypt, check the receive
- * id, parse) for the trigger, seal (encrypt, sign, wrap) for the sandbox playing WeCom.
+ * Opens what WeCom sends to an app's callback URL: checks the signature, decrypts, checks the
+ * receive id and parses (https://developer.work.weixin.qq.com/document/path/90968). The sandbox
+ * plays WeCom with the same secrets and query.
  */
 export interface CallbackSecrets {
 	token: string;
@@ -44,11 +41,6 @@ function readSignedQuery(query: object): SignedQuery {
 	};
 }
 
-/** Throws a plain Error (never quoting the key) when the credential's key is unusable. */
-function keyOf(secrets: CallbackSecrets): Buffer {
-	return aesKeyFrom(secrets.encodingAesKey);
-}
-
 function openEncrypted(secrets: CallbackSecrets, query: SignedQuery, encrypted: string): string {
 	assertSignature({
 		token: secrets.token,
@@ -57,7 +49,8 @@ function openEncrypted(secrets: CallbackSecrets, query: SignedQuery, encrypted: 
 		encrypted,
 		signature: query.msg_signature,
 	});
-	const opened = decryptMessage(keyOf(secrets), encrypted);
+	// aesKeyFrom throws a plain Error (never quoting the key) when the credential's key is unusable.
+	const opened = decryptMessage(aesKeyFrom(secrets.encodingAesKey), encrypted);
 	if (opened.receiveId !== secrets.corpId) refuse('wrongReceiver', 'the message is for another receive id');
 	return opened.message;
 }
@@ -71,7 +64,7 @@ function openEncrypted(secrets: CallbackSecrets, query: SignedQuery, encrypted: 
  */
 const URL_CHECK_ECHO = /^[\x21-\x25\x27-\x3b\x3d\x3f-\x7e]{1,64}$/;
 
-export interface OpenedEchostr {
+interface OpenedEchostr {
 	/** The plaintext to answer with, and nothing else. */
 	echo: string;
 	/** The signed timestamp of the request (seconds). */
@@ -94,21 +87,16 @@ export function openEchostr(secrets: CallbackSecrets, query: object): OpenedEcho
 	return { echo, timestamp: Number(signed.timestamp) };
 }
 
-/** The decrypted echostr of a URL check, to be answered as the whole body. */
-export function verifyEchostr(secrets: CallbackSecrets, query: object): string {
-	return openEchostr(secrets, query).echo;
-}
-
-/** The Encrypt text of the outer envelope <xml><ToUserName/><AgentID/><Encrypt/></xml>. */
-export function encryptedPayloadOf(body: string): string {
+/** The Encrypt text of the posted body <xml><ToUserName/><AgentID/><Encrypt/></xml>. */
+function encryptedPayloadOf(body: string): string {
 	const root = parseXml(body, { maxDepth: 2, maxElements: 16 });
-	if (root.name !== 'xml') refuse('badRequest', 'the body is not a WeCom callback envelope');
+	if (root.name !== 'xml') refuse('badRequest', 'the body is not a WeCom callback');
 	const encrypts = root.children.filter((child) => child.name === 'Encrypt');
-	if (encrypts.length !== 1 || encrypts[0].text === '') refuse('badRequest', 'the envelope needs exactly one Encrypt');
+	if (encrypts.length !== 1 || encrypts[0].text === '') refuse('badRequest', 'the body needs exactly one Encrypt');
 	return encrypts[0].text;
 }
 
-export interface OpenedCallback {
+interface OpenedCallback {
 	/** The decrypted message XML. */
 	xml: string;
 	root: XmlElement;
@@ -128,46 +116,4 @@ export function openCallback(secrets: CallbackSecrets, query: object, body: stri
 	if (Buffer.byteLength(body, 'utf8') > MAX_CALLBACK_BODY_BYTES) refuse('tooLarge', 'body too large');
 	readSignedQuery(query);
 	return openEncryptedCallback(secrets, query, encryptedPayloadOf(body));
-}
-
-export interface SealedCallback {
-	query: SignedQuery;
-	/** The outer envelope as WeCom POSTs it. */
-	body: string;
-	encrypted: string;
-}
-
-export interface SealCallbackOptions extends SealOptions {
-	/** Seconds; default now. */
-	timestamp?: number;
-	nonce?: string;
-	/** Put in the (unsigned) outer envelope, as WeCom does. */
-	agentId?: number;
-}
-
-function signedQuery(token: string, encrypted: string, options: SealCallbackOptions): SignedQuery {
-	const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-	const nonce = options.nonce ?? String(randomInt(1_000_000_000, 9_999_999_999));
-	return { msg_signature: callbackSignature(token, timestamp, nonce, encrypted), timestamp, nonce };
-}
-
-/** Encrypts and signs a message the way WeCom delivers it (POST query + body). */
-export function sealCallback(secrets: CallbackSecrets, xml: string, options: SealCallbackOptions = {}): SealedCallback {
-	const encrypted = encryptMessage(keyOf(secrets), xml, secrets.corpId, options);
-	const agent = options.agentId === undefined ? '' : `<AgentID>${cdata(String(options.agentId))}</AgentID>`;
-	return {
-		query: signedQuery(secrets.token, encrypted, options),
-		body: `<xml><ToUserName>${cdata(secrets.corpId)}</ToUserName>${agent}<Encrypt>${cdata(encrypted)}</Encrypt></xml>`,
-		encrypted,
-	};
-}
-
-/** The query of WeCom's GET URL verification for a plaintext echo. */
-export function sealEchostr(
-	secrets: CallbackSecrets,
-	plaintext: string,
-	options: SealCallbackOptions = {},
-): SignedQuery & { echostr: string } {
-	const echostr = encryptMessage(keyOf(secrets), plaintext, secrets.corpId, options);
-	return { ...signedQuery(secrets.token, echostr, options), echostr };
 }

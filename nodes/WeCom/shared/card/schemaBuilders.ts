@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ERR, MSG, URL_MAX_BYTES } from './rules';
+import { ERRCODE } from '../errorCodes';
+import { URL_MAX_BYTES } from './limits';
+import { MSG } from './messages';
 import { utf8ByteLength } from './utf8';
 
 /**
@@ -8,7 +10,7 @@ import { utf8ByteLength } from './utf8';
  * violation is not, so the rules of the enclosing blocks still run and report too.
  */
 
-export type IssuePath = Array<string | number>;
+type IssuePath = Array<string | number>;
 
 export function report(
 	ctx: z.RefinementCtx,
@@ -50,7 +52,7 @@ function hasType(
 	return false;
 }
 
-export interface TextRule {
+interface TextRule {
 	/** Errcode for a missing, empty, mistyped or too long value. */
 	errcode?: number;
 	maxBytes?: number;
@@ -59,7 +61,7 @@ export interface TextRule {
 }
 
 export function text(rule: TextRule = {}) {
-	const errcode = rule.errcode ?? ERR.generic;
+	const errcode = rule.errcode ?? ERRCODE.invalidParameter;
 	return z.custom<string>().superRefine((value: unknown, ctx) => {
 		if (!hasType(value, ctx, errcode, 'a string', typeof value === 'string')) return;
 		const str = value as string;
@@ -77,14 +79,14 @@ export function freeText() {
 }
 
 /** A link: http(s) only (45034), at most 1024 bytes (40039). `errcode` is for missing/empty. */
-export function url(errcode: number = ERR.generic) {
+export function url(errcode: number = ERRCODE.invalidParameter) {
 	return z.custom<string>().superRefine((value: unknown, ctx) => {
 		if (!hasType(value, ctx, errcode, 'a string', typeof value === 'string')) return;
 		const str = value as string;
 		if (str === '') return report(ctx, errcode, MSG.notEmpty);
-		if (!/^https?:\/\//i.test(str)) report(ctx, ERR.urlScheme, MSG.urlScheme);
+		if (!/^https?:\/\//i.test(str)) report(ctx, ERRCODE.urlScheme, MSG.urlScheme);
 		const bytes = utf8ByteLength(str);
-		if (bytes > URL_MAX_BYTES) report(ctx, ERR.urlTooLong, MSG.maxBytes(URL_MAX_BYTES, bytes));
+		if (bytes > URL_MAX_BYTES) report(ctx, ERRCODE.urlTooLong, MSG.maxBytes(URL_MAX_BYTES, bytes));
 	});
 }
 
@@ -93,7 +95,7 @@ export function choice<const T extends number>(
 	values: readonly T[],
 	options: { errcode?: number; labels?: Readonly<Record<number, string>> } = {},
 ) {
-	const errcode = options.errcode ?? ERR.generic;
+	const errcode = options.errcode ?? ERRCODE.invalidParameter;
 	const rule = MSG.oneOf(values, options.labels);
 	return z.custom<T>().superRefine((value: unknown, ctx) => {
 		const expected = rule.replace(/^must be /, '');
@@ -102,7 +104,7 @@ export function choice<const T extends number>(
 	});
 }
 
-export function flag(errcode: number = ERR.generic) {
+export function flag(errcode: number = ERRCODE.invalidParameter) {
 	return z.custom<boolean>().superRefine((value: unknown, ctx) => {
 		hasType(value, ctx, errcode, 'true or false', typeof value === 'boolean');
 	});
@@ -111,13 +113,13 @@ export function flag(errcode: number = ERR.generic) {
 /** Any JSON number: for a field whose out-of-range values WeCom replaces by a default. */
 export function finiteNumber() {
 	return z.custom<number>().superRefine((value: unknown, ctx) => {
-		hasType(value, ctx, ERR.generic, 'a number', typeof value === 'number' && Number.isFinite(value));
+		hasType(value, ctx, ERRCODE.invalidParameter, 'a number', typeof value === 'number' && Number.isFinite(value));
 	});
 }
 
 export function numberBetween(min: number, max: number, message: string) {
 	return finiteNumber().superRefine((value, ctx) => {
-		if (value < min || value > max) report(ctx, ERR.generic, message);
+		if (value < min || value > max) report(ctx, ERRCODE.invalidParameter, message);
 	});
 }
 
@@ -126,14 +128,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** A nested object; unknown keys are rejected (strict) so typos do not vanish silently. */
-export function block<S extends z.ZodRawShape>(shape: S, errcode: number = ERR.generic) {
+export function block<S extends z.ZodRawShape>(shape: S, errcode: number = ERRCODE.invalidParameter) {
 	return z.preprocess((value, ctx) => {
 		hasType(value, ctx, errcode, MSG.mustBeObject, isPlainObject(value));
 		return value;
 	}, z.object(shape).strict());
 }
 
-export interface ListRule {
+interface ListRule {
 	min: number;
 	max: number;
 	/** Plural noun for messages: 'at most 3 jumps'. */
@@ -148,7 +150,7 @@ export interface ListRule {
  * list would otherwise be validated item by item.
  */
 export function list<T extends z.ZodTypeAny>(item: T, rule: ListRule) {
-	const errcode = rule.errcode ?? ERR.generic;
+	const errcode = rule.errcode ?? ERRCODE.invalidParameter;
 	return z.preprocess((value, ctx) => {
 		if (!hasType(value, ctx, errcode, MSG.mustBeList, Array.isArray(value))) return value;
 		const length = (value as unknown[]).length;
@@ -164,7 +166,7 @@ export function list<T extends z.ZodTypeAny>(item: T, rule: ListRule) {
 /** A field the card type or variant does not take: any value is reported with `reason`. */
 export function forbidden(reason: string) {
 	return z.custom<undefined>().superRefine((value: unknown, ctx) => {
-		if (value !== undefined) report(ctx, ERR.generic, reason);
+		if (value !== undefined) report(ctx, ERRCODE.invalidParameter, reason);
 	});
 }
 

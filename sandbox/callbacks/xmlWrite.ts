@@ -1,8 +1,8 @@
 /**
  * Writes XML the way WeCom does: text in CDATA, numbers bare, lists as repeated siblings.
- * Used by the sandbox to play WeCom, and by anything that must answer WeCom in XML.
+ * Used by the sandbox to play WeCom.
  */
-export type XmlInput = string | number | XmlInputObject | XmlInput[] | undefined;
+type XmlInput = string | number | XmlInputObject | XmlInput[] | undefined;
 export interface XmlInputObject {
 	[name: string]: XmlInput;
 }

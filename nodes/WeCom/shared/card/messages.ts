@@ -1,62 +1,7 @@
-import { CARD_TYPES } from './cardTypes';
+import { CARD_TYPES, ROBOT_CARD_TYPES } from './cardTypes';
+import { ASPECT_RATIO_MAX, ASPECT_RATIO_MIN, TASK_ID_MAX_LENGTH } from './limits';
 
-/**
- * Errcodes and rule texts of the card checks. WeCom's own errcode is used wherever its
- * "全局错误码" page names the field; everything else is 40058 ("invalid parameter").
- */
-export const ERR = {
-	generic: 40058,
-	urlTooLong: 40039,
-	urlScheme: 45034,
-	/** 卡片消息的task_id不合法: not in errorCodes.ts yet. */
-	taskId: 42014,
-	horizontalKeyname: 42027,
-	url: 42028,
-	mediaId: 42029,
-	appid: 42030,
-	cardType: 42031,
-	title: 42033,
-	horizontalCount: 42035,
-	verticalCount: 42036,
-	optionCount: 42037,
-	buttonText: 42038,
-	buttonKey: 42039,
-	optionId: 42040,
-	optionText: 42041,
-	jumpCount: 42042,
-	questionKey: 42043,
-	cardImageUrl: 42044,
-	cardAction: 42045,
-	submitKey: 42046,
-	selectListCount: 42047,
-	submitText: 42049,
-	userid: 42050,
-	menuKeyConflict: 42051,
-} as const;
-
-export const KEY_MAX_BYTES = 1024;
-export const OPTION_ID_MAX_BYTES = 128;
-export const URL_MAX_BYTES = 1024;
-export const ASPECT_RATIO_MIN = 1.3;
-export const ASPECT_RATIO_MAX = 2.25;
-
-/** What the `type` numbers of links and horizontal items mean, for messages. */
-export const LINK_TYPE_LABELS: Readonly<Record<number, string>> = {
-	0: 'none',
-	1: 'URL',
-	2: 'mini-program',
-};
-export const HORIZONTAL_TYPE_LABELS: Readonly<Record<number, string>> = {
-	0: 'text',
-	1: 'URL',
-	2: 'attachment',
-	3: 'member',
-};
-export const BUTTON_TYPE_LABELS: Readonly<Record<number, string>> = {
-	0: 'callback',
-	1: 'URL',
-};
-
+/** How the card checks word each rule; WeCom's own card errcodes are explained in the same words. */
 export const MSG = {
 	required: 'required',
 	notEmpty: 'must not be empty',
@@ -81,8 +26,8 @@ export const MSG = {
 	notInUpdates: 'not allowed when updating a card: the card keeps the task_id it was sent with',
 	notOnRobot: 'not allowed on group robot cards',
 	cardTypeEnum: `must be one of ${CARD_TYPES.join(', ')}`,
-	robotCardType: 'group robots can only send text_notice and news_notice cards',
-	taskIdFormat: 'must be 1 to 128 characters from A-Z, a-z, 0-9, _, - and @',
+	robotCardType: `group robots can only send ${ROBOT_CARD_TYPES.join(' and ')} cards`,
+	taskIdFormat: `must be 1 to ${TASK_ID_MAX_LENGTH} characters from A-Z, a-z, 0-9, _, - and @`,
 	taskIdWithMenu: 'required when action_menu is set',
 	titleOrSubtitle: 'required on text_notice cards unless sub_title_text is set',
 	imageOrArea: 'required on news_notice cards unless image_text_area is set',
