@@ -1,22 +1,21 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { textField } from './card/fieldBuilders';
+import { LINK_TYPE, NOTICE_CARD_ACTION_TYPES } from '../../shared/card';
 
-/** WeCom's link `type` on clickable blocks: 0 none, 1 URL, 2 mini-program. */
-export const LINK_NONE = 0;
-export const LINK_URL = 1;
-export const LINK_MINI_PROGRAM = 2;
-
+/** WeCom's link `type` on clickable blocks. */
 export const linkTypeOptions: INodePropertyOptions[] = [
-	{ name: 'None', value: LINK_NONE },
-	{ name: 'URL', value: LINK_URL },
-	{ name: 'Mini-Program', value: LINK_MINI_PROGRAM },
+	{ name: 'None', value: LINK_TYPE.none },
+	{ name: 'URL', value: LINK_TYPE.url },
+	{ name: 'Mini-Program', value: LINK_TYPE.miniProgram },
 ];
 
-/** The same options without "None", for blocks that must open something when tapped. */
-export const linkTypeOptionsWithoutNone = linkTypeOptions.filter((option) => option.value !== LINK_NONE);
+/** The options a notice's card_action takes: a tap on a notice must open something. */
+export const linkTypeOptionsWithoutNone = linkTypeOptions.filter((option) =>
+	(NOTICE_CARD_ACTION_TYPES as readonly unknown[]).includes(option.value),
+);
 
-export interface LinkTargetOptions {
+interface LinkTargetOptions {
 	/** Prepended to the field names (`cardAction` → `cardActionUrl`); without it: `url`, `appid`, `pagepath`. */
 	prefix?: string;
 	/** Further `show` conditions, e.g. the card types a top-level block is shown for. */
@@ -32,15 +31,15 @@ export function linkTargetFields(typeField = 'type', options: LinkTargetOptions 
 		options.prefix ? `${options.prefix}${key[0].toUpperCase()}${key.slice(1)}` : key;
 	const showFor = (linkType: number) => ({ show: { ...options.show, [typeField]: [linkType] } });
 	return [
-		urlField(name('url'), showFor(LINK_URL)),
+		urlField(name('url'), showFor(LINK_TYPE.url)),
 		textField('Mini-Program App ID', name('appid'), 'The appid of a mini-program associated with the WeCom app (appid)', {
-			displayOptions: showFor(LINK_MINI_PROGRAM),
+			displayOptions: showFor(LINK_TYPE.miniProgram),
 		}),
 		textField(
 			'Mini-Program Page Path',
 			name('pagepath'),
 			'Page of the mini-program to open; empty opens its home page (pagepath)',
-			{ placeholder: 'pages/index?ID=1', displayOptions: showFor(LINK_MINI_PROGRAM) },
+			{ placeholder: 'pages/index?ID=1', displayOptions: showFor(LINK_TYPE.miniProgram) },
 		),
 	];
 }

@@ -6,7 +6,7 @@ import type { Recipients } from '../transport/recipients';
 
 export type DedupScope = 'node' | 'workflow';
 
-export interface DedupSettings {
+interface DedupSettings {
 	scope: DedupScope;
 	historySize: number;
 }
@@ -17,7 +17,7 @@ const options = (settings: DedupSettings): ICheckProcessedOptions => ({
 });
 
 /** What makes two sends the same message when the user gives no key of their own. */
-export interface DedupIdentity {
+interface DedupIdentity {
 	/** From the credential: the same card to another corp or app is another message. */
 	app: WeComApp;
 	recipients: Recipients;

@@ -53,7 +53,7 @@ export interface SendOptionValues extends RetryOptionValues {
 }
 
 /** How a card goes out: the flags sent next to it, the retry policy and member pacing. */
-export interface SendSettings {
+interface SendSettings {
 	flags: SendFlags;
 	retry: RetryPolicy;
 	pacing: MemberPacing;

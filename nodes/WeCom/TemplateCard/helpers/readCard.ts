@@ -5,7 +5,7 @@ import { checkTemplateCard, longTexts, type CardIssue, type CardVariant } from '
 import { checkCardBounds } from '../../shared/card/check';
 import { cardFromForm, formLabelOf } from './cardFromForm';
 
-export interface CardInput {
+interface CardInput {
 	card: unknown;
 	fromForm: boolean;
 }

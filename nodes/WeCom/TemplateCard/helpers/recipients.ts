@@ -48,7 +48,7 @@ export function readRecipients(ctx: IExecuteFunctions, itemIndex: number): Recip
  * Users value taken from a request could reach the whole company. Compared the way a lenient
  * server might: case, full-width forms and invisible characters ignored.
  */
-export function isAtAll(recipient: string): boolean {
+function isAtAll(recipient: string): boolean {
 	return recipient.normalize('NFKC').replace(/[\s\p{Cf}]/gu, '').toLowerCase() === '@all';
 }
 

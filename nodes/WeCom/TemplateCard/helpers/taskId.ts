@@ -1,13 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-import { TASK_ID_PATTERN } from '../../shared/card';
+import { TASK_ID_CHARACTERS, TASK_ID_PATTERN } from '../../shared/card';
+
+const NOT_TASK_ID_CHARACTER = new RegExp(`[^${TASK_ID_CHARACTERS}]`, 'g');
 
 /**
  * A task_id for a card that calls back: unique per send (WeCom rejects reuse within an app),
  * traceable to the execution and item, and within WeCom's charset and 128 bytes.
  */
 export function generateTaskId(executionId: string, itemIndex: number): string {
-	const execution = executionId.replace(/[^A-Za-z0-9_@-]/g, '').slice(0, 48) || 'run';
+	const execution = executionId.replace(NOT_TASK_ID_CHARACTER, '').slice(0, 48) || 'run';
 	const taskId = `n8n-${execution}-${itemIndex}-${randomBytes(8).toString('hex')}`;
 	if (!TASK_ID_PATTERN.test(taskId)) throw new Error(`Generated task_id "${taskId}" is invalid`);
 	return taskId;

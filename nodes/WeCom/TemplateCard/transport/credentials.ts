@@ -122,7 +122,7 @@ export async function sendAuthenticated(
  * token helps; or it is past its stored expiry, so any token with time left helps (gettoken
  * may answer the same one with a new expiry).
  */
-export type TokenTrouble = 'refused' | 'expired';
+type TokenTrouble = 'refused' | 'expired';
 
 /** Sends with a token that replaces the one in `stale`. */
 export async function sendWithNewToken(

@@ -11,7 +11,7 @@ export interface WeComErrorBody {
 }
 
 /** How a failed request may have ended at WeCom: decides whether a retry is safe. */
-export type FailureKind =
+type FailureKind =
 	/** WeCom answered with an errcode: nothing was delivered. */
 	| 'errcode'
 	/** The request never reached WeCom (refused, DNS): nothing was delivered. */

@@ -13,9 +13,7 @@ import {
 import { notWeComAnswerError, weComErrcodeError, weComTransportError, type WeComErrorBody } from './errors';
 import { NO_RETRY, withRetry, type RetryPolicy } from './retry';
 
-export { NO_RETRY, type RetryPolicy } from './retry';
-
-export interface WeComRequest {
+interface WeComRequest {
 	method: IHttpRequestMethods;
 	/** Path under the API base URL, e.g. `/cgi-bin/message/send`. */
 	path: string;
@@ -24,9 +22,9 @@ export interface WeComRequest {
 	timeoutMs?: number;
 }
 
-export type WeComResponse = IDataObject & WeComErrorBody;
+type WeComResponse = IDataObject & WeComErrorBody;
 
-export interface WeComCallOptions {
+interface WeComCallOptions {
 	retry?: RetryPolicy;
 	/** A field-level explanation for errcodes the caller knows better (card rules). */
 	explainErrcode?: (errcode: number) => string | undefined;
@@ -63,7 +61,7 @@ export async function weComApiCall(
  * credential, replaces a refused or expired token (see ./credentials), and turns every answer
  * that is not a WeCom success into a NodeApiError that explains it.
  */
-export async function weComApiRequest(
+async function weComApiRequest(
 	this: WeComApiContext,
 	request: WeComRequest,
 	itemIndex: number,

@@ -24,13 +24,13 @@ interface MemberLimit extends Window {
 	period: 'minute' | 'hour';
 }
 
-export interface MemberSendLogOptions extends Clock {
+interface MemberSendLogOptions extends Clock {
 	perMinute?: number;
 	perHour?: number;
 }
 
 /** A send counted against its members; `settled` once the request has finished. */
-export interface MemberSend {
+interface MemberSend {
 	waitedMs: number;
 	/** One per member this send takes over a limit (only when not pacing). */
 	warnings: string[];

@@ -24,7 +24,7 @@ export interface SendFlags {
 	duplicate_check_interval?: number;
 }
 
-export interface CardSend {
+interface CardSend {
 	app: WeComApp;
 	recipients: Recipients;
 	/** Checked against the card schema; its task_id, if any, is the first call's. */
@@ -44,7 +44,7 @@ export interface SentBatch {
 }
 
 /** The calls WeCom accepted, in order, and the failure that stopped the rest (if one did). */
-export interface CardSendOutcome {
+interface CardSendOutcome {
 	sent: SentBatch[];
 	failure?: WeComApiError | NodeOperationError;
 }
@@ -131,7 +131,7 @@ export type UpdateTarget = { everyone: true } | { userids: string[]; partyids: n
 /** What changes: the clicked button greyed out with a text, or the whole card replaced. */
 export type CardChange = { replaceButtonWith: string } | { card: IDataObject; enableIdTrans: boolean };
 
-export interface CardUpdate {
+interface CardUpdate {
 	responseCode: string;
 	target: UpdateTarget;
 	change: CardChange;

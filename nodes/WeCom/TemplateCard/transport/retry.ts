@@ -27,14 +27,14 @@ export const NO_RETRY: RetryPolicy = {
 	retryAmbiguous: false,
 };
 
-export interface AttemptInfo {
+interface AttemptInfo {
 	/** 1-based number of this attempt. */
 	attempt: number;
 	/** An earlier attempt may have been delivered (timeout, dropped connection, 5xx). */
 	afterAmbiguousFailure: boolean;
 }
 
-export function isRetryable(policy: RetryPolicy, error: WeComApiError): boolean {
+function isRetryable(policy: RetryPolicy, error: WeComApiError): boolean {
 	if (error.failureKind === 'notSent') return true;
 	if (error.failureKind === 'ambiguous') return policy.retryAmbiguous;
 	return error.errcode !== undefined && describeErrcode(error.errcode).handling === 'retry';

@@ -10,11 +10,11 @@ import { weComErrcodeError, weComTransportError, type WeComApiError } from './er
 import { withRetry, type RetryPolicy } from './retry';
 import { robotRateLimiter, SlotTooFarError } from './robotRateLimit';
 
-export const ROBOT_CREDENTIAL_TYPE = 'weComWebhookApi';
+const ROBOT_CREDENTIAL_TYPE = 'weComWebhookApi';
 
 const ROBOT_SEND_PATH = '/cgi-bin/webhook/send';
 
-export interface RobotSendOptions {
+interface RobotSendOptions {
 	/** Use with `retryAmbiguous: false`: a robot has no duplicate check, a resend may post twice. */
 	retry: RetryPolicy;
 	/** How long one message may wait for a free slot of the 20-per-minute limit. */
@@ -23,7 +23,7 @@ export interface RobotSendOptions {
 	explainErrcode?: (errcode: number) => string | undefined;
 }
 
-export interface RobotSendResult {
+interface RobotSendResult {
 	attempts: number;
 	/** Time spent waiting for the rate limit, over all attempts. */
 	waitedMs: number;

@@ -1,14 +1,14 @@
 import { ROBOT_MESSAGES_PER_MINUTE } from '../../shared/limits';
 import { forgetSlotsBefore, nextFreeAt, realClock, settleSlot, type Clock, type Slot } from './slidingWindow';
 
-export interface SlidingWindowOptions extends Clock {
+interface SlidingWindowOptions extends Clock {
 	/** Sends allowed per window. */
 	limit?: number;
 	windowMs?: number;
 }
 
 /** A taken send slot; `settled` is called once the request has finished, whatever the outcome. */
-export interface SendSlot {
+interface SendSlot {
 	waitedMs: number;
 	settled(): void;
 }

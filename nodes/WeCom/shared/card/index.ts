@@ -18,7 +18,7 @@ export {
 } from './enums';
 export { fieldMessageForErrcode } from './errcodeMessages';
 export { formatCardIssue, type CardIssue } from './issues';
-export { CARD_LIST_MAX, TASK_ID_MAX_LENGTH, TASK_ID_PATTERN } from './limits';
+export { CARD_LIST_MAX, TASK_ID_CHARACTERS, TASK_ID_MAX_LENGTH, TASK_ID_PATTERN } from './limits';
 export { displayLength, longTexts, recommendedLength, type LongText } from './recommendedLengths';
 export { type TemplateCard } from './schema';
 export { utf8ByteLength } from './utf8';

@@ -2,7 +2,9 @@
 
 /** task_id: digits, ASCII letters and `_ - @`; ASCII only, so characters are bytes. */
 export const TASK_ID_MAX_LENGTH = 128;
-export const TASK_ID_PATTERN = new RegExp(`^[A-Za-z0-9_@-]{1,${TASK_ID_MAX_LENGTH}}$`);
+/** The characters a task_id may hold, as a regular-expression character class body. */
+export const TASK_ID_CHARACTERS = 'A-Za-z0-9_@-';
+export const TASK_ID_PATTERN = new RegExp(`^[${TASK_ID_CHARACTERS}]{1,${TASK_ID_MAX_LENGTH}}$`);
 
 /** Button, menu, submit and question keys. */
 export const KEY_MAX_BYTES = 1024;

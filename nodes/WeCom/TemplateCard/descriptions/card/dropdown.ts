@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { collectionField, textField } from './fieldBuilders';
 import type { CardVariant } from './layout';
+import { CARD_LIST_MAX } from '../../../shared/card';
 
 export const optionId = textField('Option ID', 'id', 'Returned in the callback when this option is chosen (ID)');
 
@@ -35,7 +36,7 @@ export function dropdownFields(variant: CardVariant, titlePlacement: 'left of' |
 				typeOptions: { multipleValues: true },
 				default: {},
 				placeholder: 'Add Option',
-				description: 'Choices of the dropdown (option_list), at most 10',
+				description: `Choices of the dropdown (option_list), at most ${CARD_LIST_MAX.dropdownOptions}`,
 			},
 			{ name: 'options', displayName: 'Option' },
 			[optionId, optionText],

@@ -4,6 +4,7 @@ import { urlField } from '../linkFields';
 import { disableField, dropdownFields, optionId, optionText } from './dropdown';
 import { showFor, type CardVariant } from './layout';
 import { collectionField, textField } from './fieldBuilders';
+import { BUTTON_TYPE, CARD_LIST_MAX, CHECKBOX_MODE } from '../../../shared/card';
 
 /** The dropdown next to the buttons of a button card (button_selection). */
 function buttonSelection(variant: CardVariant): INodeProperties {
@@ -28,7 +29,7 @@ const buttonList: INodeProperties = collectionField(
 		typeOptions: { multipleValues: true },
 		default: {},
 		placeholder: 'Add Button',
-		description: 'Buttons at the bottom of the card (button_list), at most 6',
+		description: `Buttons at the bottom of the card (button_list), at most ${CARD_LIST_MAX.buttons}`,
 		displayOptions: showFor('buttons'),
 	},
 	{ name: 'buttons', displayName: 'Button' },
@@ -40,12 +41,12 @@ const buttonList: INodeProperties = collectionField(
 			default: 0,
 			description: 'What a tap on the button does (type)',
 			options: [
-				{ name: 'Callback', value: 0, description: "Calls the app back with the button's key" },
-				{ name: 'Open URL', value: 1 },
+				{ name: 'Callback', value: BUTTON_TYPE.callback, description: "Calls the app back with the button's key" },
+				{ name: 'Open URL', value: BUTTON_TYPE.url },
 			],
 		},
 		textField('Button Text', 'text', 'Button label (text)'),
-		textField('Key', 'key', 'Returned in the callback as EventKey (key)', { displayOptions: { show: { type: [0] } } }),
+		textField('Key', 'key', 'Returned in the callback as EventKey (key)', { displayOptions: { show: { type: [BUTTON_TYPE.callback] } } }),
 		{
 			displayName: 'Style',
 			name: 'style',
@@ -54,7 +55,7 @@ const buttonList: INodeProperties = collectionField(
 			description: 'One of the four button looks WeCom offers (style)',
 			options: [1, 2, 3, 4].map((style) => ({ name: `Style ${style}`, value: style })),
 		},
-		urlField('url', { show: { type: [1] } }),
+		urlField('url', { show: { type: [BUTTON_TYPE.url] } }),
 	],
 );
 
@@ -70,7 +71,10 @@ function checkboxFields(variant: CardVariant): INodeProperties[] {
 			type: 'options',
 			default: 0,
 			description: 'Whether one or several options can be chosen (checkbox.mode)',
-			options: ['Single Choice', 'Multiple Choice'].map((name, value) => ({ name, value })),
+			options: [
+				{ name: 'Single Choice', value: CHECKBOX_MODE.single },
+				{ name: 'Multiple Choice', value: CHECKBOX_MODE.multiple },
+			],
 			displayOptions: showFor('checkbox'),
 		},
 		collectionField(
@@ -80,7 +84,7 @@ function checkboxFields(variant: CardVariant): INodeProperties[] {
 				typeOptions: { multipleValues: true },
 				default: {},
 				placeholder: 'Add Choice',
-				description: 'Options to vote for (checkbox.option_list), at most 20',
+				description: `Options to vote for (checkbox.option_list), at most ${CARD_LIST_MAX.checkboxOptions}`,
 				displayOptions: showFor('checkbox'),
 			},
 			{ name: 'options', displayName: 'Choice' },

@@ -1,6 +1,15 @@
 import type { IDisplayOptions } from 'n8n-workflow';
 
-import { NOTICE_CARD_TYPES, SOURCE_COLOR_CARD_TYPES, cardTypesWith } from '../../../shared/card';
+import {
+	BUTTON_TYPE,
+	CHECKBOX_MODE,
+	DESC_COLOR,
+	HORIZONTAL_TYPE,
+	LINK_TYPE,
+	NOTICE_CARD_TYPES,
+	SOURCE_COLOR_CARD_TYPES,
+	cardTypesWith,
+} from '../../../shared/card';
 import type { CardType, CardVariant } from '../../../shared/card/cardTypes';
 
 export type { CardType, CardVariant };
@@ -12,7 +21,7 @@ export type { CardType, CardVariant };
  * behind by another card type never reaches the card. Required-ness and limits are not here:
  * the card schema (shared/card) checks those.
  */
-export const FORM_LAYOUT = {
+const FORM_LAYOUT = {
 	subTitleText: cardTypesWith('sub_title_text'),
 	cardAction: cardTypesWith('card_action'),
 	horizontalContentList: cardTypesWith('horizontal_content_list'),
@@ -57,13 +66,13 @@ export function showForNested(group: FormGroup): IDisplayOptions {
  */
 export const FORM_DEFAULTS = {
 	cardType: 'text_notice',
-	noticeCardActionType: 1,
-	buttonCardActionType: 0,
-	linkType: 0,
-	jumpType: 1,
-	horizontalType: 0,
-	buttonType: 0,
+	noticeCardActionType: LINK_TYPE.url,
+	buttonCardActionType: LINK_TYPE.none,
+	linkType: LINK_TYPE.none,
+	jumpType: LINK_TYPE.url,
+	horizontalType: HORIZONTAL_TYPE.text,
+	buttonType: BUTTON_TYPE.callback,
 	buttonStyle: 1,
-	checkboxMode: 0,
-	descColor: 0,
+	checkboxMode: CHECKBOX_MODE.single,
+	descColor: DESC_COLOR.grey,
 } as const;

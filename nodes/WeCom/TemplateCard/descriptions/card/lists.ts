@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { linkTargetFields, linkTypeOptions, urlField } from '../linkFields';
 import { collectionField, textField } from './fieldBuilders';
 import { showFor, type CardVariant } from './layout';
+import { CARD_LIST_MAX, HORIZONTAL_TYPE } from '../../../shared/card';
 
 /** Key/value rows (horizontal_content_list): text, link, attachment or member profile. */
 export function horizontalContentList(variant: CardVariant): INodeProperties {
@@ -17,15 +18,15 @@ export function horizontalContentList(variant: CardVariant): INodeProperties {
 			typeOptions: { multipleValues: true },
 			default: {},
 			placeholder: 'Add Row',
-			description: 'Rows of a key and a value (horizontal_content_list), at most 6',
+			description: `Rows of a key and a value (horizontal_content_list), at most ${CARD_LIST_MAX.horizontalContent}`,
 			displayOptions: showFor('horizontalContentList'),
 		},
 		{ name: 'items', displayName: 'Row' },
 		[
 			textField('Key', 'keyname', 'Label on the left (keyname)'),
-			textField('Media ID', 'media_id', `${mediaHint} (media_id)`, { displayOptions: { show: { type: [2] } } }),
+			textField('Media ID', 'media_id', `${mediaHint} (media_id)`, { displayOptions: { show: { type: [HORIZONTAL_TYPE.attachment] } } }),
 			textField('Member User ID', 'userid', 'The userid of the member whose profile opens (userid)', {
-				displayOptions: { show: { type: [3] } },
+				displayOptions: { show: { type: [HORIZONTAL_TYPE.member] } },
 			}),
 			{
 				displayName: 'Type',
@@ -34,13 +35,13 @@ export function horizontalContentList(variant: CardVariant): INodeProperties {
 				default: 0,
 				description: 'What a tap on the value does (type)',
 				options: [
-					{ name: 'Text', value: 0, description: 'Plain text, not clickable' },
-					{ name: 'URL', value: 1, description: 'Opens a link' },
-					{ name: 'Attachment', value: 2, description: 'Downloads a file' },
-					{ name: 'Member', value: 3, description: "Opens a member's profile" },
+					{ name: 'Text', value: HORIZONTAL_TYPE.text, description: 'Plain text, not clickable' },
+					{ name: 'URL', value: HORIZONTAL_TYPE.url, description: 'Opens a link' },
+					{ name: 'Attachment', value: HORIZONTAL_TYPE.attachment, description: 'Downloads a file' },
+					{ name: 'Member', value: HORIZONTAL_TYPE.member, description: "Opens a member's profile" },
 				],
 			},
-			urlField('url', { show: { type: [1] } }),
+			urlField('url', { show: { type: [HORIZONTAL_TYPE.url] } }),
 			textField('Value', 'value', 'Text on the right; for an attachment, the file name with its extension (value)'),
 		],
 	);
@@ -54,7 +55,7 @@ export const jumpList: INodeProperties = collectionField(
 		typeOptions: { multipleValues: true },
 		default: {},
 		placeholder: 'Add Link',
-		description: 'Links at the bottom of the card (jump_list), at most 3',
+		description: `Links at the bottom of the card (jump_list), at most ${CARD_LIST_MAX.jumps}`,
 		displayOptions: showFor('jumpList'),
 	},
 	{ name: 'items', displayName: 'Link' },
@@ -80,7 +81,7 @@ export const verticalContentList: INodeProperties = collectionField(
 		typeOptions: { multipleValues: true },
 		default: {},
 		placeholder: 'Add Text Row',
-		description: 'Rows of a title with text under it (vertical_content_list), at most 4',
+		description: `Rows of a title with text under it (vertical_content_list), at most ${CARD_LIST_MAX.verticalContent}`,
 		displayOptions: showFor('verticalContentList'),
 	},
 	{ name: 'items', displayName: 'Text Row' },

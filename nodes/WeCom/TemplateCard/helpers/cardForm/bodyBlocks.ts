@@ -1,5 +1,6 @@
 import { FORM_DEFAULTS, NOTICE_TYPES } from '../../descriptions/card/layout';
 import { entries, entry, link, selector, type FormBlock } from './formValues';
+import { LINK_TYPE } from '../../../shared/card';
 
 /** The blocks between the title and the buttons: quotes, texts, images, rows, links, the card click. */
 
@@ -108,7 +109,7 @@ const cardAction: FormBlock = {
 			},
 			fallback,
 		);
-		return isNotice || action.type !== 0 ? action : undefined;
+		return isNotice || action.type !== LINK_TYPE.none ? action : undefined;
 	},
 };
 

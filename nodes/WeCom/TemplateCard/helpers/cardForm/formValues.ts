@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { formHas, type CardVariant, type FormGroup } from '../../descriptions/card/layout';
-import { LINK_MINI_PROGRAM, LINK_URL } from '../../descriptions/linkFields';
+import { LINK_TYPE } from '../../../shared/card';
 
 /** Any value an IDataObject can hold. */
 export type Value = IDataObject[string];
@@ -38,9 +38,9 @@ export function link(source: IDataObject, fallbackType: number): IDataObject {
 	const linkType = selector(source.type, fallbackType);
 	return {
 		type: linkType,
-		url: linkType === LINK_URL ? source.url : undefined,
-		appid: linkType === LINK_MINI_PROGRAM ? source.appid : undefined,
-		pagepath: linkType === LINK_MINI_PROGRAM ? source.pagepath : undefined,
+		url: linkType === LINK_TYPE.url ? source.url : undefined,
+		appid: linkType === LINK_TYPE.miniProgram ? source.appid : undefined,
+		pagepath: linkType === LINK_TYPE.miniProgram ? source.pagepath : undefined,
 	};
 }
 
@@ -64,7 +64,7 @@ export function disableIn(form: CardForm, read: () => Value): true | undefined {
 	return form.variant === 'update' && isTrue(read()) ? true : undefined;
 }
 
-export function asObject(value: unknown): IDataObject {
+function asObject(value: unknown): IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 

@@ -8,7 +8,7 @@ import { CARD_LIST_MAX } from '../../../../shared/card';
  * (`getNodeParameter(name, 0, fallback)` vs `getNodeParameter(name, fallback)`), and both
  * must see the same buttons: the webhook re-reads them to check the clicked value.
  */
-export type ReadParameter = (name: string, fallback: unknown) => unknown;
+type ReadParameter = (name: string, fallback: unknown) => unknown;
 
 /** WeCom shows at most 6 buttons on a button_interaction card. */
 export const MAX_RESPONSE_BUTTONS = CARD_LIST_MAX.buttons;

@@ -15,6 +15,7 @@ import { showFor } from '../../node.type';
 import { MAX_RESPONSE_BUTTONS, readResponseButtons, type ResponseButton } from './buttons';
 import { rememberSentCard } from './sentCard';
 import { limitWaitTimeOption, waitTillFrom } from './waitLimit';
+import { BUTTON_TYPE } from '../../../../shared/card';
 
 const approval = { responseType: ['approval'] };
 
@@ -200,7 +201,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
  * task_id can be changed without n8n refusing the link.
  */
 function urlButton(ctx: IExecuteFunctions, button: ResponseButton, taskId: string): IDataObject {
-	return { type: 1, text: button.label, url: ctx.getSignedResumeUrl({ value: button.value, task_id: taskId }) };
+	return { type: BUTTON_TYPE.url, text: button.label, url: ctx.getSignedResumeUrl({ value: button.value, task_id: taskId }) };
 }
 
 /** An expression that resolves to nothing is an empty text, not "undefined". */
