@@ -13,7 +13,6 @@ import { SECRET_REFUSED_ERRCODES } from '../nodes/WeCom/shared/errorCodes';
 import { GETTOKEN_TIMEOUT_MS } from '../nodes/WeCom/shared/limits';
 import { WeComTokenError, WeComTokenUnavailableError, tokenErrorMessage } from '../nodes/WeCom/shared/tokenError';
 
-
 /** WeCom's usual lifetime, for an answer without a usable expires_in. */
 const DEFAULT_TOKEN_LIFETIME_SECONDS = 7200;
 
@@ -72,8 +71,7 @@ export class WeComApi implements ICredentialType {
 			type: 'number',
 			default: 0,
 			required: true,
-			description:
-				'AgentId of the same app whose Secret is above. Admin console: Applications > your app > AgentId.',
+			description: 'AgentId of the same app whose Secret is above. Admin console: Applications > your app > AgentId.',
 		},
 		{
 			displayName: 'API Base URL',

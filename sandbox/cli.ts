@@ -11,11 +11,7 @@ const DEFAULT_PORT = 8931;
 function portFrom(args: string[], env: NodeJS.ProcessEnv): number {
 	const flag = args.findIndex((a) => a === '--port' || a.startsWith('--port='));
 	const raw =
-		flag === -1
-			? env.WECOM_SANDBOX_PORT
-			: args[flag].includes('=')
-				? args[flag].split('=')[1]
-				: args[flag + 1];
+		flag === -1 ? env.WECOM_SANDBOX_PORT : args[flag].includes('=') ? args[flag].split('=')[1] : args[flag + 1];
 	if (raw === undefined || raw === '') return DEFAULT_PORT;
 	const port = Number(raw);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port: ${raw}`);
@@ -53,8 +49,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(
-		`WeCom sandbox failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-	);
+	process.stderr.write(`WeCom sandbox failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
 	process.exit(1);
 });

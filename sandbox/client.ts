@@ -2,14 +2,7 @@
  * A tiny HTTP client for the sandbox: raw WeCom calls for tests, and the /sandbox/ control API for
  * driving a sandbox that runs in another process (for example next to a real n8n).
  */
-import type {
-	ActiveFault,
-	DeliveredMessage,
-	FaultSpec,
-	MemberDrop,
-	SandboxStats,
-	UserCard,
-} from './types';
+import type { ActiveFault, DeliveredMessage, FaultSpec, MemberDrop, SandboxStats, UserCard } from './types';
 
 export interface CallOptions {
 	method?: 'GET' | 'POST' | 'DELETE';
@@ -36,8 +29,7 @@ export async function callSandbox<T = Record<string, unknown>>(
 	for (const [name, value] of Object.entries(options.query ?? {})) {
 		if (value !== undefined) url.searchParams.set(name, String(value));
 	}
-	const payload =
-		options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+	const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
 	const method = options.method ?? (payload === undefined ? 'GET' : 'POST');
 	// The control API refuses anything but GET without this header (see crossSite.ts).
 	const response = await fetch(url, {
@@ -61,27 +53,21 @@ export function sandboxControl(baseUrl: string) {
 	const post = async <T>(path: string, body: unknown = {}): Promise<T> =>
 		(await callSandbox<T>(baseUrl, path, { method: 'POST', body })).json;
 	return {
-		health: () =>
-			get<{ ok: boolean; corps: { corpId: string; agentIds: number[] }[]; now: number }>(
-				'/sandbox/health',
-			),
+		health: () => get<{ ok: boolean; corps: { corpId: string; agentIds: number[] }[]; now: number }>('/sandbox/health'),
 		messages: () => get<DeliveredMessage[]>('/sandbox/messages'),
 		stats: () => get<SandboxStats>('/sandbox/stats'),
-		cardsFor: (userid: string) =>
-			get<UserCard[]>(`/sandbox/cards?userid=${encodeURIComponent(userid)}`),
+		cardsFor: (userid: string) => get<UserCard[]>(`/sandbox/cards?userid=${encodeURIComponent(userid)}`),
 		issuedTokens: () => get<string[]>('/sandbox/issued-tokens'),
 		faults: () => get<ActiveFault[]>('/sandbox/faults'),
 		addFaults: (specs: FaultSpec | FaultSpec[]) =>
 			post<{ ok: boolean; ids?: string[]; error?: string }>('/sandbox/faults', specs),
-		clearFaults: async () =>
-			(await callSandbox(baseUrl, '/sandbox/faults', { method: 'DELETE' })).json,
+		clearFaults: async () => (await callSandbox(baseUrl, '/sandbox/faults', { method: 'DELETE' })).json,
 		reset: () => post<{ ok: boolean }>('/sandbox/reset'),
 		invalidateTokens: () => post<{ ok: boolean }>('/sandbox/invalidate-tokens'),
 		expireTokens: () => post<{ ok: boolean }>('/sandbox/expire-tokens'),
 		rotateSecret: (corpId: string, agentId: number, secret: string) =>
 			post<{ ok: boolean; error?: string }>('/sandbox/rotate-secret', { corpId, agentId, secret }),
 		memberDrops: () => get<MemberDrop[]>('/sandbox/member-drops'),
-		advanceClock: (advanceMs: number) =>
-			post<{ ok: boolean; now: number }>('/sandbox/clock', { advanceMs }),
+		advanceClock: (advanceMs: number) => post<{ ok: boolean; now: number }>('/sandbox/clock', { advanceMs }),
 	};
 }

@@ -26,10 +26,7 @@ export function ownHosts(bindHost: string, port: number): ReadonlySet<string> {
 	return new Set(names.map((name) => `${name.toLowerCase()}:${port}`));
 }
 
-export function refuseCrossSite(
-	req: IncomingMessage,
-	hosts: ReadonlySet<string>,
-): CrossSiteRefusal | undefined {
+export function refuseCrossSite(req: IncomingMessage, hosts: ReadonlySet<string>): CrossSiteRefusal | undefined {
 	const host = (req.headers.host ?? '').toLowerCase();
 	if (!hosts.has(host))
 		return { status: 421, error: `Host ${host || '(none)'} is not this sandbox; use ${[...hosts][0]}` };

@@ -14,12 +14,7 @@ function range(from: number, to: number): number[] {
 }
 
 /** alice, bob, carol and user0001..user3000: enough to exercise the 1000-users-per-call limit. */
-const demoUsers = [
-	'alice',
-	'bob',
-	'carol',
-	...range(1, 3000).map((n) => `user${String(n).padStart(4, '0')}`),
-];
+const demoUsers = ['alice', 'bob', 'carol', ...range(1, 3000).map((n) => `user${String(n).padStart(4, '0')}`)];
 
 export const DEMO_CORP: SandboxCorp = {
 	corpId: DEMO_CORP_ID,

@@ -14,11 +14,7 @@ export { DEFAULT_DUPLICATE_INTERVAL_S, MAX_DUPLICATE_INTERVAL_S };
  * only says "identical request"; the stricter reading means a client that passes here (by
  * resending the very same serialisation on retry) also passes whichever reading WeCom uses.
  */
-export function duplicateKey(
-	body: Record<string, unknown>,
-	corpId: string,
-	agentId: number,
-): string | undefined {
+export function duplicateKey(body: Record<string, unknown>, corpId: string, agentId: number): string | undefined {
 	if (body.enable_duplicate_check !== 1) return undefined;
 	const digest = createHash('sha256').update(JSON.stringify(body)).digest('hex');
 	return `${corpId}|${agentId}|${digest}`;

@@ -71,7 +71,12 @@ export function spoilAnswer(
 		case 'truncatedBody': {
 			// A complete HTTP response whose JSON stops half way, as a proxy that cut it would send.
 			const text = JSON.stringify(answer);
-			send(http.res, 200, { 'Content-Type': 'application/json; charset=UTF-8' }, text.slice(0, Math.floor(text.length / 2)));
+			send(
+				http.res,
+				200,
+				{ 'Content-Type': 'application/json; charset=UTF-8' },
+				text.slice(0, Math.floor(text.length / 2)),
+			);
 			return true;
 		}
 		default:

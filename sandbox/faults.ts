@@ -45,8 +45,7 @@ function seededRandom(seed: number): () => number {
 	};
 }
 
-const isPositiveInt = (v: unknown): boolean =>
-	typeof v === 'number' && Number.isInteger(v) && v > 0;
+const isPositiveInt = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v > 0;
 
 function isHttpUrl(value: unknown): boolean {
 	if (typeof value !== 'string') return false;
@@ -60,13 +59,10 @@ function isHttpUrl(value: unknown): boolean {
 
 /** Returns why a fault spec is unusable, or undefined when it is fine. */
 export function faultSpecProblem(spec: unknown): string | undefined {
-	if (typeof spec !== 'object' || spec === null || Array.isArray(spec))
-		return 'a fault spec must be an object';
+	if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return 'a fault spec must be an object';
 	const s = spec as Record<string, unknown>;
-	if (!FAULT_KINDS.includes(s.kind as FaultKind))
-		return `kind must be one of ${FAULT_KINDS.join(', ')}`;
-	if (s.path !== undefined && (typeof s.path !== 'string' || !s.path.startsWith('/')))
-		return 'path must start with /';
+	if (!FAULT_KINDS.includes(s.kind as FaultKind)) return `kind must be one of ${FAULT_KINDS.join(', ')}`;
+	if (s.path !== undefined && (typeof s.path !== 'string' || !s.path.startsWith('/'))) return 'path must start with /';
 	if (s.errcode !== undefined && !Number.isInteger(s.errcode)) return 'errcode must be an integer';
 	if (
 		s.status !== undefined &&
@@ -74,17 +70,13 @@ export function faultSpecProblem(spec: unknown): string | undefined {
 	) {
 		return 'status must be an HTTP error status (400..599)';
 	}
-	if (s.delayMs !== undefined && !(typeof s.delayMs === 'number' && s.delayMs >= 0))
-		return 'delayMs must be >= 0';
+	if (s.delayMs !== undefined && !(typeof s.delayMs === 'number' && s.delayMs >= 0)) return 'delayMs must be >= 0';
 	if (s.handled !== undefined && typeof s.handled !== 'boolean') return 'handled must be a boolean';
 	if (s.kind === 'redirect' && !isHttpUrl(s.location))
 		return 'a redirect needs location: an http(s) URL of the other host';
 	if (s.times !== undefined && !isPositiveInt(s.times)) return 'times must be a positive integer';
 	if (s.every !== undefined && !isPositiveInt(s.every)) return 'every must be a positive integer';
-	if (
-		s.probability !== undefined &&
-		!(typeof s.probability === 'number' && s.probability >= 0 && s.probability <= 1)
-	) {
+	if (s.probability !== undefined && !(typeof s.probability === 'number' && s.probability >= 0 && s.probability <= 1)) {
 		return 'probability must be between 0 and 1';
 	}
 	return undefined;

@@ -1,13 +1,6 @@
 /** The WeCom sandbox: a WeCom-compatible HTTP server for tests and local demos. */
 export { startSandbox } from './server';
-export {
-	DEMO_AGENT_ID,
-	DEMO_CALLBACK_URL,
-	DEMO_CORP,
-	DEMO_CORP_ID,
-	DEMO_ROBOT_KEY,
-	DEMO_SECRET,
-} from './demo';
+export { DEMO_AGENT_ID, DEMO_CALLBACK_URL, DEMO_CORP, DEMO_CORP_ID, DEMO_ROBOT_KEY, DEMO_SECRET } from './demo';
 export { RESPONSE_CODE_TTL_MS } from './routes/updateTemplateCard';
 export { MEMBER_MESSAGES_PER_HOUR, MEMBER_MESSAGES_PER_MINUTE } from './memberLimit';
 export { FOREIGN_ANSWER, startForeignHost } from './foreignHost';

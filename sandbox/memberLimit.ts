@@ -56,11 +56,7 @@ export class MemberLimiter {
 		let lastMinute = 0;
 		for (let i = times.length - 1; i >= 0 && times[i] > drop.at - MINUTE_MS; i--) lastMinute++;
 		const full: MemberDrop['limit'] | undefined =
-			lastMinute >= this.limits.perMinute
-				? 'perMinute'
-				: times.length >= this.limits.perHour
-					? 'perHour'
-					: undefined;
+			lastMinute >= this.limits.perMinute ? 'perMinute' : times.length >= this.limits.perHour ? 'perHour' : undefined;
 		if (full === undefined) times.push(drop.at);
 		this.delivered.set(key, times);
 		if (full !== undefined) this.drops.push({ ...drop, limit: full });

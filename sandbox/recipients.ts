@@ -35,17 +35,13 @@ function splitField(value: unknown): string[] {
 		.filter((part) => part !== '');
 }
 
-const isKnownId = (id: string, known: Set<number>): boolean =>
-	/^\d+$/.test(id) && known.has(Number(id));
+const isKnownId = (id: string, known: Set<number>): boolean => /^\d+$/.test(id) && known.has(Number(id));
 
 /**
  * message/send recipients. All empty → 82001: its official meaning ("members, departments and
  * tags are all empty") names exactly this case, while 81012 reads as a visible-range problem.
  */
-export function resolveSendRecipients(
-	body: Record<string, unknown>,
-	corp: CorpIndex,
-): ResolvedRecipients {
+export function resolveSendRecipients(body: Record<string, unknown>, corp: CorpIndex): ResolvedRecipients {
 	const touser = splitField(body.touser);
 	const toparty = splitField(body.toparty);
 	const totag = splitField(body.totag);
@@ -60,10 +56,7 @@ export function resolveSendRecipients(
 	const invalidparty = toparty.filter((p) => !isKnownId(p, corp.departments));
 	const invalidtag = totag.filter((t) => !isKnownId(t, corp.tags));
 	const valid =
-		touser.length -
-		invaliduser.length +
-		(toparty.length - invalidparty.length) +
-		(totag.length - invalidtag.length);
+		touser.length - invaliduser.length + (toparty.length - invalidparty.length) + (totag.length - invalidtag.length);
 	if (valid === 0) reject(81013);
 	return { touser, toparty, totag, invaliduser, invalidparty, invalidtag };
 }

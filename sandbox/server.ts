@@ -82,11 +82,7 @@ async function handleWecom(
 	const answer =
 		terminal?.kind === 'errcode' || unhandledCut
 			? wecomError(terminal?.errcode ?? -1, ip)
-			: runRoute(
-					route,
-					{ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, ip, body },
-					state,
-				);
+			: runRoute(route, { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, ip, body }, state);
 	// The ambiguous cases: the call was handled and recorded, but the caller gets no usable answer.
 	if (spoilAnswer(terminal, http, answer)) return;
 	state.countAnswer(answer.errcode);
@@ -147,8 +143,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		handleRequest(req, res, context).catch((error: unknown) => {
 			// A bug in the sandbox must not take the test process down; the caller sees a 500.
 			const detail = error instanceof Error ? error.message : String(error);
-			if (!res.headersSent)
-				sendJson(res, 500, { errcode: -1, errmsg: `sandbox internal error: ${detail}` });
+			if (!res.headersSent) sendJson(res, 500, { errcode: -1, errmsg: `sandbox internal error: ${detail}` });
 			else res.destroy();
 		});
 	});

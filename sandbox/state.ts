@@ -4,14 +4,7 @@ import { FaultRegistry } from './faults';
 import { MemberLimiter } from './memberLimit';
 import { MinuteLimiter } from './rateLimit';
 import { TokenStore } from './tokens';
-import type {
-	DeliveredMessage,
-	SandboxApp,
-	SandboxCorp,
-	SandboxOptions,
-	SandboxStats,
-	UserCard,
-} from './types';
+import type { DeliveredMessage, SandboxApp, SandboxCorp, SandboxOptions, SandboxStats, UserCard } from './types';
 
 /** A corp with its visible range indexed for lookups (userids compare lower-cased, as WeCom reports them). */
 export interface CorpIndex {

@@ -11,9 +11,7 @@ interface IssuedToken extends TokenOwner {
 	invalidated: boolean;
 }
 
-export type TokenCheck =
-	| { ok: true; owner: TokenOwner }
-	| { ok: false; errcode: 40014 | 41001 | 42001 };
+export type TokenCheck = { ok: true; owner: TokenOwner } | { ok: false; errcode: 40014 | 41001 | 42001 };
 
 /** access_tokens per app: minting, reuse within validity, expiry and early invalidation. */
 export class TokenStore {

@@ -76,9 +76,13 @@ async function main() {
 	for (const item of run.items) console.log(JSON.stringify(item.json));
 	console.log('\nWhat the sandbox delivered:');
 	for (const message of sandbox.messages()) {
-		console.log(`#${message.id} ${message.msgtype} to ${message.touser.join('|')}: ${JSON.stringify(message.template_card)}`);
+		console.log(
+			`#${message.id} ${message.msgtype} to ${message.touser.join('|')}: ${JSON.stringify(message.template_card)}`,
+		);
 	}
-	console.log(`\ngettoken calls: ${sandbox.stats().gettoken}, token stored in the credential: ${harness.credentials.updates.length} time(s)`);
+	console.log(
+		`\ngettoken calls: ${sandbox.stats().gettoken}, token stored in the credential: ${harness.credentials.updates.length} time(s)`,
+	);
 
 	if (keep) {
 		console.log(`\nThe sandbox keeps running on ${sandbox.url} (GET /sandbox/messages). Ctrl-C to stop.`);

@@ -73,7 +73,8 @@ async function startTokenServer(): Promise<TokenServer> {
 		if (url.pathname === '/api/echo') {
 			const token = validTokens.get(url.searchParams.get('access_token') ?? '');
 			if (!token) return send(res, 200, { errcode: 42001, errmsg: 'access_token expired' });
-			if (token.corpId === IP_BLOCKED_CORP) return send(res, 200, { errcode: 60020, errmsg: 'not allow to access from your ip' });
+			if (token.corpId === IP_BLOCKED_CORP)
+				return send(res, 200, { errcode: 60020, errmsg: 'not allow to access from your ip' });
 			return send(res, 200, { errcode: 0, errmsg: 'ok' });
 		}
 		send(res, 404, { message: 'not found' });
@@ -184,7 +185,11 @@ class FakeApiNode implements INodeType {
 async function echoWithForcedRefresh(context: IExecuteFunctions): Promise<IDataObject> {
 	const credentials = await context.getCredentials('fakeTokenApi');
 	const options: IHttpRequestOptions = { method: 'GET', url: `${credentials.baseUrl as string}/api/echo`, json: true };
-	const first = (await context.helpers.httpRequestWithAuthentication.call(context, 'fakeTokenApi', options)) as IDataObject;
+	const first = (await context.helpers.httpRequestWithAuthentication.call(
+		context,
+		'fakeTokenApi',
+		options,
+	)) as IDataObject;
 	if (first.errcode !== 42001) return first;
 	const { id, name } = context.getNode().credentials!.fakeTokenApi;
 	return (await context.helpers.httpRequestWithAuthentication.call(context, 'fakeTokenApi', options, {
@@ -209,7 +214,10 @@ async function runOperation(context: IExecuteFunctions, i: number): Promise<IDat
 		case 'credentialKeys':
 			return { keys: Object.keys(await context.getCredentials('fakeTokenApi')).sort() };
 		case 'dedup': {
-			const result = await context.helpers.checkProcessedAndRecord([value], 'node', { mode: 'entries', maxEntries: 10 });
+			const result = await context.helpers.checkProcessedAndRecord([value], 'node', {
+				mode: 'entries',
+				maxEntries: 10,
+			});
 			return { value, isNew: result.new.length === 1 };
 		}
 		case 'fail':
@@ -282,7 +290,11 @@ describe('engine harness', () => {
 		const firstToken = harness.credentials.data('1').accessToken;
 		server.expireTokens();
 
-		const run = await harness.runNode({ type: FAKE_NODE_TYPE, parameters: { operation: 'echo' }, credentials: nodeCredentials });
+		const run = await harness.runNode({
+			type: FAKE_NODE_TYPE,
+			parameters: { operation: 'echo' },
+			credentials: nodeCredentials,
+		});
 
 		expect(run.items[0].json.errcode).toBe(0);
 		expect(harness.credentials.updateCount('1')).toBe(2);
@@ -293,7 +305,11 @@ describe('engine harness', () => {
 
 	test("n8n-core's own 401 retry refreshes with credentialsExpired and stores the token", async () => {
 		harness.credentials.replaceData('1', credentialData({ accessToken: 'token-that-the-server-never-issued' }));
-		const run = await harness.runNode({ type: FAKE_NODE_TYPE, parameters: { operation: 'strict' }, credentials: nodeCredentials });
+		const run = await harness.runNode({
+			type: FAKE_NODE_TYPE,
+			parameters: { operation: 'strict' },
+			credentials: nodeCredentials,
+		});
 		expect(run.items[0].json.errcode).toBe(0);
 		expect(harness.credentialsHelper.preAuthenticationCalls).toMatchObject([
 			{ credentialsExpired: false, ran: false },
@@ -326,9 +342,14 @@ describe('engine harness', () => {
 			message: 'Connection successful!',
 		});
 		expect(server.tokenRequests - before).toBe(0);
-		expect(harness.credentialsHelper.preAuthenticationCalls.at(-1)).toMatchObject({ isTestingCredentials: true, ran: false });
+		expect(harness.credentialsHelper.preAuthenticationCalls.at(-1)).toMatchObject({
+			isTestingCredentials: true,
+			ran: false,
+		});
 
-		await expect(harness.testCredential('fakeTokenApi', credentialData({ accessToken: '' }), { id: '1' })).resolves.toEqual({
+		await expect(
+			harness.testCredential('fakeTokenApi', credentialData({ accessToken: '' }), { id: '1' }),
+		).resolves.toEqual({
 			status: 'OK',
 			message: 'Connection successful!',
 		});
@@ -337,11 +358,15 @@ describe('engine harness', () => {
 	});
 
 	test('credential test: errors from preAuthentication, HTTP failures and body rules', async () => {
-		await expect(harness.testCredential('fakeTokenApi', credentialData({ corpSecret: 'wrong-secret' }))).resolves.toEqual({
+		await expect(
+			harness.testCredential('fakeTokenApi', credentialData({ corpSecret: 'wrong-secret' })),
+		).resolves.toEqual({
 			status: 'Error',
 			message: 'Token request failed: invalid credential',
 		});
-		await expect(harness.testCredential('fakeTokenApi', credentialData({ baseUrl: `${server.url}/down` }))).resolves.toEqual({
+		await expect(
+			harness.testCredential('fakeTokenApi', credentialData({ baseUrl: `${server.url}/down` })),
+		).resolves.toEqual({
 			status: 'Error',
 			message: 'Service Unavailable',
 		});
@@ -376,7 +401,11 @@ describe('engine harness', () => {
 	});
 
 	test('an error thrown by the node surfaces as the real error object', async () => {
-		const run = await harness.runNode({ type: FAKE_NODE_TYPE, parameters: { operation: 'fail' }, credentials: nodeCredentials });
+		const run = await harness.runNode({
+			type: FAKE_NODE_TYPE,
+			parameters: { operation: 'fail' },
+			credentials: nodeCredentials,
+		});
 		expect(run.status).toBe('error');
 		expect(run.error).toBeInstanceOf(NodeOperationError);
 		expect(run.error?.message).toBe('Deliberate failure');
@@ -395,7 +424,12 @@ describe('engine harness', () => {
 	test('runWorkflow runs connected nodes in order', async () => {
 		const run = await harness.runWorkflow({
 			nodes: [
-				{ type: FAKE_NODE_TYPE, name: 'First', parameters: { operation: 'print', value: 'one' }, credentials: nodeCredentials },
+				{
+					type: FAKE_NODE_TYPE,
+					name: 'First',
+					parameters: { operation: 'print', value: 'one' },
+					credentials: nodeCredentials,
+				},
 				{
 					type: FAKE_NODE_TYPE,
 					name: 'Second',
@@ -412,7 +446,11 @@ describe('engine harness', () => {
 	});
 
 	test('n8n log lines are captured, from the engine and from this.logger in nodes', async () => {
-		await harness.runNode({ type: FAKE_NODE_TYPE, parameters: { operation: 'print', value: 'x' }, credentials: nodeCredentials });
+		await harness.runNode({
+			type: FAKE_NODE_TYPE,
+			parameters: { operation: 'print', value: 'x' },
+			credentials: nodeCredentials,
+		});
 		const messages = harness.logs.map((line) => line.message);
 		expect(messages).toContain('Workflow execution started');
 		expect(messages).toContain('printing x');

@@ -36,11 +36,7 @@ function checkContent(body: Record<string, unknown>, context: AppContext): SendC
  * WeCom's send answer. invaliduser is always present ('' when none), invalidparty/invalidtag only
  * when non-empty: the doc says fields may be absent or empty, so clients must cope with both.
  */
-function sendAnswer(
-	recipients: ResolvedRecipients,
-	msgid: string,
-	responseCode?: string,
-): Record<string, unknown> {
+function sendAnswer(recipients: ResolvedRecipients, msgid: string, responseCode?: string): Record<string, unknown> {
 	return {
 		invaliduser: recipients.invaliduser.join('|'),
 		...(recipients.invalidparty.length ? { invalidparty: recipients.invalidparty.join('|') } : {}),
@@ -51,10 +47,7 @@ function sendAnswer(
 }
 
 /** Answers an identical send within its interval with the original answer, delivering nothing. */
-function answerDuplicate(
-	state: SandboxState,
-	key: string | undefined,
-): Record<string, unknown> | undefined {
+function answerDuplicate(state: SandboxState, key: string | undefined): Record<string, unknown> | undefined {
 	const original = key === undefined ? undefined : state.duplicates.get(key);
 	const first = original && state.entry(original.entryId);
 	if (!original || !first || state.now() >= original.expiresAt) return undefined;
@@ -83,9 +76,7 @@ function membersDropped(
 	const invalid = new Set(recipients.invaliduser);
 	const members = new Set(recipients.touser.map((u) => u.toLowerCase()));
 	members.delete('@all');
-	return [...members].filter(
-		(userid) => !invalid.has(userid) && !state.memberLimiter.deliver({ ...send, userid }),
-	);
+	return [...members].filter((userid) => !invalid.has(userid) && !state.memberLimiter.deliver({ ...send, userid }));
 }
 
 /** POST /cgi-bin/message/send?access_token= */
@@ -104,9 +95,7 @@ export const messageSend: WecomRoute = (req, state) => {
 	// task_id is unique per app. WeCom does not document the errcode for a reused one; 42014
 	// ("task_id of the task card is invalid") is the closest documented meaning.
 	const taskKey =
-		content.msgtype === 'template_card' && content.taskId
-			? `${corpId}|${agentid}|${content.taskId}`
-			: undefined;
+		content.msgtype === 'template_card' && content.taskId ? `${corpId}|${agentid}|${content.taskId}` : undefined;
 	if (taskKey && state.taskIds.has(taskKey)) reject(42014);
 
 	const now = state.now();
@@ -122,9 +111,7 @@ export const messageSend: WecomRoute = (req, state) => {
 		touser: recipients.touser,
 		toparty: recipients.toparty,
 		totag: recipients.totag,
-		...(content.msgtype === 'text'
-			? { text: content.text }
-			: { template_card: content.card, task_id: content.taskId }),
+		...(content.msgtype === 'text' ? { text: content.text } : { template_card: content.card, task_id: content.taskId }),
 		msgid,
 		response_code: responseCode,
 		acceptedAt: now,

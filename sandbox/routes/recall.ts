@@ -21,11 +21,7 @@ export const recall: WecomRoute = (req, state) => {
 	const msgid = body.msgid;
 	if (!nonEmptyString(msgid)) reject(40058);
 	const sent = state.sent.get(msgid);
-	if (
-		!sent ||
-		sent.entry.corpId !== context.corp.corp.corpId ||
-		sent.entry.agentid !== context.app.agentId
-	)
+	if (!sent || sent.entry.corpId !== context.corp.corp.corpId || sent.entry.agentid !== context.app.agentId)
 		reject(40058);
 	const now = state.now();
 	if (now - sent.entry.acceptedAt >= RECALL_WINDOW_MS) reject(42052);

@@ -13,21 +13,17 @@ export { RESPONSE_CODE_TTL_MS };
 /** Only these originals have a button to grey out (button mode). */
 const BUTTON_CARDS = new Set(['button_interaction', 'vote_interaction', 'multiple_interaction']);
 
-type Change =
-	| { mode: 'button'; replaceName: string }
-	| { mode: 'template_card'; card: Record<string, unknown> };
+type Change = { mode: 'button'; replaceName: string } | { mode: 'template_card'; card: Record<string, unknown> };
 
 /** Exactly one of button.replace_name / template_card; anything else is an invalid parameter. */
 function readChange(body: Record<string, unknown>, original: SentMessage): Change {
 	const hasButton = body.button !== undefined;
 	const hasCard = body.template_card !== undefined;
 	if (hasButton === hasCard) reject(40058);
-	if (hasCard)
-		return { mode: 'template_card', card: acceptCard(body.template_card, 'update').card };
+	if (hasCard) return { mode: 'template_card', card: acceptCard(body.template_card, 'update').card };
 	const button = body.button;
 	if (!isPlainObject(button) || !nonEmptyString(button.replace_name)) reject(40058);
-	const originalType = (original.entry.template_card as { card_type?: string } | undefined)
-		?.card_type;
+	const originalType = (original.entry.template_card as { card_type?: string } | undefined)?.card_type;
 	if (!originalType || !BUTTON_CARDS.has(originalType)) reject(40058);
 	return { mode: 'button', replaceName: button.replace_name };
 }
@@ -38,8 +34,7 @@ function idList<T>(value: unknown, isItem: (item: unknown) => item is T): T[] {
 	return value;
 }
 const isString = (item: unknown): item is string => typeof item === 'string';
-const isInteger = (item: unknown): item is number =>
-	typeof item === 'number' && Number.isInteger(item);
+const isInteger = (item: unknown): item is number => typeof item === 'number' && Number.isInteger(item);
 
 interface Targets {
 	atall: boolean;
@@ -54,11 +49,7 @@ interface Targets {
  * by userid, by @all, or possibly through a department/tag (membership is not modelled, so a
  * message sent to departments or tags accepts any known user).
  */
-function readTargets(
-	body: Record<string, unknown>,
-	original: SentMessage,
-	context: AppContext,
-): Targets {
+function readTargets(body: Record<string, unknown>, original: SentMessage, context: AppContext): Targets {
 	const userids = idList(body.userids, isString);
 	const partyids = idList(body.partyids, isInteger);
 	const tagids = idList(body.tagids, isInteger);
@@ -72,8 +63,7 @@ function readTargets(
 	const toAll = sent.touser.includes('@all');
 	const viaGroups = sent.toparty.length + sent.totag.length > 0;
 	const reached = new Set(sent.touser.map((u) => u.toLowerCase()));
-	const isReached = (u: string): boolean =>
-		context.corp.users.has(u) && (toAll || viaGroups || reached.has(u));
+	const isReached = (u: string): boolean => context.corp.users.has(u) && (toAll || viaGroups || reached.has(u));
 	const lowered = userids.map((u) => u.toLowerCase());
 	const users = lowered.filter(isReached);
 	const validParties = partyids.filter((p) => toAll || sent.toparty.includes(String(p)));
@@ -97,8 +87,7 @@ function applyChange(original: SentMessage, change: Change, targets: Targets, no
 			: { template_card: change.card, replaceName: undefined, updatedAt: now };
 	if (targets.atall) {
 		original.everyone = { ...original.everyone, ...patch };
-		for (const [user, current] of original.perUser)
-			original.perUser.set(user, { ...current, ...patch });
+		for (const [user, current] of original.perUser) original.perUser.set(user, { ...current, ...patch });
 		return;
 	}
 	for (const user of targets.users) {

@@ -43,23 +43,11 @@ function recipientNotes(model: PageModel): SafeHtml[] {
 function renderUsers(model: PageModel, query: PageQuery): SafeHtml {
 	const selected = model.selected?.toLowerCase();
 	const links = model.users.map((user) =>
-		userLink(
-			user.userid,
-			user.count,
-			pageHref(query, { user: user.userid }),
-			!query.robot && user.userid === selected,
-		),
+		userLink(user.userid, user.count, pageHref(query, { user: user.userid }), !query.robot && user.userid === selected),
 	);
 	// A user typed into "Show user" (for example to see @all cards) is listed too.
 	if (model.selected !== undefined && !model.users.some((user) => user.userid === selected))
-		links.push(
-			userLink(
-				model.selected,
-				model.messages.length,
-				pageHref(query, { user: model.selected }),
-				true,
-			),
-		);
+		links.push(userLink(model.selected, model.messages.length, pageHref(query, { user: model.selected }), true));
 	const nobody = links.length === 0 ? markup`<p>Nobody has received a message yet.</p>` : nothing;
 	const robot =
 		model.robotCount > 0
@@ -76,11 +64,7 @@ function renderUsers(model: PageModel, query: PageQuery): SafeHtml {
 }
 
 function renderMessages(model: PageModel, query: PageQuery): SafeHtml {
-	const heading = query.robot
-		? 'Group robot messages'
-		: model.selected
-			? `Cards of ${model.selected}`
-			: 'Cards';
+	const heading = query.robot ? 'Group robot messages' : model.selected ? `Cards of ${model.selected}` : 'Cards';
 	const soon = query.live ? '; it appears here within 2 seconds' : '';
 	const content =
 		model.messages.length === 0
@@ -93,8 +77,7 @@ function viewBody(model: PageModel, query: PageQuery): SafeHtml {
 	return markup`${renderUsers(model, query)}${renderMessages(model, query)}`;
 }
 
-const versionOf = (body: SafeHtml): string =>
-	createHash('sha1').update(body.value).digest('hex').slice(0, 16);
+const versionOf = (body: SafeHtml): string => createHash('sha1').update(body.value).digest('hex').slice(0, 16);
 
 /** A hash of what the view shows: the client polls it and refreshes when it changes. */
 export function viewVersion(model: PageModel, query: PageQuery): string {
@@ -121,8 +104,7 @@ function renderHeader(model: PageModel, query: PageQuery): SafeHtml {
 }
 
 export function renderPage(model: PageModel, query: PageQuery, nonce: string): string {
-	const title =
-		model.selected && !query.robot ? `WeCom sandbox – ${model.selected}` : 'WeCom sandbox';
+	const title = model.selected && !query.robot ? `WeCom sandbox – ${model.selected}` : 'WeCom sandbox';
 	return markup`<!doctype html>
 <html lang="en">
 <head>

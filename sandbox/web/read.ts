@@ -6,9 +6,7 @@
 export type Fields = Record<string, unknown>;
 
 export function obj(value: unknown): Fields | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as Fields)
-		: undefined;
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : undefined;
 }
 
 export function list(value: unknown): Fields[] {

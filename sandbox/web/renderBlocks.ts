@@ -90,8 +90,7 @@ export function renderHorizontalList(card: Fields): SafeHtml {
 	const items = list(card.horizontal_content_list);
 	if (items.length === 0) return nothing;
 	const rows = items.map(
-		(item) =>
-			markup`<div class="kv-row"><dt>${str(item.keyname) ?? ''}</dt>${horizontalValue(item)}</div>`,
+		(item) => markup`<div class="kv-row"><dt>${str(item.keyname) ?? ''}</dt>${horizontalValue(item)}</div>`,
 	);
 	return markup`<dl class="kv">${rows}</dl>`;
 }

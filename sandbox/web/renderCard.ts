@@ -64,8 +64,7 @@ function renderTemplateCard(card: Fields, message: ShownMessage, options: Render
 	};
 	const source = renderSource(card, options);
 	const menu = renderActionMenu(card, inputs);
-	const top =
-		source.value || menu.value ? markup`<div class="card-top">${source}${menu}</div>` : nothing;
+	const top = source.value || menu.value ? markup`<div class="card-top">${source}${menu}</div>` : nothing;
 	// Block order follows WeCom's layout: header, content, links, then the interactive part.
 	const blocks = [
 		top,
@@ -95,9 +94,7 @@ function renderBody(message: ShownMessage, options: RenderOptions): SafeHtml {
 
 function renderMeta(message: ShownMessage, cardType: string | undefined): SafeHtml {
 	const when = (label: string, ms: number | undefined, className: string) =>
-		ms === undefined
-			? nothing
-			: markup`<span class="when ${className}">${label} ${formatTime(ms)}</span>`;
+		ms === undefined ? nothing : markup`<span class="when ${className}">${label} ${formatTime(ms)}</span>`;
 	const recalled = message.recalled
 		? markup`<span class="when recalled">Recalled ${formatTime(message.recalledAt)}</span>`
 		: nothing;
@@ -124,9 +121,7 @@ function renderRaw(message: ShownMessage): SafeHtml {
 	const json = (value: unknown) => JSON.stringify(value, null, 2);
 	const { current, sendRecord } = message.raw;
 	const record =
-		sendRecord === undefined
-			? nothing
-			: markup`<div class="raw-label">Send record</div><pre>${json(sendRecord)}</pre>`;
+		sendRecord === undefined ? nothing : markup`<div class="raw-label">Send record</div><pre>${json(sendRecord)}</pre>`;
 	return markup`<details class="raw"><summary>Raw JSON</summary><div class="raw-label">What the user sees now</div><pre>${json(
 		current,
 	)}</pre>${record}</details>`;

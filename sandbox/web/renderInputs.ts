@@ -115,9 +115,7 @@ function listButton(button: Fields, disabled: SafeHtml): SafeHtml {
 export function renderButtons(card: Fields, state: InputState): SafeHtml {
 	const replacement = state.replaceName ?? (str(card.replace_text) || undefined);
 	if (replacement !== undefined)
-		return buttonRow(
-			markup`<button type="button" class="btn grey" disabled>${replacement}</button>`,
-		);
+		return buttonRow(markup`<button type="button" class="btn grey" disabled>${replacement}</button>`);
 	const disabled = disabledIf(state.recalled);
 	const submit = obj(card.submit_button);
 	if (submit) {
@@ -128,7 +126,5 @@ export function renderButtons(card: Fields, state: InputState): SafeHtml {
 		);
 	}
 	const buttons = list(card.button_list);
-	return buttons.length
-		? buttonRow(buttons.map((button) => listButton(button, disabled)))
-		: nothing;
+	return buttons.length ? buttonRow(buttons.map((button) => listButton(button, disabled))) : nothing;
 }

@@ -29,12 +29,7 @@ function sendHtml(res: ServerResponse, body: string, nonce?: string): void {
 	res.end(body);
 }
 
-export function serveWebUi(
-	method: string,
-	url: URL,
-	state: SandboxState,
-	res: ServerResponse,
-): void {
+export function serveWebUi(method: string, url: URL, state: SandboxState, res: ServerResponse): void {
 	const { pathname, searchParams } = url;
 	if (method !== 'GET' && method !== 'HEAD')
 		return sendJson(res, 405, { ok: false, error: `${method} is not allowed on ${pathname}` });

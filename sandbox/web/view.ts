@@ -14,8 +14,7 @@ export interface PageQuery {
 	showImages: boolean;
 }
 
-const isOn = (value: string | null): boolean =>
-	value !== null && value !== '0' && value !== 'false';
+const isOn = (value: string | null): boolean => value !== null && value !== '0' && value !== 'false';
 
 export function readQuery(params: URLSearchParams): PageQuery {
 	const user = params.get('user')?.trim();
@@ -47,8 +46,7 @@ export interface PageModel {
 }
 
 /** Delivered sends only: a suppressed duplicate delivered nothing. */
-const delivered = (entry: DeliveredMessage): boolean =>
-	entry.action === 'send' && entry.duplicateOf === undefined;
+const delivered = (entry: DeliveredMessage): boolean => entry.action === 'send' && entry.duplicateOf === undefined;
 
 /** Users who received an app message, by userid (lower-cased, as cardsFor compares them). */
 function recipients(state: SandboxState, sends: DeliveredMessage[]): string[] {

@@ -49,7 +49,9 @@ async function triggerThroughput(context: BenchContext): Promise<{ trigger?: Mea
 		});
 		return { trigger };
 	} catch (error) {
-		return { triggerSkipped: `the trigger run failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+		return {
+			triggerSkipped: `the trigger run failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+		};
 	}
 }
 
@@ -62,11 +64,16 @@ async function main(): Promise<void> {
 	const httpRequest = httpRequestNodeInfo(runtime.n8nDir);
 	const jsFolder = join(dirname(config.outputFile), 'js');
 	const transpiled = transpileForChildren(jsFolder);
-	console.log(`bench: ${transpiled.files} TypeScript files transpiled for the child processes into ${relative(REPO_ROOT, jsFolder)}`);
+	console.log(
+		`bench: ${transpiled.files} TypeScript files transpiled for the child processes into ${relative(REPO_ROOT, jsFolder)}`,
+	);
 
 	const leakScanFolder = mkdtempSync(join(tmpdir(), 'wecom-card-bench-'));
 	const users = Math.max(config.items, config.fanoutRecipients);
-	const sandbox = await startSandbox({ corps: [benchCorp(users)], rateLimits: { perApiPerMinute: UNLIMITED_PER_MINUTE } });
+	const sandbox = await startSandbox({
+		corps: [benchCorp(users)],
+		rateLimits: { perApiPerMinute: UNLIMITED_PER_MINUTE },
+	});
 	const context: BenchContext = {
 		config,
 		sandbox,
@@ -105,7 +112,10 @@ async function main(): Promise<void> {
 			outputFile: relative(REPO_ROOT, config.outputFile),
 		};
 		mkdirSync(dirname(config.outputFile), { recursive: true });
-		writeFileSync(config.outputFile, `${JSON.stringify({ ...report, runs: timed, finishedAt: new Date().toISOString() }, null, 2)}\n`);
+		writeFileSync(
+			config.outputFile,
+			`${JSON.stringify({ ...report, runs: timed, finishedAt: new Date().toISOString() }, null, 2)}\n`,
+		);
 		printReport(report);
 	} finally {
 		await sandbox.close();

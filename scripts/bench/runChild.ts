@@ -16,7 +16,11 @@ export interface ChildRunner {
 function childExecArgv(job: PathJob): string[] {
 	const argv = ['--expose-gc'];
 	if (process.env.BENCH_PROFILE === '1') {
-		argv.push('--cpu-prof', `--cpu-prof-dir=${join(REPO_ROOT, 'build', 'bench', 'profiles')}`, `--cpu-prof-name=${job.path}-${job.runTag}.cpuprofile`);
+		argv.push(
+			'--cpu-prof',
+			`--cpu-prof-dir=${join(REPO_ROOT, 'build', 'bench', 'profiles')}`,
+			`--cpu-prof-name=${job.path}-${job.runTag}.cpuprofile`,
+		);
 	}
 	return argv;
 }

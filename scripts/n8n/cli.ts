@@ -81,7 +81,8 @@ export async function executeWorkflow(
 		env: n8nEnv(paths, { ...options, logLevel: 'info' }),
 	});
 	const output = `${result.stdout}\n${result.stderr}`;
-	const failed = () => new Error(`n8n execute --id=${workflowId}: ${result.signal ?? `exit code ${result.code}`}\n${output.slice(-3000)}`);
+	const failed = () =>
+		new Error(`n8n execute --id=${workflowId}: ${result.signal ?? `exit code ${result.code}`}\n${output.slice(-3000)}`);
 	// The run is printed as indented JSON (from a `{` line to a `}` line) among log lines.
 	const json = /^\{$[\s\S]*?^\}$/m.exec(result.stdout)?.[0];
 	let parsed: ExecutedRun;

@@ -31,7 +31,10 @@ export function exampleWorkflows(): WorkflowFile[] {
 	return readdirSync(EXAMPLES_DIR)
 		.filter((file) => file.endsWith('.workflow.json'))
 		.sort()
-		.map((file) => ({ file, ...(JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as Omit<WorkflowFile, 'file'>) }));
+		.map((file) => ({
+			file,
+			...(JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as Omit<WorkflowFile, 'file'>),
+		}));
 }
 
 /** Production webhook paths of a workflow (what publishing it registers). */
@@ -51,7 +54,9 @@ export function isPublishable(workflow: WorkflowFile): boolean {
  * By n8n convention the file `WeComApi.credentials.js` holds the type `weComApi`.
  */
 export function declaredCredentialFiles(): string[] {
-	const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { n8n: { credentials?: string[] } };
+	const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+		n8n: { credentials?: string[] };
+	};
 	return (manifest.n8n.credentials ?? []).map((file) => basename(file).replace(/\.credentials\.js$/, ''));
 }
 

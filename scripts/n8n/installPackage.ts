@@ -46,7 +46,14 @@ export async function installPackageLikeN8n(paths: RuntimePaths, userFolder: str
 	delete manifest.optionalDependencies;
 	writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
 
-	const flags = ['--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'];
+	const flags = [
+		'--audit=false',
+		'--fund=false',
+		'--bin-links=false',
+		'--install-strategy=shallow',
+		'--ignore-scripts=true',
+		'--package-lock=false',
+	];
 	await runOrThrow('npm', ['install', ...flags], { cwd: target, env: runtimeEnv(paths) });
 	// n8n's own list of installed packages, next to node_modules.
 	const installed = { name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: manifest.version } };

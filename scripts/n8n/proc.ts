@@ -61,7 +61,12 @@ export function run(
 		});
 		child.on('error', reject);
 		child.on('close', (code, signal) =>
-			resolve({ code: code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0), signal: signal ?? undefined, stdout, stderr }),
+			resolve({
+				code: code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0),
+				signal: signal ?? undefined,
+				stdout,
+				stderr,
+			}),
 		);
 		// A child that exits before reading its input must not crash us with EPIPE.
 		child.stdin?.on('error', () => undefined);

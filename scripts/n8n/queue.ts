@@ -56,7 +56,20 @@ export async function checkServices(): Promise<void> {
 }
 
 async function psql(sql: string): Promise<void> {
-	await runOrThrow('psql', ['-h', PG.host, '-p', String(PG.port), '-U', PG.user, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
+	await runOrThrow('psql', [
+		'-h',
+		PG.host,
+		'-p',
+		String(PG.port),
+		'-U',
+		PG.user,
+		'-d',
+		'postgres',
+		'-v',
+		'ON_ERROR_STOP=1',
+		'-c',
+		sql,
+	]);
 }
 
 async function deleteRedisKeys(db: number, prefix: string): Promise<number> {
@@ -67,10 +80,20 @@ async function deleteRedisKeys(db: number, prefix: string): Promise<number> {
 	return keys.length;
 }
 
-function spawnN8n(paths: RuntimePaths, name: string, args: string[], userFolder: string, env: NodeJS.ProcessEnv): QueueProcess {
+function spawnN8n(
+	paths: RuntimePaths,
+	name: string,
+	args: string[],
+	userFolder: string,
+	env: NodeJS.ProcessEnv,
+): QueueProcess {
 	const logFile = join(userFolder, `${name}.log`);
 	const stream = createWriteStream(logFile, { flags: 'a' });
-	const child = spawn(paths.nodeBin, [paths.n8nBin, ...args], { cwd: userFolder, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(paths.nodeBin, [paths.n8nBin, ...args], {
+		cwd: userFolder,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	child.stdout.pipe(stream, { end: false });
 	child.stderr.pipe(stream, { end: false });
 	const exited = new Promise<void>((resolve) => child.once('close', () => stream.end(resolve)));
@@ -92,16 +115,25 @@ function spawnN8n(paths: RuntimePaths, name: string, args: string[], userFolder:
 	};
 }
 
-async function waitFor(what: string, check: () => Promise<boolean>, proc: QueueProcess, timeoutMs = 180000): Promise<void> {
+async function waitFor(
+	what: string,
+	check: () => Promise<boolean>,
+	proc: QueueProcess,
+	timeoutMs = 180000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (proc.child.exitCode !== null) {
-			throw new Error(`${proc.name} exited with ${proc.child.exitCode} before ${what}\n${proc.output().split('\n').slice(-30).join('\n')}`);
+			throw new Error(
+				`${proc.name} exited with ${proc.child.exitCode} before ${what}\n${proc.output().split('\n').slice(-30).join('\n')}`,
+			);
 		}
 		if (await check().catch(() => false)) return;
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	throw new Error(`${proc.name}: no ${what} within ${timeoutMs / 1000} s\n${proc.output().split('\n').slice(-30).join('\n')}`);
+	throw new Error(
+		`${proc.name}: no ${what} within ${timeoutMs / 1000} s\n${proc.output().split('\n').slice(-30).join('\n')}`,
+	);
 }
 
 export async function startQueueCluster(paths: RuntimePaths, options: QueueOptions): Promise<QueueCluster> {
@@ -162,7 +194,13 @@ export async function startQueueCluster(paths: RuntimePaths, options: QueueOptio
 		const url = `http://127.0.0.1:${port}`;
 
 		// The main first: it runs the migrations; workers then find the schema ready.
-		const main = spawnN8n(paths, 'main', ['start'], options.userFolder, runtimeEnv(paths, { ...shared, N8N_RUNNERS_BROKER_PORT: String(await brokerPort()) }));
+		const main = spawnN8n(
+			paths,
+			'main',
+			['start'],
+			options.userFolder,
+			runtimeEnv(paths, { ...shared, N8N_RUNNERS_BROKER_PORT: String(await brokerPort()) }),
+		);
 		cleanups.push(() => main.stop());
 		await waitFor('/healthz/readiness', async () => (await fetch(`${url}/healthz/readiness`)).ok, main);
 
@@ -204,9 +242,27 @@ export function executionsStarted(worker: QueueProcess): string[] {
 	return [...worker.output().matchAll(/Worker started execution (\S+)/g)].map((match) => match[1]);
 }
 
-
 /** One SQL query on the cluster's database; rows as arrays of column texts. */
 export async function queryDb(database: string, sql: string): Promise<string[][]> {
-	const { stdout } = await runOrThrow('psql', ['-h', PG.host, '-p', String(PG.port), '-U', PG.user, '-d', database, '-At', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
-	return stdout.split('\n').filter(Boolean).map((line) => line.split('\t'));
+	const { stdout } = await runOrThrow('psql', [
+		'-h',
+		PG.host,
+		'-p',
+		String(PG.port),
+		'-U',
+		PG.user,
+		'-d',
+		database,
+		'-At',
+		'-F',
+		'\t',
+		'-v',
+		'ON_ERROR_STOP=1',
+		'-c',
+		sql,
+	]);
+	return stdout
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => line.split('\t'));
 }

@@ -17,7 +17,12 @@ export interface Owner {
  */
 export function newLocalOwner(): Owner {
 	// n8n asks for 8+ characters with a digit and an upper-case letter; base64url gives neither for sure.
-	return { email: 'owner@example.com', firstName: 'WeCom', lastName: 'Sandbox', password: `Wc1-${randomBytes(18).toString('base64url')}` };
+	return {
+		email: 'owner@example.com',
+		firstName: 'WeCom',
+		lastName: 'Sandbox',
+		password: `Wc1-${randomBytes(18).toString('base64url')}`,
+	};
 }
 
 export class N8nRest {
@@ -92,7 +97,11 @@ export class N8nRest {
 			'GET',
 			`/rest/credentials/${id}?includeData=true`,
 		);
-		await this.data('PATCH', `/rest/credentials/${id}`, { name: stored.name, type: stored.type, data: { ...stored.data, ...edits } });
+		await this.data('PATCH', `/rest/credentials/${id}`, {
+			name: stored.name,
+			type: stored.type,
+			data: { ...stored.data, ...edits },
+		});
 	}
 
 	/** Publishes the workflow's current version, which registers its production webhooks. */

@@ -168,9 +168,16 @@ export async function ensureRuntime(paths = runtimePaths()): Promise<RuntimeInfo
 	return await withLock(paths.root, async () => {
 		if (isReady(paths)) return { ...paths, installed: false };
 		const since = Date.now();
-		log(`Installing n8n ${N8N_VERSION} and Node ${NODE_VERSION} into ${paths.root} (once: about 6 minutes, 3.1 GB, plus 0.8 GB in the npm cache)`);
+		log(
+			`Installing n8n ${N8N_VERSION} and Node ${NODE_VERSION} into ${paths.root} (once: about 6 minutes, 3.1 GB, plus 0.8 GB in the npm cache)`,
+		);
 		await install(paths);
-		const marker = { n8n: N8N_VERSION, node: NODE_VERSION, installedAt: new Date().toISOString(), seconds: (Date.now() - since) / 1000 };
+		const marker = {
+			n8n: N8N_VERSION,
+			node: NODE_VERSION,
+			installedAt: new Date().toISOString(),
+			seconds: (Date.now() - since) / 1000,
+		};
 		writeFileSync(paths.marker, `${JSON.stringify(marker, null, 2)}\n`);
 		log(`n8n runtime ready in ${seconds(since)}`);
 		return { ...paths, installed: true };

@@ -12,7 +12,14 @@ import { startSandbox } from '../../sandbox';
 import type { Sandbox, SandboxOptions } from '../../sandbox';
 import { importCredentials, importWorkflows } from './cli';
 import type { N8nEnvOptions } from './env';
-import { declaredCredentialFiles, EXAMPLES_DIR, exampleWorkflows, isPublishable, sandboxCredentials, webhookPaths } from './examples';
+import {
+	declaredCredentialFiles,
+	EXAMPLES_DIR,
+	exampleWorkflows,
+	isPublishable,
+	sandboxCredentials,
+	webhookPaths,
+} from './examples';
 import type { WorkflowFile } from './examples';
 import { buildPackage, installPackageLikeN8n, packPackage } from './installPackage';
 import { declaredTypes } from './packageTypes';
@@ -91,7 +98,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
 	try {
 		const runtime = await step('n8n runtime', () => ensureRuntime());
-		const sandbox = await step('WeCom sandbox', () => startSandboxOn(options.sandboxPort ?? DEFAULT_SANDBOX_PORT, options.sandbox));
+		const sandbox = await step('WeCom sandbox', () =>
+			startSandboxOn(options.sandboxPort ?? DEFAULT_SANDBOX_PORT, options.sandbox),
+		);
 		cleanups.push(() => sandbox.close());
 		const userFolder = mkdtempSync(join(tmpdir(), 'wecom-n8n-'));
 		if (!options.keepUserFolder) cleanups.push(async () => rmSync(userFolder, { recursive: true, force: true }));
@@ -116,7 +125,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			const folder = join(userFolder, 'import', 'workflows');
 			mkdirSync(folder, { recursive: true });
 			for (const workflow of workflows) {
-				copyFileSync(join(EXAMPLES_DIR, workflow.file), join(folder, workflow.file.replace(/\.workflow\.json$/, '.json')));
+				copyFileSync(
+					join(EXAMPLES_DIR, workflow.file),
+					join(folder, workflow.file.replace(/\.workflow\.json$/, '.json')),
+				);
 			}
 			await importWorkflows(runtime, importEnv, folder);
 		});

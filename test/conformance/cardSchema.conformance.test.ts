@@ -13,9 +13,12 @@ function issuesOf({ card, variant }: DocCase): CardIssue[] {
 }
 
 const byGroup = <T extends DocCase>(cases: T[]) =>
-	[...new Set(cases.map((entry) => entry.group))].map((group) => [group, cases.filter((entry) => entry.group === group)] as const);
+	[...new Set(cases.map((entry) => entry.group))].map(
+		(group) => [group, cases.filter((entry) => entry.group === group)] as const,
+	);
 
-const named = <T extends DocCase>(cases: readonly T[]) => cases.map((entry) => [`${entry.name} (${entry.doc})`, entry] as const);
+const named = <T extends DocCase>(cases: readonly T[]) =>
+	cases.map((entry) => [`${entry.name} (${entry.doc})`, entry] as const);
 
 describe.each(byGroup(acceptedCases()))('accepted: %s', (_group, cases) => {
 	it.each(named(cases))('%s', (_name, entry) => {

@@ -4,7 +4,14 @@
  * sandbox would otherwise pass every other test.
  */
 import * as limits from '../../nodes/WeCom/shared/limits';
-import { startSandbox, DEMO_AGENT_ID, DEMO_CORP_ID, DEMO_SECRET, RECALL_WINDOW_MS, sampleTextNotice } from '../../sandbox';
+import {
+	startSandbox,
+	DEMO_AGENT_ID,
+	DEMO_CORP_ID,
+	DEMO_SECRET,
+	RECALL_WINDOW_MS,
+	sampleTextNotice,
+} from '../../sandbox';
 import { DOCUMENTED_LIMITS } from './docFrequency';
 
 describe('limits outside the card, as WeCom documents them', () => {
@@ -14,7 +21,11 @@ describe('limits outside the card, as WeCom documents them', () => {
 		['MAX_USERS_PER_SEND', limits.MAX_USERS_PER_SEND, DOCUMENTED_LIMITS.usersPerSend],
 		['MAX_PARTIES_PER_SEND', limits.MAX_PARTIES_PER_SEND, DOCUMENTED_LIMITS.partiesPerSend],
 		['MAX_TAGS_PER_SEND', limits.MAX_TAGS_PER_SEND, DOCUMENTED_LIMITS.tagsPerSend],
-		['DUPLICATE_CHECK_DEFAULT_SECONDS', limits.DUPLICATE_CHECK_DEFAULT_SECONDS, DOCUMENTED_LIMITS.duplicateCheckDefaultSeconds],
+		[
+			'DUPLICATE_CHECK_DEFAULT_SECONDS',
+			limits.DUPLICATE_CHECK_DEFAULT_SECONDS,
+			DOCUMENTED_LIMITS.duplicateCheckDefaultSeconds,
+		],
 		['DUPLICATE_CHECK_MAX_SECONDS', limits.DUPLICATE_CHECK_MAX_SECONDS, DOCUMENTED_LIMITS.duplicateCheckMaxSeconds],
 		['ROBOT_MESSAGES_PER_MINUTE', limits.ROBOT_MESSAGES_PER_MINUTE, DOCUMENTED_LIMITS.robotMessagesPerMinute],
 		['RESPONSE_CODE_TTL_MS', limits.RESPONSE_CODE_TTL_MS, DOCUMENTED_LIMITS.responseCodeTtlMs],
@@ -26,14 +37,21 @@ describe('limits outside the card, as WeCom documents them', () => {
 	it('the sandbox drops, by default, app messages to one member above the documented minute limit', async () => {
 		const sandbox = await startSandbox();
 		try {
-			const token = (await (await fetch(`${sandbox.url}/cgi-bin/gettoken?corpid=${DEMO_CORP_ID}&corpsecret=${DEMO_SECRET}`)).json()) as { access_token: string };
+			const token = (await (
+				await fetch(`${sandbox.url}/cgi-bin/gettoken?corpid=${DEMO_CORP_ID}&corpsecret=${DEMO_SECRET}`)
+			).json()) as { access_token: string };
 			const perMinute = DOCUMENTED_LIMITS.memberMessagesPerMinute.value;
 			const answers: number[] = [];
 			for (let index = 0; index <= perMinute; index++) {
 				const response = await fetch(`${sandbox.url}/cgi-bin/message/send?access_token=${token.access_token}`, {
 					method: 'POST',
 					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ touser: 'alice', msgtype: 'template_card', agentid: DEMO_AGENT_ID, template_card: sampleTextNotice() }),
+					body: JSON.stringify({
+						touser: 'alice',
+						msgtype: 'template_card',
+						agentid: DEMO_AGENT_ID,
+						template_card: sampleTextNotice(),
+					}),
 				});
 				answers.push(((await response.json()) as { errcode: number }).errcode);
 			}

@@ -3,7 +3,15 @@
  * message/send (and the group robot's webhook/send) gets the documented errcode, and every
  * accepted case errcode 0. Expectations come from the fixture only.
  */
-import { DEMO_AGENT_ID, DEMO_CORP_ID, DEMO_ROBOT_KEY, DEMO_SECRET, callSandbox, startSandbox, type Sandbox } from '../../sandbox';
+import {
+	DEMO_AGENT_ID,
+	DEMO_CORP_ID,
+	DEMO_ROBOT_KEY,
+	DEMO_SECRET,
+	callSandbox,
+	startSandbox,
+	type Sandbox,
+} from '../../sandbox';
 import { registerSecret } from '../harness';
 import { acceptedCases, refusedCases, type DocCase } from './docCases';
 
@@ -30,7 +38,10 @@ afterAll(async () => {
 
 /** WeCom's answer to the case's card; a card with a task_id gets a fresh one (reuse is refused). */
 async function post({ card, variant }: DocCase): Promise<number> {
-	const templateCard = typeof card.task_id === 'string' && /^[\w@-]+$/.test(card.task_id) ? { ...card, task_id: `${card.task_id}-${++sent}` } : card;
+	const templateCard =
+		typeof card.task_id === 'string' && /^[\w@-]+$/.test(card.task_id)
+			? { ...card, task_id: `${card.task_id}-${++sent}` }
+			: card;
 	const { json } =
 		variant === 'robot'
 			? await callSandbox<{ errcode: number }>(sandbox.url, '/cgi-bin/webhook/send', {
@@ -46,15 +57,19 @@ async function post({ card, variant }: DocCase): Promise<number> {
 
 /** Updates need a response_code of their own; the card rules are the same schema (cardSchema.conformance.test.ts). */
 const direct = (entry: DocCase) => entry.variant !== 'update';
-const named = <T extends DocCase>(cases: T[]) => cases.filter(direct).map((entry) => [`${entry.name} (${entry.doc})`, entry] as const);
+const named = <T extends DocCase>(cases: T[]) =>
+	cases.filter(direct).map((entry) => [`${entry.name} (${entry.doc})`, entry] as const);
 
 describe('the sandbox accepts what WeCom documents as valid', () => {
-	it.each(named(acceptedCases().filter((entry) => ['official examples', 'required fields only', 'defaulted values (不填或错填默认…)'].includes(entry.group))))(
-		'%s',
-		async (_name, entry) => {
-			expect(await post(entry)).toBe(0);
-		},
-	);
+	it.each(
+		named(
+			acceptedCases().filter((entry) =>
+				['official examples', 'required fields only', 'defaulted values (不填或错填默认…)'].includes(entry.group),
+			),
+		),
+	)('%s', async (_name, entry) => {
+		expect(await post(entry)).toBe(0);
+	});
 });
 
 describe('the sandbox answers the documented errcode', () => {

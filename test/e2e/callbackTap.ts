@@ -47,7 +47,13 @@ export async function startCallbackTap(target: string): Promise<CallbackTap> {
 						body: req.method === 'GET' ? undefined : body,
 					});
 					const text = await response.text();
-					tapped.push({ method: req.method ?? '', pathAndQuery: req.url ?? '', contentType, body, status: response.status });
+					tapped.push({
+						method: req.method ?? '',
+						pathAndQuery: req.url ?? '',
+						contentType,
+						body,
+						status: response.status,
+					});
 					if (delayMs > 0) await pause(delayMs);
 					if (res.destroyed) return;
 					res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'text/plain' });

@@ -51,7 +51,8 @@ afterAll(async () => {
 	if (stack) printed.push(stack.server.output());
 	await stack?.close();
 	const lines = timings.map(([label, seconds]) => `${seconds.toFixed(1).padStart(7)} s  ${label}`);
-	if (rss) lines.push(`n8n RSS (main process + task runner): ${stack.rssAtReadyMb} MB when ready, ${rss} MB after the runs`);
+	if (rss)
+		lines.push(`n8n RSS (main process + task runner): ${stack.rssAtReadyMb} MB when ready, ${rss} MB after the runs`);
 	lines.push(...warnings.map((warning) => `warning: ${warning}`));
 	process.stdout.write(`\ne2e timings\n${lines.join('\n')}\n`);
 });
@@ -64,7 +65,9 @@ describe('n8n 2.41.1 with n8n-nodes-wecom-card installed from its tarball', () =
 		expect(credentials.status).toBe(200);
 		expect(stack.types.nodes.length).toBeGreaterThan(0);
 		expect(nodes.body.map((node) => node.name)).toEqual(expect.arrayContaining(stack.types.nodes));
-		expect(credentials.body.map((credential) => credential.name)).toEqual(expect.arrayContaining(stack.types.credentials));
+		expect(credentials.body.map((credential) => credential.name)).toEqual(
+			expect.arrayContaining(stack.types.credentials),
+		);
 
 		// Icons come from the tarball: a file missing from `files` would show as a broken image.
 		const ours = nodes.body.filter((node) => stack.types.nodes.includes(node.name));
@@ -106,7 +109,9 @@ describe('n8n 2.41.1 with n8n-nodes-wecom-card installed from its tarball', () =
 			});
 			printed.push(result?.output ?? '');
 			if (result?.crashedOnExit) {
-				warnings.push(`n8n execute --id=${example.workflowId} crashed with ${result.crashedOnExit} while exiting, after a successful run`);
+				warnings.push(
+					`n8n execute --id=${example.workflowId} crashed with ${result.crashedOnExit} while exiting, after a successful run`,
+				);
 			}
 			expect(result?.run.status).toBe('success');
 			const output = result?.run.data.resultData.runData[cardNode.name]?.[0]?.data?.main?.[0] ?? [];

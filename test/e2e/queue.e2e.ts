@@ -134,7 +134,9 @@ beforeAll(async () => {
 		tarballDir = join(tarball, '..');
 		await installPackageLikeN8n(runtime, userFolder!, tarball);
 	});
-	cluster = await timed('postgres db + main + 2 workers ready', () => startQueueCluster(runtime, { userFolder: userFolder!, workers: 2 }));
+	cluster = await timed('postgres db + main + 2 workers ready', () =>
+		startQueueCluster(runtime, { userFolder: userFolder!, workers: 2 }),
+	);
 });
 
 afterAll(async () => {
@@ -182,14 +184,21 @@ describe('queue mode: main + 2 workers on PostgreSQL and Redis', () => {
 		});
 		const seconds = (Date.now() - since) / 1000;
 
-		const sent = sandbox!.messages().filter((message) => message.action === 'send' && message.duplicateOf === undefined);
-		const titles = sent.map((message) => (message.template_card as { main_title?: { title?: string } }).main_title?.title ?? '');
+		const sent = sandbox!
+			.messages()
+			.filter((message) => message.action === 'send' && message.duplicateOf === undefined);
+		const titles = sent.map(
+			(message) => (message.template_card as { main_title?: { title?: string } }).main_title?.title ?? '',
+		);
 		const twice = [...new Set(titles.filter((title, index) => titles.indexOf(title) !== index))].sort();
 		const perWorker = cluster!.workers.map((worker) => executionsStarted(worker).length);
 		const byStatus = await executionsByStatus();
 		const stats = sandbox!.stats();
 		// Diagnostic: keys n8n's processed-data row holds (one JSON row, read-modify-written by every execution).
-		const recorded = await queryDb(cluster!.database, "SELECT json_array_length((value::json)->'data') FROM processed_data")
+		const recorded = await queryDb(
+			cluster!.database,
+			"SELECT json_array_length((value::json)->'data') FROM processed_data",
+		)
 			.then((rows) => rows.map((row) => row[0]).join('+') || '0')
 			.catch((error: Error) => `n/a (${error.message.split('\n')[0]})`);
 		process.stdout.write(

@@ -15,7 +15,8 @@ import { startStack } from '../../scripts/n8n/stack';
 import type { Stack } from '../../scripts/n8n/stack';
 
 // docs/ holds the committed pictures; a normal run writes next to the build so the tree stays clean.
-const DOCS = process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs') : join(REPO_ROOT, 'build', 'screenshots');
+const DOCS =
+	process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs') : join(REPO_ROOT, 'build', 'screenshots');
 const NODE_FORM_PNG = join(DOCS, 'n8n-node-form.png');
 const SANDBOX_CARD_PNG = join(DOCS, 'sandbox-card.png');
 const WORKFLOW_ID = 'wecomTextNotice1';
@@ -52,7 +53,9 @@ async function signIn(page: Page): Promise<void> {
 
 beforeAll(async () => {
 	mkdirSync(DOCS, { recursive: true });
-	stack = await timed('stack (build, install, n8n start, owner, publish)', () => startStack({ n8nPort: 0, sandboxPort: 0 }));
+	stack = await timed('stack (build, install, n8n start, owner, publish)', () =>
+		startStack({ n8nPort: 0, sandboxPort: 0 }),
+	);
 	browser = await timed('chromium launch', () => launchChromium());
 });
 

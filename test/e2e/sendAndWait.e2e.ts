@@ -81,7 +81,11 @@ async function publishRaceWorkflows(target: RaceTarget, credential: { id: string
 		[SHOWS_ANSWER, {}],
 		[LEAVES_CARD, { updateCard: false }],
 	] as const) {
-		const workflow = await target.rest.data<{ id: string }>('POST', '/rest/workflows', raceWorkflow(credential, index, options));
+		const workflow = await target.rest.data<{ id: string }>(
+			'POST',
+			'/rest/workflows',
+			raceWorkflow(credential, index, options),
+		);
 		await target.rest.publishWorkflow(workflow.id);
 	}
 }
@@ -109,15 +113,24 @@ async function race(target: RaceTarget, index: number, label: string, origins: s
 			pages,
 			status: execution.status,
 			output: execution.outputs.Ask.at(-1)?.[0] ?? {},
-			cards: RACE_USERS.map((user) => target.sandbox.cardsFor(user).find((shown) => shown.msgid === card.msgid)?.replaceName),
+			cards: RACE_USERS.map(
+				(user) => target.sandbox.cardsFor(user).find((shown) => shown.msgid === card.msgid)?.replaceName,
+			),
 			updateCalls: (target.sandbox.stats().calls[UPDATE_PATH] ?? 0) - callsBefore,
-			updatesApplied: target.sandbox.messages().filter((message) => message.action === 'update' && message.msgid === card.msgid).length,
+			updatesApplied: target.sandbox
+				.messages()
+				.filter((message) => message.action === 'update' && message.msgid === card.msgid).length,
 			afterItems: execution.outputs.After?.reduce((sum, run) => sum + run.length, 0) ?? 0,
 			seconds,
 		});
 	}
-	const won = results.map((result) => `${result.order[0][0]}${result.order[1][0]}→${result.order[result.pages.findIndex(recorded)]?.[0] ?? '?'}`);
-	const others = results.map((result) => heading(result.pages[1 - result.pages.findIndex(recorded)] ?? result.pages[0]));
+	const won = results.map(
+		(result) =>
+			`${result.order[0][0]}${result.order[1][0]}→${result.order[result.pages.findIndex(recorded)]?.[0] ?? '?'}`,
+	);
+	const others = results.map((result) =>
+		heading(result.pages[1 - result.pages.findIndex(recorded)] ?? result.pages[0]),
+	);
 	const slowest = Math.max(...results.map((result) => result.seconds));
 	summary.push(
 		`${label}: ${results.length} rounds (first tap→winner) ${won.join(' ')}; the other tap read: ${[...new Set(others)].map((text) => `"${text.slice(0, 100)}" ×${others.filter((other) => other === text).length}`).join(', ')}; slowest pair answered in ${slowest.toFixed(2)} s`,
@@ -145,14 +158,22 @@ const describeRound = (round: Round) =>
 function expectOneResume(round: Round): string {
 	const context = describeRound(round);
 	const winner = round.pages.findIndex(recorded);
-	expect({ context, status: round.status, recorded: round.pages.filter(recorded).length, afterItems: round.afterItems }).toEqual({
+	expect({
+		context,
+		status: round.status,
+		recorded: round.pages.filter(recorded).length,
+		afterItems: round.afterItems,
+	}).toEqual({
 		context,
 		status: 'success',
 		recorded: 1,
 		afterItems: 1,
 	});
 	const value = VALUE[round.order[winner]];
-	expect({ context, value: (round.output.data as Record<string, unknown> | undefined)?.value }).toEqual({ context, value });
+	expect({ context, value: (round.output.data as Record<string, unknown> | undefined)?.value }).toEqual({
+		context,
+		value,
+	});
 	return value;
 }
 
@@ -161,7 +182,11 @@ function expectCardDecides(rounds: Round[]): void {
 	for (const round of rounds) {
 		const value = expectOneResume(round);
 		const context = describeRound(round);
-		expect({ context, alreadyAnswered: round.pages.filter(alreadyAnswered).length, cardUpdated: round.output.cardUpdated }).toEqual({
+		expect({
+			context,
+			alreadyAnswered: round.pages.filter(alreadyAnswered).length,
+			cardUpdated: round.output.cardUpdated,
+		}).toEqual({
 			context,
 			alreadyAnswered: 1,
 			cardUpdated: true,
@@ -212,11 +237,15 @@ describe('n8n 2.41.1 regular mode: two taps at once on a send-and-wait card', ()
 	});
 
 	it(`Show the Answer on: WeCom's single-use response_code picks the answer, ${ROUNDS} rounds in both orders`, async () => {
-		expectCardDecides(await timed(`regular, card decides: ${ROUNDS} rounds`, () => race(target, SHOWS_ANSWER, 'regular, card decides')));
+		expectCardDecides(
+			await timed(`regular, card decides: ${ROUNDS} rounds`, () => race(target, SHOWS_ANSWER, 'regular, card decides')),
+		);
 	});
 
 	it(`Show the Answer off: n8n's resume claim picks the answer, ${ROUNDS} rounds in both orders`, async () => {
-		expectN8nDecides(await timed(`regular, n8n decides: ${ROUNDS} rounds`, () => race(target, LEAVES_CARD, 'regular, n8n decides')));
+		expectN8nDecides(
+			await timed(`regular, n8n decides: ${ROUNDS} rounds`, () => race(target, LEAVES_CARD, 'regular, n8n decides')),
+		);
 	});
 });
 
@@ -264,10 +293,18 @@ describe('n8n 2.41.1 queue mode (main + webhook process + 2 workers): two taps a
 	});
 
 	it(`Show the Answer on: WeCom's single-use response_code picks the answer across processes, ${ROUNDS} rounds`, async () => {
-		expectCardDecides(await timed(`queue, card decides: ${ROUNDS} rounds`, () => race(target, SHOWS_ANSWER, 'queue, card decides', origins)));
+		expectCardDecides(
+			await timed(`queue, card decides: ${ROUNDS} rounds`, () =>
+				race(target, SHOWS_ANSWER, 'queue, card decides', origins),
+			),
+		);
 	});
 
 	it(`Show the Answer off: n8n's resume claim in PostgreSQL picks the answer across processes, ${ROUNDS} rounds`, async () => {
-		expectN8nDecides(await timed(`queue, n8n decides: ${ROUNDS} rounds`, () => race(target, LEAVES_CARD, 'queue, n8n decides', origins)));
+		expectN8nDecides(
+			await timed(`queue, n8n decides: ${ROUNDS} rounds`, () =>
+				race(target, LEAVES_CARD, 'queue, n8n decides', origins),
+			),
+		);
 	});
 });

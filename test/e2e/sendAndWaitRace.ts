@@ -30,7 +30,11 @@ export const UPDATE_PATH = '/cgi-bin/message/update_template_card';
 export const racePath = (index: number) => `wecom/race-${index}`;
 
 /** Webhook (POST racePath(index)) → send and wait (Approve / Decline to alice and bob) → No Op. */
-export function raceWorkflow(credential: { id: string; name: string }, index: number, options: Record<string, unknown> = {}) {
+export function raceWorkflow(
+	credential: { id: string; name: string },
+	index: number,
+	options: Record<string, unknown> = {},
+) {
 	const id = (n: number) => `7ace0000-0000-4000-8${index}00-${String(n).padStart(12, '0')}`;
 	const path = racePath(index);
 	return {
@@ -71,7 +75,11 @@ export function raceWorkflow(credential: { id: string; name: string }, index: nu
 	};
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+export async function until<T>(
+	what: string,
+	probe: () => Promise<T | undefined> | T | undefined,
+	timeoutMs = 30_000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
@@ -81,7 +89,8 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
 	}
 }
 
-const titleOf = (message: DeliveredMessage) => (message.template_card as { main_title?: { title?: string } } | undefined)?.main_title?.title;
+const titleOf = (message: DeliveredMessage) =>
+	(message.template_card as { main_title?: { title?: string } } | undefined)?.main_title?.title;
 
 /** Starts one execution (retried while a freshly published webhook still answers 404) and waits for its card. */
 export async function startWaitingCard(target: RaceTarget, path: string, title: string): Promise<WaitingCard> {
@@ -157,7 +166,11 @@ export interface FinishedExecution {
 }
 
 /** Waits until the execution left waiting/running, then reads its run data. */
-export async function finishedExecution(rest: N8nRest, executionId: string, timeoutMs = 60_000): Promise<FinishedExecution> {
+export async function finishedExecution(
+	rest: N8nRest,
+	executionId: string,
+	timeoutMs = 60_000,
+): Promise<FinishedExecution> {
 	const execution = await until(
 		`execution ${executionId} to finish`,
 		async () => {
@@ -166,9 +179,13 @@ export async function finishedExecution(rest: N8nRest, executionId: string, time
 		},
 		timeoutMs,
 	);
-	const runData = (unflatten(execution.data) as { resultData: { runData: Record<string, TaskData> } }).resultData.runData;
+	const runData = (unflatten(execution.data) as { resultData: { runData: Record<string, TaskData> } }).resultData
+		.runData;
 	const outputs = Object.fromEntries(
-		Object.entries(runData).map(([node, tasks]) => [node, tasks.map((task) => (task.data?.main[0] ?? []).map((item) => item.json))]),
+		Object.entries(runData).map(([node, tasks]) => [
+			node,
+			tasks.map((task) => (task.data?.main[0] ?? []).map((item) => item.json)),
+		]),
 	);
 	return { status: execution.status, outputs };
 }

@@ -26,7 +26,14 @@ import { N8nRest } from '../../scripts/n8n/rest';
 import { ensureRuntime } from '../../scripts/n8n/runtime';
 import { startStack } from '../../scripts/n8n/stack';
 import type { Stack } from '../../scripts/n8n/stack';
-import { gettokenBudget, outputsOf, scenarioFigures, summaryLine, waitUntilIdle, WorkflowExecutions } from './tokenRuns';
+import {
+	gettokenBudget,
+	outputsOf,
+	scenarioFigures,
+	summaryLine,
+	waitUntilIdle,
+	WorkflowExecutions,
+} from './tokenRuns';
 import type { ExecutionOutcome, ScenarioFigures } from './tokenRuns';
 import { CARD_NODE, manualWorkflow, webhookWorkflow } from './tokenWorkflows';
 import type { CardItem, CardNodeSettings } from './tokenWorkflows';
@@ -77,7 +84,8 @@ async function callWebhook(baseUrl: string, path: string, items: CardItem[]): Pr
 		});
 		const text = await response.text();
 		if (response.status === 200) return;
-		if (response.status !== 404 || attempt >= 40) throw new Error(`POST /webhook/${path}: HTTP ${response.status} ${text.slice(0, 300)}`);
+		if (response.status !== 404 || attempt >= 40)
+			throw new Error(`POST /webhook/${path}: HTTP ${response.status} ${text.slice(0, 300)}`);
 		await sleep(250);
 	}
 }
@@ -90,7 +98,11 @@ async function createCredential(rest: N8nRest, name: string, sandboxUrl: string,
 
 /** A published webhook workflow and a reader of its executions. */
 async function publishCardWebhook(rest: N8nRest, path: string, settings: CardNodeSettings) {
-	const workflow = await rest.data<{ id: string }>('POST', '/rest/workflows', webhookWorkflow(`Token e2e ${path}`, path, settings));
+	const workflow = await rest.data<{ id: string }>(
+		'POST',
+		'/rest/workflows',
+		webhookWorkflow(`Token e2e ${path}`, path, settings),
+	);
 	await rest.publishWorkflow(workflow.id);
 	return { path, executions: new WorkflowExecutions(rest, workflow.id, CARD_NODE) };
 }
@@ -101,12 +113,17 @@ function measure(sandbox: Sandbox) {
 	const sinceMs = Date.now();
 	return (label: string, items: CardItem[], outcomes: ExecutionOutcome[]): ScenarioFigures => {
 		printed.push(...outcomes.map((outcome) => outcome.text));
-		const figures = scenarioFigures(label, items, outcomes.flatMap((outcome) => outcome.outputs), {
-			sandbox,
-			before,
-			sinceMs,
-			ttlSeconds: TTL_SECONDS,
-		});
+		const figures = scenarioFigures(
+			label,
+			items,
+			outcomes.flatMap((outcome) => outcome.outputs),
+			{
+				sandbox,
+				before,
+				sinceMs,
+				ttlSeconds: TTL_SECONDS,
+			},
+		);
 		summaries.push(summaryLine(figures, TTL_SECONDS));
 		process.stdout.write(`\n${summaryLine(figures, TTL_SECONDS)}\n`);
 		return figures;
@@ -171,7 +188,11 @@ describe('token lifecycle in n8n 2.41.1 (regular mode, SQLite)', () => {
 	});
 
 	it('a. one run of 30 cards at concurrency 1 outlives three tokens: each card once, none failed', async () => {
-		const flow = await publishCardWebhook(rest, 'wecom-token/long-run', { credential: main, concurrency: 1, continueOnFail: true });
+		const flow = await publishCardWebhook(rest, 'wecom-token/long-run', {
+			credential: main,
+			concurrency: 1,
+			continueOnFail: true,
+		});
 		const items = cards('a-long-run', 30);
 		// Slower sends, so the run outlasts three token lifetimes.
 		sandbox.faults.add({ path: '/cgi-bin/message/send', kind: 'slow', delayMs: 450 });
@@ -185,7 +206,11 @@ describe('token lifecycle in n8n 2.41.1 (regular mode, SQLite)', () => {
 	});
 
 	it('a. four consecutive runs, each starting after the stored token expired: each card once, none failed', async () => {
-		const flow = await publishCardWebhook(rest, 'wecom-token/consecutive', { credential: main, concurrency: 2, continueOnFail: true });
+		const flow = await publishCardWebhook(rest, 'wecom-token/consecutive', {
+			credential: main,
+			concurrency: 2,
+			continueOnFail: true,
+		});
 		const done = measure(sandbox);
 		const items: CardItem[] = [];
 		const outcomes: ExecutionOutcome[] = [];
@@ -204,7 +229,13 @@ describe('token lifecycle in n8n 2.41.1 (regular mode, SQLite)', () => {
 	});
 
 	it('b. 42001 on the third of five sends, no token stored yet (`n8n execute`): a new token, all five delivered', async () => {
-		const fresh = await createCredential(rest, 'WeCom token e2e (fresh)', sandbox.url, DEMO_CORP.apps[0].agentId, DEMO_SECRET);
+		const fresh = await createCredential(
+			rest,
+			'WeCom token e2e (fresh)',
+			sandbox.url,
+			DEMO_CORP.apps[0].agentId,
+			DEMO_SECRET,
+		);
 		const items = cards('b-expired-mid-run', 5);
 		const workflow = await rest.data<{ id: string }>(
 			'POST',
@@ -218,7 +249,12 @@ describe('token lifecycle in n8n 2.41.1 (regular mode, SQLite)', () => {
 		const result = await executeWorkflow(stack.runtime, await stack.sideProcessEnv(), workflow.id);
 		printed.push(result.output);
 		const figures = done('b. 5 cards, 42001 on the 3rd send (n8n execute)', items, [
-			{ id: 'n8n execute', status: result.run.status, outputs: outputsOf(result.run.data.resultData.runData, CARD_NODE), text: '' },
+			{
+				id: 'n8n execute',
+				status: result.run.status,
+				outputs: outputsOf(result.run.data.resultData.runData, CARD_NODE),
+				text: '',
+			},
 		]);
 
 		expect(figures.errcodes['42001']).toBe(1);
@@ -229,7 +265,13 @@ describe('token lifecycle in n8n 2.41.1 (regular mode, SQLite)', () => {
 
 	it('c. gettoken hangs once: the node times out, gets a token and delivers; a second execution is not stalled', async () => {
 		// Its own credential (no token stored): the first item must ask gettoken, and that call hangs.
-		const credential = await createCredential(rest, 'WeCom token e2e (hang)', sandbox.url, DEMO_CORP.apps[0].agentId, DEMO_SECRET);
+		const credential = await createCredential(
+			rest,
+			'WeCom token e2e (hang)',
+			sandbox.url,
+			DEMO_CORP.apps[0].agentId,
+			DEMO_SECRET,
+		);
 		const flow = await publishCardWebhook(rest, 'wecom-token/hang', {
 			credential,
 			concurrency: 5,
@@ -251,8 +293,18 @@ describe('token lifecycle in n8n 2.41.1 (regular mode, SQLite)', () => {
 	});
 
 	it('c. gettoken answers 502 once: retried, all delivered', async () => {
-		const credential = await createCredential(rest, 'WeCom token e2e (502)', sandbox.url, DEMO_CORP.apps[0].agentId, DEMO_SECRET);
-		const flow = await publishCardWebhook(rest, 'wecom-token/bad-gateway', { credential, concurrency: 5, continueOnFail: true });
+		const credential = await createCredential(
+			rest,
+			'WeCom token e2e (502)',
+			sandbox.url,
+			DEMO_CORP.apps[0].agentId,
+			DEMO_SECRET,
+		);
+		const flow = await publishCardWebhook(rest, 'wecom-token/bad-gateway', {
+			credential,
+			concurrency: 5,
+			continueOnFail: true,
+		});
 		sandbox.faults.add({ path: '/cgi-bin/gettoken', kind: 'http5xx', status: 502, times: 1 });
 		const done = measure(sandbox);
 		const items = cards('c-bad-gateway', 5);
@@ -264,9 +316,19 @@ describe('token lifecycle in n8n 2.41.1 (regular mode, SQLite)', () => {
 	});
 
 	it('d. secret reset while n8n runs: explained 40001 until the credential is edited over REST, then delivered', async () => {
-		const rotating = await createCredential(rest, 'WeCom token e2e (rotation)', sandbox.url, ROTATION_AGENT_ID, ROTATION_SECRET_BEFORE);
+		const rotating = await createCredential(
+			rest,
+			'WeCom token e2e (rotation)',
+			sandbox.url,
+			ROTATION_AGENT_ID,
+			ROTATION_SECRET_BEFORE,
+		);
 		// Without continue-on-fail: a refused secret fails the run, as a user sees it.
-		const flow = await publishCardWebhook(rest, 'wecom-token/rotation', { credential: rotating, concurrency: 1, continueOnFail: false });
+		const flow = await publishCardWebhook(rest, 'wecom-token/rotation', {
+			credential: rotating,
+			concurrency: 1,
+			continueOnFail: false,
+		});
 
 		const before = cards('d-before-reset', 2);
 		await callWebhook(stack.server.url, flow.path, before);
@@ -334,8 +396,18 @@ describe('token lifecycle in queue mode (main + 2 workers, PostgreSQL + Redis)',
 	const startedPerWorker = () => cluster.workers.map((worker) => executionsStarted(worker).length);
 
 	it('e. a: ten executions over four token lifetimes, on both workers: each card once, none failed', async () => {
-		const credential = await createCredential(rest, 'WeCom token e2e (queue)', sandbox.url, DEMO_CORP.apps[0].agentId, DEMO_SECRET);
-		const flow = await publishCardWebhook(rest, 'wecom-token/queue-long', { credential, concurrency: 1, continueOnFail: true });
+		const credential = await createCredential(
+			rest,
+			'WeCom token e2e (queue)',
+			sandbox.url,
+			DEMO_CORP.apps[0].agentId,
+			DEMO_SECRET,
+		);
+		const flow = await publishCardWebhook(rest, 'wecom-token/queue-long', {
+			credential,
+			concurrency: 1,
+			continueOnFail: true,
+		});
 		sandbox.faults.add({ path: '/cgi-bin/message/send', kind: 'slow', delayMs: 300 });
 		const startedBefore = startedPerWorker();
 		const done = measure(sandbox);
@@ -359,21 +431,37 @@ describe('token lifecycle in queue mode (main + 2 workers, PostgreSQL + Redis)',
 	});
 
 	it('e. b: 42001 on the third send, no token stored yet, two executions at once: all delivered', async () => {
-		const credential = await createCredential(rest, 'WeCom token e2e (queue, fresh)', sandbox.url, DEMO_CORP.apps[0].agentId, DEMO_SECRET);
-		const flow = await publishCardWebhook(rest, 'wecom-token/queue-expiry', { credential, concurrency: 5, continueOnFail: true });
+		const credential = await createCredential(
+			rest,
+			'WeCom token e2e (queue, fresh)',
+			sandbox.url,
+			DEMO_CORP.apps[0].agentId,
+			DEMO_SECRET,
+		);
+		const flow = await publishCardWebhook(rest, 'wecom-token/queue-expiry', {
+			credential,
+			concurrency: 5,
+			continueOnFail: true,
+		});
 		sandbox.faults.add({ path: '/cgi-bin/message/send', kind: 'invalidateTokens', every: 3, times: 1 });
 		sandbox.faults.add({ path: '/cgi-bin/message/send', kind: 'errcode', errcode: 42001, every: 3, times: 1 });
 		const done = measure(sandbox);
 		const first = cards('e-queue-expiry-a', 5);
 		const second = cards('e-queue-expiry-b', 5);
 		await Promise.all([callWebhook(cluster.url, flow.path, first), callWebhook(cluster.url, flow.path, second)]);
-		const figures = done('e. queue mode: 2 executions of 5 cards, 42001 on the 3rd send', [...first, ...second], await flow.executions.next(2, RUN_TIMEOUT_MS));
+		const figures = done(
+			'e. queue mode: 2 executions of 5 cards, 42001 on the 3rd send',
+			[...first, ...second],
+			await flow.executions.next(2, RUN_TIMEOUT_MS),
+		);
 
 		expect(figures.errcodes['42001']).toBe(1);
 		expectExactlyOnce(figures, 2, 1);
 	});
 
 	it('never prints or returns a secret or an access token (main and worker logs, execution data)', () => {
-		expectNoSecrets([cluster.main.output(), ...cluster.workers.map((worker) => worker.output())], sandbox, [DEMO_SECRET]);
+		expectNoSecrets([cluster.main.output(), ...cluster.workers.map((worker) => worker.output())], sandbox, [
+			DEMO_SECRET,
+		]);
 	});
 });

@@ -68,14 +68,19 @@ export class WorkflowExecutions {
 				return await Promise.all(chosen.map((execution) => this.outcome(execution.id)));
 			}
 			if (Date.now() > deadline) {
-				throw new Error(`${finished.length} of ${count} executions of workflow ${this.workflowId} finished within ${timeoutMs / 1000} s: ${JSON.stringify(fresh)}`);
+				throw new Error(
+					`${finished.length} of ${count} executions of workflow ${this.workflowId} finished within ${timeoutMs / 1000} s: ${JSON.stringify(fresh)}`,
+				);
 			}
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 	}
 
 	private async outcome(id: string): Promise<ExecutionOutcome> {
-		const execution = await this.rest.data<{ id: string; status: string; data: unknown }>('GET', `/rest/executions/${id}`);
+		const execution = await this.rest.data<{ id: string; status: string; data: unknown }>(
+			'GET',
+			`/rest/executions/${id}`,
+		);
 		const data = (typeof execution.data === 'string' ? unflatten(execution.data) : execution.data) as {
 			resultData: {
 				error?: ExecutionOutcome['error'];
@@ -106,7 +111,10 @@ export async function waitUntilIdle(rest: N8nRest, timeoutMs: number): Promise<v
 	}
 }
 
-export function outputsOf(runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Json }> | null> } }>>, nodeName: string): Json[] {
+export function outputsOf(
+	runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Json }> | null> } }>>,
+	nodeName: string,
+): Json[] {
 	return (runData[nodeName]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 }
 
@@ -156,7 +164,11 @@ export function scenarioFigures(
 	measured: { sandbox: Sandbox; before: SandboxStats; sinceMs: number; ttlSeconds: number },
 ): ScenarioFigures {
 	const wanted = new Set(items.map((item) => item.title));
-	const arrived = measured.sandbox.messages().filter(reachedMember).map(titleOf).filter((title) => wanted.has(title));
+	const arrived = measured.sandbox
+		.messages()
+		.filter(reachedMember)
+		.map(titleOf)
+		.filter((title) => wanted.has(title));
 	const succeeded = outputs.filter((output) => output.error === undefined && typeof output.msgid === 'string');
 	const after = measured.sandbox.stats();
 	const seconds = (Date.now() - measured.sinceMs) / 1000;
@@ -171,7 +183,9 @@ export function scenarioFigures(
 		lifetimesSpanned: Math.ceil(seconds / measured.ttlSeconds),
 		seconds,
 		errcodes: delta(after.errcodes, measured.before.errcodes),
-		errors: outputs.filter((output) => output.error !== undefined).map((output) => `${String(output.error)} ${String(output.errorDescription ?? '')}`),
+		errors: outputs
+			.filter((output) => output.error !== undefined)
+			.map((output) => `${String(output.error)} ${String(output.errorDescription ?? '')}`),
 	};
 }
 

@@ -89,7 +89,14 @@ export function webhookWorkflow(name: string, path: string, settings: CardNodeSe
 
 /** Manual Trigger → the items (as a webhook body would carry them) → cards; run with `n8n execute`. */
 export function manualWorkflow(name: string, items: CardItem[], settings: CardNodeSettings) {
-	const trigger = { id: randomUUID(), name: 'Run', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-260, 0], parameters: {} };
+	const trigger = {
+		id: randomUUID(),
+		name: 'Run',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [-260, 0],
+		parameters: {},
+	};
 	const batch = {
 		id: randomUUID(),
 		name: 'Cards requested',

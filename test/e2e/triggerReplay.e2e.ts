@@ -72,7 +72,14 @@ function triggerWorkflow() {
 		// Default options: the replay window and re-send dedup as a user gets them.
 		parameters: { events: ['*'], options: {} },
 	};
-	const received = { id: randomUUID(), name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [260, 0], parameters: {} };
+	const received = {
+		id: randomUUID(),
+		name: 'Received',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [260, 0],
+		parameters: {},
+	};
 	return {
 		workflow: {
 			name: 'WeCom Trigger replay e2e',
@@ -87,7 +94,10 @@ function triggerWorkflow() {
 /** Executions n8n started for the trigger's workflow (any status), oldest first. */
 async function executionIds(): Promise<string[]> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const list = await stack.rest.data<{ results: Array<{ id: string }> }>('GET', `/rest/executions?filter=${filter}&limit=100`);
+	const list = await stack.rest.data<{ results: Array<{ id: string }> }>(
+		'GET',
+		`/rest/executions?filter=${filter}&limit=100`,
+	);
 	return list.results.map((execution) => execution.id).sort((a, b) => Number(a) - Number(b));
 }
 
@@ -117,7 +127,11 @@ async function triggerOutput(id: string): Promise<Json> {
 }
 
 /** Sends a request straight to n8n, as someone replaying a captured callback would. */
-async function send(method: 'GET' | 'POST', query: URLSearchParams, body?: string): Promise<{ status: number; text: string }> {
+async function send(
+	method: 'GET' | 'POST',
+	query: URLSearchParams,
+	body?: string,
+): Promise<{ status: number; text: string }> {
 	const response = await fetch(`${triggerUrl}?${query.toString()}`, {
 		method,
 		headers: body === undefined ? undefined : { 'content-type': 'text/xml; charset=utf-8' },
@@ -187,7 +201,9 @@ beforeAll(async () => {
 		if (Date.now() > deadline) throw new Error('the WeCom Trigger never answered the URL check');
 		await sleep(250);
 	}
-	figure(`set-up: ${((Date.now() - started) / 1000).toFixed(1)} s${process.env.WECOM_E2E_TARBALL ? ` (tarball ${process.env.WECOM_E2E_TARBALL})` : ''}`);
+	figure(
+		`set-up: ${((Date.now() - started) / 1000).toFixed(1)} s${process.env.WECOM_E2E_TARBALL ? ` (tarball ${process.env.WECOM_E2E_TARBALL})` : ''}`,
+	);
 });
 
 afterAll(async () => {
@@ -211,7 +227,10 @@ describe('n8n 2.41.1: the WeCom Trigger against re-sends and replays (default op
 		tap.answerLate(2, ACK_TIMEOUT_MS + 500);
 		const click = await stack.sandbox.click({ userid: 'alice', msgid, eventKey: 'approve' });
 		const attempts = click.delivery.attempts;
-		expect(attempts.slice(0, 2).map((attempt) => attempt.error)).toEqual([expect.stringMatching(/no answer/), expect.stringMatching(/no answer/)]);
+		expect(attempts.slice(0, 2).map((attempt) => attempt.error)).toEqual([
+			expect.stringMatching(/no answer/),
+			expect.stringMatching(/no answer/),
+		]);
 		expect(attempts.at(-1)?.status).toBe(200);
 
 		const posts = tap.requests().filter((request) => request.method === 'POST');
@@ -222,7 +241,8 @@ describe('n8n 2.41.1: the WeCom Trigger against re-sends and replays (default op
 		);
 		captured = { delivery: click.delivery, request };
 		const replays = [];
-		for (let replay = 0; replay < 2; replay++) replays.push((await send('POST', queryOf(request), request.body)).status);
+		for (let replay = 0; replay < 2; replay++)
+			replays.push((await send('POST', queryOf(request), request.body)).status);
 		expect(replays).toEqual([200, 200]);
 
 		expectedTotal.executions += 1;
@@ -258,17 +278,26 @@ describe('n8n 2.41.1: the WeCom Trigger against re-sends and replays (default op
 		const deliveries = results.map((result) => result.delivery);
 		expect(deliveries.map((delivery) => delivery.delivered)).toEqual([true, true]);
 		// What WeCom advises keying re-sends on is the same for both: FromUserName and CreateTime.
-		const keyOf = (xml: string) => [/<FromUserName>(.*?)<\/FromUserName>/.exec(xml)?.[1], /<CreateTime>(.*?)<\/CreateTime>/.exec(xml)?.[1]];
+		const keyOf = (xml: string) => [
+			/<FromUserName>(.*?)<\/FromUserName>/.exec(xml)?.[1],
+			/<CreateTime>(.*?)<\/CreateTime>/.exec(xml)?.[1],
+		];
 		expect(keyOf(deliveries[0].xml)).toEqual(keyOf(deliveries[1].xml));
 
 		expectedTotal.executions += 2;
 		const started = await executionsAfterSettling(expectedTotal.executions, before);
-		figure(`2. same second, same SpNo: 2 approval events delivered → ${started.length} execution(s) (${((Date.now() - since) / 1000).toFixed(1)} s)`);
+		figure(
+			`2. same second, same SpNo: 2 approval events delivered → ${started.length} execution(s) (${((Date.now() - since) / 1000).toFixed(1)} s)`,
+		);
 		expect(started).toHaveLength(2);
 		const agreedBy = await Promise.all(
 			started.map(async (id) => {
-				const output = (await triggerOutput(id)) as { approvalNodes?: Array<{ approvers: Array<{ userId: string; status: number }> }> };
-				return (output.approvalNodes?.[0]?.approvers ?? []).filter((approver) => approver.status === 2).map((approver) => approver.userId);
+				const output = (await triggerOutput(id)) as {
+					approvalNodes?: Array<{ approvers: Array<{ userId: string; status: number }> }>;
+				};
+				return (output.approvalNodes?.[0]?.approvers ?? [])
+					.filter((approver) => approver.status === 2)
+					.map((approver) => approver.userId);
 			}),
 		);
 		expect(agreedBy.sort((a, b) => a.length - b.length)).toEqual([['alice'], ['alice', 'bob']]);
@@ -288,7 +317,9 @@ describe('n8n 2.41.1: the WeCom Trigger against re-sends and replays (default op
 		const nonceAsNow = await send('POST', replayed, old.body);
 
 		const started = await executionsAfterSettling(expectedTotal.executions, before);
-		figure(`3. timestamp/nonce swapped: wire capture → HTTP ${wire.status} "${wire.text}", nonce reading as now → HTTP ${nonceAsNow.status} "${nonceAsNow.text}"; ${started.length} execution(s)`);
+		figure(
+			`3. timestamp/nonce swapped: wire capture → HTTP ${wire.status} "${wire.text}", nonce reading as now → HTTP ${nonceAsNow.status} "${nonceAsNow.text}"; ${started.length} execution(s)`,
+		);
 		expect(wire.status).toBeGreaterThanOrEqual(400);
 		expect(wire.status).toBeLessThan(500);
 		expect(nonceAsNow.status).toBeGreaterThanOrEqual(400);
@@ -335,7 +366,9 @@ describe('n8n 2.41.1: the WeCom Trigger against re-sends and replays (default op
 		const current = await send('POST', fresh.query, fresh.body);
 		expectedTotal.executions += 1;
 		const started = await executionsAfterSettling(expectedTotal.executions, before);
-		figure(`5. 10 minutes old → HTTP ${stale.status} "${stale.text}", ${refused.length} execution(s); same message now → HTTP ${current.status}, ${started.length} execution(s)`);
+		figure(
+			`5. 10 minutes old → HTTP ${stale.status} "${stale.text}", ${refused.length} execution(s); same message now → HTTP ${current.status}, ${started.length} execution(s)`,
+		);
 		expect(stale.status).toBeGreaterThanOrEqual(400);
 		expect(stale.status).toBeLessThan(500);
 		expect(refused).toEqual([]);

@@ -100,7 +100,10 @@ describe('card bounds', () => {
 				source: { icon_url: url(0), desc: '企业微信'.repeat(5), desc_color: 1 },
 				action_menu: {
 					desc: '更多操作'.repeat(10),
-					action_list: Array.from({ length: DOC.actions }, (_, n) => ({ text: `操作${n}`, key: padded(`a${n}-`, DOC.keyBytes) })),
+					action_list: Array.from({ length: DOC.actions }, (_, n) => ({
+						text: `操作${n}`,
+						key: padded(`a${n}-`, DOC.keyBytes),
+					})),
 				},
 				task_id: padded('max-', DOC.taskIdBytes),
 				main_title: { title: '标题'.repeat(18), desc: '辅助'.repeat(22) },

@@ -71,7 +71,12 @@ describe('the card form in errors and hints', () => {
 			cardType: 'vote_interaction',
 			title: 'Lunch',
 			checkboxQuestionKey: 'lunch',
-			checkboxOptions: { options: [{ id: 'a', text: 'Noodles' }, { id: 'a', text: 'Rice' }] },
+			checkboxOptions: {
+				options: [
+					{ id: 'a', text: 'Noodles' },
+					{ id: 'a', text: 'Rice' },
+				],
+			},
 			submitButtonText: 'Vote',
 		});
 
@@ -125,7 +130,9 @@ describe('the card form in errors and hints', () => {
 		);
 
 		expect(hintsOf(form).map((hint) => hint.message)).toEqual([
-			expect.stringMatching(/^Title \(template_card\.main_title\.title\) has 40 characters; WeCom recommends at most 36\./),
+			expect.stringMatching(
+				/^Title \(template_card\.main_title\.title\) has 40 characters; WeCom recommends at most 36\./,
+			),
 		]);
 		// A vote card's title: 16 recommended.
 		expect(hintsOf(json).map((hint) => hint.message)).toEqual([

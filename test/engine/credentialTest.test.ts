@@ -65,7 +65,10 @@ describe('WeCom API credential Test button', () => {
 	it('fails clearly when the API base URL cannot be reached', async () => {
 		fixture = await startEngineFixture();
 
-		const result = await fixture.harness.testCredential('weComApi', fixture.credentialData({ baseUrl: 'http://127.0.0.1:9' }));
+		const result = await fixture.harness.testCredential(
+			'weComApi',
+			fixture.credentialData({ baseUrl: 'http://127.0.0.1:9' }),
+		);
 
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/refused the connection/);

@@ -37,7 +37,11 @@ describe('default dedup key', () => {
 			id: 'corp-b',
 			name: 'Corp B',
 			type: 'weComApi',
-			data: fixture.credentialData({ corpId: CORP_B.corpId, corpSecret: CORP_B.apps[0].secret, agentId: CORP_B.apps[0].agentId }),
+			data: fixture.credentialData({
+				corpId: CORP_B.corpId,
+				corpSecret: CORP_B.apps[0].secret,
+				agentId: CORP_B.apps[0].agentId,
+			}),
 		});
 		fixture.harness.credentials.add({
 			id: 'second-app',
@@ -88,7 +92,10 @@ describe('default dedup key', () => {
 	});
 
 	it('tells cards apart by their own task_id', async () => {
-		const card = (taskId: string) => ({ ...notice('alice'), cardJson: JSON.stringify(sampleButtonInteraction(taskId)) });
+		const card = (taskId: string) => ({
+			...notice('alice'),
+			cardJson: JSON.stringify(sampleButtonInteraction(taskId)),
+		});
 		const first = await runAs('Ask', 'wecom-1', card('approval-1'));
 		const second = await runAs('Ask', 'wecom-1', card('approval-2'));
 		const again = await runAs('Ask', 'wecom-1', card('approval-1'));
@@ -100,7 +107,13 @@ describe('default dedup key', () => {
 	});
 
 	it('treats the same members listed in any order, case or form as the same recipients', async () => {
-		const listings = ['alice|bob', '={{ ["alice", "bob"] }}', '={{ ["bob", "alice"] }}', 'Bob, ALICE', '={{ ["bob|alice", "alice"] }}'];
+		const listings = [
+			'alice|bob',
+			'={{ ["alice", "bob"] }}',
+			'={{ ["bob", "alice"] }}',
+			'Bob, ALICE',
+			'={{ ["bob|alice", "alice"] }}',
+		];
 		const runs = [];
 		for (const toUser of listings) runs.push(await runAs('Notify', 'wecom-1', notice(toUser)));
 

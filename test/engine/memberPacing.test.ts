@@ -71,16 +71,23 @@ describe('per-member limit', () => {
 		const drops = fixture.sandbox.memberDrops();
 		expect(drops.map((drop) => drop.userid)).toEqual(Array(10).fill(to));
 		expect(fixture.sandbox.stats().memberDrops).toBe(10);
-		expect(drops.map((drop) => drop.msgid)).toEqual(run.items.slice(DOCUMENTED_PER_MINUTE).map((item) => item.json.msgid));
+		expect(drops.map((drop) => drop.msgid)).toEqual(
+			run.items.slice(DOCUMENTED_PER_MINUTE).map((item) => item.json.msgid),
+		);
 	});
 
 	it('with Pace Per Member, waits for the member instead: 40 cards, none dropped', async () => {
 		const to = freshMember();
 		const started = fastClock.now();
-		const run = await fixture.runCardNode(cards(to, { pacePerMember: true, maxRateLimitWaitSeconds: 120 }), emptyItems(40));
+		const run = await fixture.runCardNode(
+			cards(to, { pacePerMember: true, maxRateLimitWaitSeconds: 120 }),
+			emptyItems(40),
+		);
 
 		expect(run.error).toBeUndefined();
-		expect(run.items.every((item) => item.json.warnings === undefined && typeof item.json.msgid === 'string')).toBe(true);
+		expect(run.items.every((item) => item.json.warnings === undefined && typeof item.json.msgid === 'string')).toBe(
+			true,
+		);
 		expect(fixture.sandbox.memberDrops()).toEqual([]);
 		expect(fixture.sandbox.stats().memberDrops).toBe(0);
 		// The last ten waited for the first ones to be a minute old.
@@ -97,7 +104,9 @@ describe('per-member limit', () => {
 
 		const last = run.items[DOCUMENTED_PER_MINUTE].json;
 		expect(String(last.error)).toMatch(
-			new RegExp(`^Not sent: ${to} has had 30 messages from this app in the last minute, and the next free slot is \\d+ s away, longer than Max Wait for Rate Limit \\(5 s\\)$`),
+			new RegExp(
+				`^Not sent: ${to} has had 30 messages from this app in the last minute, and the next free slot is \\d+ s away, longer than Max Wait for Rate Limit \\(5 s\\)$`,
+			),
 		);
 		expect(fixture.sandbox.messages()).toHaveLength(DOCUMENTED_PER_MINUTE);
 		expect(fixture.sandbox.stats().memberDrops).toBe(0);

@@ -12,7 +12,13 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { WeComWebhookApi } from '../../credentials/WeComWebhookApi.credentials';
 import { WeComTemplateCard } from '../../nodes/WeCom/TemplateCard/WeComTemplateCard.node';
 import { ROBOT_MESSAGES_PER_MINUTE } from '../../nodes/WeCom/shared/limits';
-import { DEMO_ROBOT_KEY, sampleButtonInteraction, sampleNewsNotice, sampleTextNotice, startSandbox } from '../../sandbox';
+import {
+	DEMO_ROBOT_KEY,
+	sampleButtonInteraction,
+	sampleNewsNotice,
+	sampleTextNotice,
+	startSandbox,
+} from '../../sandbox';
 import type { Sandbox, SandboxOptions } from '../../sandbox';
 import { createEngineHarness, registerSecret, scanForLeaks } from '../harness';
 import type { EngineHarness, NodeRun } from '../harness';
@@ -101,7 +107,8 @@ const newsNoticeForm: INodeParameters = {
 
 const jsonCard = (card: unknown): INodeParameters => ({ cardInput: 'json', cardJson: JSON.stringify(card) });
 
-const items = (count: number): INodeExecutionData[] => Array.from({ length: count }, (_, index) => ({ json: { index } }));
+const items = (count: number): INodeExecutionData[] =>
+	Array.from({ length: count }, (_, index) => ({ json: { index } }));
 
 const robotMessages = (sandbox: Sandbox) => sandbox.messages().filter((message) => message.kind === 'robot');
 

@@ -32,8 +32,7 @@ export async function directSender(baseUrl: string): Promise<DirectSender> {
 
 	const byVariant: Record<CardVariant, (template_card: unknown) => Promise<Answer>> = {
 		send,
-		update: (template_card) =>
-			app('/cgi-bin/message/update_template_card', { atall: 1, response_code, template_card }),
+		update: (template_card) => app('/cgi-bin/message/update_template_card', { atall: 1, response_code, template_card }),
 		robot: (template_card) =>
 			post('/cgi-bin/webhook/send', { key: DEMO_ROBOT_KEY }, { msgtype: 'template_card', template_card }),
 	};

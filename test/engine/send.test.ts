@@ -175,7 +175,10 @@ describe('send template card', () => {
 	});
 
 	it('lets WeCom merge identical notices when asked (duplicate check)', async () => {
-		const parameters = { ...textNoticeParameters('carol'), options: { wecomDuplicateCheck: true, duplicateCheckInterval: 600 } };
+		const parameters = {
+			...textNoticeParameters('carol'),
+			options: { wecomDuplicateCheck: true, duplicateCheckInterval: 600 },
+		};
 		const first = await fixture.runCardNode(parameters);
 		const second = await fixture.runCardNode(parameters);
 
@@ -207,7 +210,10 @@ describe('send template card', () => {
 	});
 
 	it('refuses a duplicate check interval outside 1 to 14400 seconds', async () => {
-		const run = await fixture.runCardNode({ ...textNoticeParameters('carol'), options: { duplicateCheckInterval: 20000 } });
+		const run = await fixture.runCardNode({
+			...textNoticeParameters('carol'),
+			options: { duplicateCheckInterval: 20000 },
+		});
 
 		expect(run.error?.message).toMatch(/from 1 to 14400/);
 		expect(fixture.sandbox.stats().calls['/cgi-bin/message/send']).toBeUndefined();
@@ -232,10 +238,7 @@ describe('send template card', () => {
 				title: '={{ "Alert " + $json.alertId }}',
 				options: { ...dedupOptions, dedupKey: '={{ $json.alertId }}' },
 			};
-			const run = await fixture.runCardNode(parameters, [
-				{ json: { alertId: 'a1' } },
-				{ json: { alertId: 'a2' } },
-			]);
+			const run = await fixture.runCardNode(parameters, [{ json: { alertId: 'a1' } }, { json: { alertId: 'a2' } }]);
 			const again = await fixture.runCardNode(parameters, [{ json: { alertId: 'a2' } }, { json: { alertId: 'a3' } }]);
 
 			expect(run.items.map((item) => item.json.skipped)).toEqual([undefined, undefined]);

@@ -126,7 +126,12 @@ async function startWaitingHost(harness: EngineHarness): Promise<WaitingHost> {
 	let refusedResumes = 0;
 	let readLatencyMs = 0;
 
-	const webhookField = (node: INode, webhook: IWebhookDescription, field: 'httpMethod' | 'path', workflow: Workflow) => {
+	const webhookField = (
+		node: INode,
+		webhook: IWebhookDescription,
+		field: 'httpMethod' | 'path',
+		workflow: Workflow,
+	) => {
 		const native = resolveWebhookDescriptionField(node, webhook, field);
 		if (native.resolved) return native.value;
 		return workflow.expression.getSimpleParameterValue(node, webhook[field], 'internal', {});
@@ -221,7 +226,8 @@ async function startWaitingHost(harness: EngineHarness): Promise<WaitingHost> {
 		const result = await (nodeType.webhook as (this: WebhookContext) => Promise<IWebhookResponseData>).call(context);
 		const respond = !result.noWebhookResponse;
 		if (result.workflowData === undefined) {
-			if (respond) sendPage(res, 200, String(result.webhookResponse ?? JSON.stringify({ message: 'Webhook call received' })));
+			if (respond)
+				sendPage(res, 200, String(result.webhookResponse ?? JSON.stringify({ message: 'Webhook call received' })));
 			return;
 		}
 
@@ -235,7 +241,8 @@ async function startWaitingHost(harness: EngineHarness): Promise<WaitingHost> {
 		}
 		execution.status = 'running';
 		// responseMode onReceived: a response the node left to n8n goes out once the resume was accepted.
-		if (respond) sendDeferred(res, String(result.webhookResponse ?? JSON.stringify({ message: 'Workflow was started' })));
+		if (respond)
+			sendDeferred(res, String(result.webhookResponse ?? JSON.stringify({ message: 'Workflow was started' })));
 
 		// prepareExecutionData, then the run goes on from the waiting node.
 		resuming.data.main = result.workflowData;
@@ -246,7 +253,9 @@ async function startWaitingHost(harness: EngineHarness): Promise<WaitingHost> {
 			mode: execution.mode,
 			workflowData,
 		});
-		const resumed = await new WorkflowExecute(run.additionalData, execution.mode, data).processRunExecutionData(workflow);
+		const resumed = await new WorkflowExecute(run.additionalData, execution.mode, data).processRunExecutionData(
+			workflow,
+		);
 		recordForLeakScan('output', `${lastNodeExecuted} (resumed)`, resumed.data.resultData.runData);
 		Object.assign(execution, { status: resumed.status, finished: resumed.finished === true, data: resumed.data });
 	}
@@ -564,7 +573,11 @@ describe('send and wait for response', () => {
 			expect(resumedOutput(executionId)).toMatchObject({ data: { value }, cardUpdated: true });
 			const grey = value === 'approve' ? 'Approved' : 'Declined';
 			for (const user of ['alice', 'bob']) {
-				expect({ context, user, card: fixture.sandbox.cardsFor(user).find((card) => card.msgid === message.msgid)?.replaceName }).toEqual({
+				expect({
+					context,
+					user,
+					card: fixture.sandbox.cardsFor(user).find((card) => card.msgid === message.msgid)?.replaceName,
+				}).toEqual({
 					context,
 					user,
 					card: grey,
@@ -572,7 +585,10 @@ describe('send and wait for response', () => {
 			}
 			expect(updates().filter((update) => update.msgid === message.msgid)).toHaveLength(1);
 			// Both taps reached WeCom: the race was real, and WeCom decided it, not n8n.
-			expect({ context, calls: (fixture.sandbox.stats().calls[UPDATE_PATH] ?? 0) - callsBefore }).toEqual({ context, calls: 2 });
+			expect({ context, calls: (fixture.sandbox.stats().calls[UPDATE_PATH] ?? 0) - callsBefore }).toEqual({
+				context,
+				calls: 2,
+			});
 			expect(host.refusedResumes()).toBe(0);
 			winners.push(`${order[0]}→${order[recorded]}`);
 		}
@@ -592,10 +608,16 @@ describe('send and wait for response', () => {
 
 			const recorded = pages.findIndex((page) => /was recorded$/.test(heading(page.body)));
 			const other = pages[1 - recorded];
-			expect({ round, recorded: pages.filter((page) => /was recorded/.test(page.body)).length }).toEqual({ round, recorded: 1 });
+			expect({ round, recorded: pages.filter((page) => /was recorded/.test(page.body)).length }).toEqual({
+				round,
+				recorded: 1,
+			});
 			expect(other.status).toBe(500);
 			expect(host.refusedResumes() - refusedBefore).toBe(1);
-			expect(resumedOutput(executionId)).toMatchObject({ data: { value: order[recorded].toLowerCase() }, cardUpdated: false });
+			expect(resumedOutput(executionId)).toMatchObject({
+				data: { value: order[recorded].toLowerCase() },
+				cardUpdated: false,
+			});
 		}
 		expect(updates()).toHaveLength(0);
 	});
@@ -648,7 +670,10 @@ describe('send and wait for response', () => {
 		],
 		[
 			'two buttons with one value',
-			customButtons([{ label: 'A', value: 'x' }, { label: 'B', value: 'x' }]),
+			customButtons([
+				{ label: 'A', value: 'x' },
+				{ label: 'B', value: 'x' },
+			]),
 			'Custom Buttons: the value "x" is used by two buttons',
 		],
 		['an empty title', { title: '={{ $json.title }}' }, 'Invalid card: template_card.main_title.title'],

@@ -69,7 +69,10 @@ async function dripping(dripPath: string, everyMs = 2000): Promise<{ url: string
 }
 
 const within = async <T>(ms: number, promise: Promise<T>) =>
-	await Promise.race([promise.then(() => 'finished'), new Promise((resolve) => setTimeout(() => resolve('still waiting'), ms))]);
+	await Promise.race([
+		promise.then(() => 'finished'),
+		new Promise((resolve) => setTimeout(() => resolve('still waiting'), ms)),
+	]);
 
 describe('gettoken answers from something that is not WeCom', () => {
 	let fixture: EngineFixture;
@@ -119,8 +122,11 @@ describe('gettoken answers from something that is not WeCom', () => {
 		}
 	});
 
-	it('a lifetime that is not positive counts as WeCom\'s usual one, not one gettoken per item', async () => {
-		const fake = await startFakeWeCom(() => ({ errcode: 0, errmsg: 'ok', access_token: GOOD, expires_in: -1 }), new Set([GOOD]));
+	it("a lifetime that is not positive counts as WeCom's usual one, not one gettoken per item", async () => {
+		const fake = await startFakeWeCom(
+			() => ({ errcode: 0, errmsg: 'ok', access_token: GOOD, expires_in: -1 }),
+			new Set([GOOD]),
+		);
 		try {
 			fixture.harness.credentials.replaceData(CREDENTIAL_ID, fixture.credentialData({ baseUrl: fake.url }));
 
@@ -138,7 +144,10 @@ describe('gettoken answers from something that is not WeCom', () => {
 	});
 
 	it('the same refused token handed back again and again: gettoken asked less and less often, not per item', async () => {
-		const fake = await startFakeWeCom(() => ({ errcode: 0, errmsg: 'ok', access_token: STUCK, expires_in: 7200 }), new Set());
+		const fake = await startFakeWeCom(
+			() => ({ errcode: 0, errmsg: 'ok', access_token: STUCK, expires_in: 7200 }),
+			new Set(),
+		);
 		try {
 			fixture.harness.credentials.replaceData(CREDENTIAL_ID, fixture.credentialData({ baseUrl: fake.url }));
 
@@ -161,17 +170,21 @@ describe('gettoken answers from something that is not WeCom', () => {
 		['once, retry off', 1, { maxAttempts: 1 }],
 		['once, default retry policy', 1, {}],
 		['twice (over a second), default retry policy', 2, {}],
-	])('gettoken handing the refused token back %s: every item still gets the new token', async (_label, times, options) => {
-		const fake = await skewedGettoken(fixture, times);
-		try {
-			const run = await fixture.runCardNode({ ...textNoticeParameters('alice'), options }, emptyItems(10), true);
+	])(
+		'gettoken handing the refused token back %s: every item still gets the new token',
+		async (_label, times, options) => {
+			const fake = await skewedGettoken(fixture, times);
+			try {
+				const run = await fixture.runCardNode({ ...textNoticeParameters('alice'), options }, emptyItems(10), true);
 
-			expect(run.items.map((item) => item.json.error ?? null).filter(Boolean)).toEqual([]);
-			expect(fake.gettokens).toBe(times + 1);
-		} finally {
-			await fake.close();
-		}
-	}, 60_000);
+				expect(run.items.map((item) => item.json.error ?? null).filter(Boolean)).toEqual([]);
+				expect(fake.gettokens).toBe(times + 1);
+			} finally {
+				await fake.close();
+			}
+		},
+		60_000,
+	);
 
 	it('a send whose answer trickles in fails after its deadline instead of holding the execution', async () => {
 		// Faster than the 2 s Request Timeout, so the connection never looks idle.

@@ -22,9 +22,9 @@ describe('token handling through the engine', () => {
 
 		expect(run.error).toBeUndefined();
 		expect(run.items).toHaveLength(1000);
-		expect(run.items.every((item, index) => item.pairedItem && (item.pairedItem as { item: number }).item === index)).toBe(
-			true,
-		);
+		expect(
+			run.items.every((item, index) => item.pairedItem && (item.pairedItem as { item: number }).item === index),
+		).toBe(true);
 		expect(new Set(run.items.map((item) => item.json.msgid)).size).toBe(1000);
 		expect(fixture.sandbox.stats().gettoken).toBe(1);
 		expect(fixture.sandbox.messages().filter((message) => message.action === 'send')).toHaveLength(1000);
@@ -119,14 +119,21 @@ describe('tokens that expire while a run goes on (same token until expiry)', () 
 		const start = Date.now();
 		const holder: { fixture?: EngineFixture } = {};
 		const sends = () => holder.fixture?.sandbox.stats().calls['/cgi-bin/message/send'] ?? 0;
-		holder.fixture = await startEngineFixture({ tokenTtlSeconds: TTL_SECONDS, clock: () => start + msAfterSends(sends()) });
+		holder.fixture = await startEngineFixture({
+			tokenTtlSeconds: TTL_SECONDS,
+			clock: () => start + msAfterSends(sends()),
+		});
 		return holder.fixture;
 	}
 
 	it('delivers every card across several token lifetimes, one at a time, with a new token after each expiry', async () => {
 		const fixture = await fixtureWithClock((sends) => sends * 1000);
 		try {
-			const run = await fixture.runCardNode({ ...textNoticeParameters('alice'), options: { concurrency: 1 } }, emptyItems(16), true);
+			const run = await fixture.runCardNode(
+				{ ...textNoticeParameters('alice'), options: { concurrency: 1 } },
+				emptyItems(16),
+				true,
+			);
 
 			expect(run.items.filter((item) => item.json.error)).toEqual([]);
 			const delivered = fixture.sandbox.messages().filter((message) => message.action === 'send');
@@ -140,19 +147,26 @@ describe('tokens that expire while a run goes on (same token until expiry)', () 
 		}
 	});
 
-	it.each([1, 5])('delivers all five cards when the third send is refused with 42001 (concurrency %i)', async (concurrency) => {
-		const fixture = await fixtureWithClock((sends) => (sends >= 3 ? TTL_SECONDS * 1000 : 0));
-		try {
-			const run = await fixture.runCardNode({ ...textNoticeParameters('bob'), options: { concurrency } }, emptyItems(5), true);
+	it.each([1, 5])(
+		'delivers all five cards when the third send is refused with 42001 (concurrency %i)',
+		async (concurrency) => {
+			const fixture = await fixtureWithClock((sends) => (sends >= 3 ? TTL_SECONDS * 1000 : 0));
+			try {
+				const run = await fixture.runCardNode(
+					{ ...textNoticeParameters('bob'), options: { concurrency } },
+					emptyItems(5),
+					true,
+				);
 
-			expect(run.items.filter((item) => item.json.error)).toEqual([]);
-			expect(fixture.sandbox.stats().errcodes['42001']).toBeGreaterThanOrEqual(1);
-			expect(fixture.sandbox.messages().filter((message) => message.action === 'send')).toHaveLength(5);
-			expect(fixture.sandbox.stats().gettoken).toBe(2);
-		} finally {
-			await fixture.close();
-		}
-	});
+				expect(run.items.filter((item) => item.json.error)).toEqual([]);
+				expect(fixture.sandbox.stats().errcodes['42001']).toBeGreaterThanOrEqual(1);
+				expect(fixture.sandbox.messages().filter((message) => message.action === 'send')).toHaveLength(5);
+				expect(fixture.sandbox.stats().gettoken).toBe(2);
+			} finally {
+				await fixture.close();
+			}
+		},
+	);
 });
 
 describe('untrusted IP (60020)', () => {

@@ -97,7 +97,11 @@ describe('redirects are not followed', () => {
 		await fixture.runCardNode(textNoticeParameters('alice'), emptyItems(1));
 		fixture.sandbox.faults.add({ kind: 'redirect', location: foreign.url, path: SEND, times: 1 });
 
-		const run = await fixture.runCardNode({ ...textNoticeParameters('alice'), options: { maxAttempts: 1 } }, emptyItems(1), true);
+		const run = await fixture.runCardNode(
+			{ ...textNoticeParameters('alice'), options: { maxAttempts: 1 } },
+			emptyItems(1),
+			true,
+		);
 
 		expect(foreign.requests()).toEqual([]);
 		expect(run.items[0].json.msgid).not.toBe('FOREIGN');
@@ -107,7 +111,11 @@ describe('redirects are not followed', () => {
 	it('on gettoken: the secret never travels to the other host', async () => {
 		fixture.sandbox.faults.add({ kind: 'redirect', location: foreign.url, path: GETTOKEN, times: 1 });
 
-		const run = await fixture.runCardNode({ ...textNoticeParameters('alice'), options: { maxAttempts: 1 } }, emptyItems(1), true);
+		const run = await fixture.runCardNode(
+			{ ...textNoticeParameters('alice'), options: { maxAttempts: 1 } },
+			emptyItems(1),
+			true,
+		);
 
 		expect(foreign.requests()).toEqual([]);
 		expect(run.items[0].json.error).toMatch(/Could not get an access token/);
@@ -188,7 +196,11 @@ describe('WeCom echoing request values in errmsg', () => {
 				fixture.credentialData({ baseUrl: `http://127.0.0.1:${port}`, corpSecret: SECRET }),
 			);
 
-			const run = await fixture.runCardNode({ ...textNoticeParameters('alice'), options: { maxAttempts: 1 } }, emptyItems(1), true);
+			const run = await fixture.runCardNode(
+				{ ...textNoticeParameters('alice'), options: { maxAttempts: 1 } },
+				emptyItems(1),
+				true,
+			);
 
 			const everything = JSON.stringify(run.items);
 			expect(run.items[0].json.errcode).toBe(40058);

@@ -80,7 +80,12 @@ describe('update template card', () => {
 		const card = { ...vote, replace_text: 'Voted', checkbox: { ...(vote.checkbox as object), disable: true } };
 
 		const run = await fixture.runCardNode(
-			update(responseCode, { updateMode: 'card', updateTarget: 'all', cardInput: 'json', cardJson: JSON.stringify(card) }),
+			update(responseCode, {
+				updateMode: 'card',
+				updateTarget: 'all',
+				cardInput: 'json',
+				cardJson: JSON.stringify(card),
+			}),
 		);
 
 		expect(run.error).toBeUndefined();
@@ -127,13 +132,17 @@ describe('update template card', () => {
 	it('explains 60140 when the response_code is older than 72 hours', async () => {
 		fixture.sandbox.advanceClock(72 * HOUR + 1000);
 
-		const run = await fixture.runCardNode(update(responseCode, { updateMode: 'button', replaceName: 'Done', updateTarget: 'all' }));
+		const run = await fixture.runCardNode(
+			update(responseCode, { updateMode: 'button', replaceName: 'Done', updateTarget: 'all' }),
+		);
 
 		expect(run.error?.message).toBe('WeCom error 60140: Invalid response_code');
 	});
 
 	it('refuses a response code expression that resolves to nothing, before any request', async () => {
-		const run = await fixture.runCardNode(update('={{ $json.responseCode ?? "" }}', { updateMode: 'button', replaceName: 'Done', updateTarget: 'all' }));
+		const run = await fixture.runCardNode(
+			update('={{ $json.responseCode ?? "" }}', { updateMode: 'button', replaceName: 'Done', updateTarget: 'all' }),
+		);
 
 		expect(run.error?.message).toBe('Response Code is empty');
 		expect(fixture.sandbox.stats().calls['/cgi-bin/message/update_template_card']).toBeUndefined();

@@ -57,7 +57,8 @@ export const FETCHERS: Record<string, string> = {
 	'X (Twitter) card': 'Twitterbot/1.0',
 	'Discord embed': 'Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)',
 	'LinkedIn preview': 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)',
-	'Skype / Teams preview': 'Mozilla/5.0 (Windows NT 6.1; WOW64) SkypeUriPreview Preview/0.5 skype-url-preview@microsoft.com',
+	'Skype / Teams preview':
+		'Mozilla/5.0 (Windows NT 6.1; WOW64) SkypeUriPreview Preview/0.5 skype-url-preview@microsoft.com',
 	'Bing preview': 'Mozilla/5.0 (Windows NT 6.1; WOW64) AppleWebKit/534+ (KHTML, like Gecko) BingPreview/1.0b',
 	Iframely: 'Iframely/1.3.1 (+https://iframely.com/docs/about)',
 	Embedly: 'Mozilla/5.0 (compatible; Embedly/0.2; +http://support.embed.ly/)',

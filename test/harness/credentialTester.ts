@@ -49,7 +49,10 @@ const noOpDescription: INodeTypeDescription = {
 
 /** Reads `a.b[0].c` like lodash `get`, which n8n uses for the rule keys. */
 function getPath(data: unknown, path: string): unknown {
-	const keys = path.replace(/\[(\w+)\]/g, '.$1').split('.').filter(Boolean);
+	const keys = path
+		.replace(/\[(\w+)\]/g, '.$1')
+		.split('.')
+		.filter(Boolean);
 	let current: unknown = data;
 	for (const key of keys) {
 		if (current === null || typeof current !== 'object') return undefined;
@@ -60,7 +63,10 @@ function getPath(data: unknown, path: string): unknown {
 
 type ErrorWithCause = Error & { cause?: { response?: { status: number; statusText?: string }; code?: string } };
 
-function messageFromError(error: ErrorWithCause, testRequest: ICredentialTestRequest): CredentialTestResult | undefined {
+function messageFromError(
+	error: ErrorWithCause,
+	testRequest: ICredentialTestRequest,
+): CredentialTestResult | undefined {
 	const response = error.cause?.response;
 	if (response) {
 		for (const rule of testRequest.rules ?? []) {

@@ -354,7 +354,12 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
 		const row = this.store.find(nodeCredentials, type);
-		this.store.write(row.id, type, { ...row.data, oauthTokenData: data.oauthTokenData }, 'updateCredentialsOauthTokenData');
+		this.store.write(
+			row.id,
+			type,
+			{ ...row.data, oauthTokenData: data.oauthTokenData },
+			'updateCredentialsOauthTokenData',
+		);
 	}
 
 	getCredentialsProperties(type: string): INodeProperties[] {

@@ -92,7 +92,13 @@ export class CredentialsStore {
 		const row = this.requireRow(id);
 		if (row.type !== type) throw credentialLookupError(id, type);
 		row.json = JSON.stringify(data);
-		this.updates.push({ id, type, source, data: JSON.parse(row.json) as ICredentialDataDecryptedObject, at: new Date() });
+		this.updates.push({
+			id,
+			type,
+			source,
+			data: JSON.parse(row.json) as ICredentialDataDecryptedObject,
+			at: new Date(),
+		});
 	}
 
 	/** Writes to one credential, oldest first. */

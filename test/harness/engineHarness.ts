@@ -35,7 +35,6 @@ import { buildNode } from './nodeBuilder';
 import type { HarnessNodeTypes, NodeTypeMap } from './nodeTypes';
 import { createNodeTypes } from './nodeTypes';
 
-
 export interface EngineHarnessOptions {
 	/** Node instances by full type name, e.g. `'n8n-nodes-wecom-card.weComTemplateCard'`. */
 	nodeTypes: NodeTypeMap;
@@ -239,8 +238,7 @@ function describeRun(
 	nodeExecutionOrder: string[],
 	thrownBy: (nodeName: string) => unknown,
 ): WorkflowRun {
-	const outputsOf = (nodeName: string) =>
-		(lastTask(raw, nodeName)?.data?.main ?? []).map((items) => items ?? []);
+	const outputsOf = (nodeName: string) => (lastTask(raw, nodeName)?.data?.main ?? []).map((items) => items ?? []);
 	const errorOf = (nodeName: string): Error | undefined => {
 		const taskError = lastTask(raw, nodeName)?.error;
 		if (!taskError) return undefined;

@@ -101,9 +101,7 @@ export function recordForLeakScan(kind: LeakRecordKind, label: string, value: un
  */
 export function registerSecret(value: string, kind = 'secret'): void {
 	if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) {
-		throw new Error(
-			`registerSecret(${kind}): secrets must be strings of at least ${MIN_SECRET_LENGTH} characters`,
-		);
+		throw new Error(`registerSecret(${kind}): secrets must be strings of at least ${MIN_SECRET_LENGTH} characters`);
 	}
 	const entry: SecretEntry = { kind, value };
 	appendFileSync(ownFile(SECRETS_PREFIX), `${JSON.stringify(entry)}\n`, { mode: 0o600 });
@@ -185,9 +183,7 @@ export function scanForLeaks(options: ScanOptions = {}): LeakScanResult {
 	const folder = options.folder ?? currentRunFolder();
 	const testFile = options.thisTestFileOnly ? jestState()?.testPath : undefined;
 	if (options.thisTestFileOnly && !testFile) throw new Error('scanForLeaks: not inside a jest test file');
-	const secrets = listFiles(folder, SECRETS_PREFIX).flatMap((file) =>
-		readJsonLines<SecretEntry>(join(folder, file)),
-	);
+	const secrets = listFiles(folder, SECRETS_PREFIX).flatMap((file) => readJsonLines<SecretEntry>(join(folder, file)));
 	const probes = secretProbes(secrets);
 	const hits: LeakHit[] = [];
 	let records = 0;

@@ -6,13 +6,7 @@
  * only a spread copy (`{ ...error, message, stack }`) in the run data, which loses the class
  * and non-enumerable fields such as `cause`, and tests want the real NodeApiError.
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeType,
-	INodeTypes,
-	IVersionedNodeType,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 import { isNodeClassInstance, NodeHelpers, UnexpectedError } from 'n8n-workflow';
 
 export type NodeTypeMap = Record<string, INodeType | IVersionedNodeType>;

@@ -95,8 +95,7 @@ describe('sandbox: sample cards', () => {
 			sampleVoteInteraction('t3'),
 			sampleMultipleInteraction('t4'),
 		];
-		for (const card of sendCards)
-			expect(checkTemplateCard(card, 'send')).toMatchObject({ ok: true });
+		for (const card of sendCards) expect(checkTemplateCard(card, 'send')).toMatchObject({ ok: true });
 		for (const card of [sampleTextNotice(), sampleNewsNotice()])
 			expect(checkTemplateCard(card, 'robot')).toMatchObject({ ok: true });
 	});
@@ -105,15 +104,11 @@ describe('sandbox: sample cards', () => {
 describe('sandbox: CLI', () => {
 	it('starts on the given port, prints its URL and the demo ids, and stops on SIGTERM', async () => {
 		const root = join(__dirname, '..', '..');
-		const child = spawn(
-			process.execPath,
-			[join(root, 'scripts', 'run-ts.js'), 'sandbox/cli.ts', '--port', '0'],
-			{
-				cwd: root,
-				env: { ...process.env, WECOM_SANDBOX_PORT: '1' },
-				stdio: ['ignore', 'pipe', 'pipe'],
-			},
-		);
+		const child = spawn(process.execPath, [join(root, 'scripts', 'run-ts.js'), 'sandbox/cli.ts', '--port', '0'], {
+			cwd: root,
+			env: { ...process.env, WECOM_SANDBOX_PORT: '1' },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		try {
 			const banner = await new Promise<string>((resolve, reject) => {
 				let out = '';

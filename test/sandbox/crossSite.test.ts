@@ -120,7 +120,12 @@ describe('sandbox: cross-site requests to the control API and the page', () => {
 
 	it('answers 403 to a change without Content-Type: application/json (a form or a simple fetch)', async () => {
 		const before = callbackUrl();
-		for (const type of [undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+		for (const type of [
+			undefined,
+			'text/plain',
+			'application/x-www-form-urlencoded',
+			'multipart/form-data; boundary=x',
+		]) {
 			const answer = await raw(sandbox.url, '/sandbox/callback-config', {
 				method: 'POST',
 				headers: type ? { 'Content-Type': type } : {},

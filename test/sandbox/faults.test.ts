@@ -42,10 +42,7 @@ describe('sandbox: injected faults', () => {
 			},
 		});
 	const domainIp = () => callSandbox(sandbox.url, DOMAIN_IP, { query: { access_token: token } });
-	const errcodes = async (
-		count: number,
-		call: () => Promise<{ json: Record<string, unknown> }>,
-	) => {
+	const errcodes = async (count: number, call: () => Promise<{ json: Record<string, unknown> }>) => {
 		const codes: unknown[] = [];
 		for (let i = 0; i < count; i++) codes.push((await call()).json.errcode);
 		return codes;
@@ -130,9 +127,7 @@ describe('sandbox: injected faults', () => {
 
 	it('is driven over HTTP by POST /sandbox/faults', async () => {
 		const control = sandboxControl(sandbox.url);
-		const added = await control.addFaults([
-			{ path: SEND, kind: 'errcode', errcode: 45009, times: 1 },
-		]);
+		const added = await control.addFaults([{ path: SEND, kind: 'errcode', errcode: 45009, times: 1 }]);
 		expect(added).toMatchObject({ ok: true, ids: [expect.any(String)] });
 		expect(await control.faults()).toHaveLength(1);
 		expect((await send()).json.errcode).toBe(45009);

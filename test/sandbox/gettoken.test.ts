@@ -55,9 +55,7 @@ describe('sandbox: gettoken and token checks', () => {
 	it('takes the errmsg meaning from the shared errcode table', async () => {
 		const { json } = await gettoken({ corpid: DEMO_CORP_ID, corpsecret: 'wrong' });
 		expect(json.errmsg).toMatch(new RegExp(`^${describeErrcode(40001).meaning}, hint: `));
-		expect(json.errmsg).not.toBe(
-			(await gettoken({ corpid: DEMO_CORP_ID, corpsecret: 'wrong' })).json.errmsg,
-		);
+		expect(json.errmsg).not.toBe((await gettoken({ corpid: DEMO_CORP_ID, corpsecret: 'wrong' })).json.errmsg);
 	});
 
 	it('accepts a token on get_api_domain_ip', async () => {

@@ -100,11 +100,7 @@ describe('sandbox: message/send', () => {
 	});
 
 	it.each([
-		[
-			'a missing agentid',
-			{ touser: 'alice', msgtype: 'template_card', template_card: sampleTextNotice() },
-			41011,
-		],
+		['a missing agentid', { touser: 'alice', msgtype: 'template_card', template_card: sampleTextNotice() }, 41011],
 		['a non-integer agentid', { ...cardTo('alice'), agentid: '1000002' }, 40056],
 		["another app's agentid", { ...cardTo('alice'), agentid: 1000003 }, 301002],
 		['an unknown msgtype', { ...cardTo('alice'), msgtype: 'markdown' }, 40008],
@@ -113,11 +109,7 @@ describe('sandbox: message/send', () => {
 		['101 departments', { ...cardTo(''), toparty: numbers(101) }, 82002],
 		['101 tags', { ...cardTo(''), totag: numbers(101) }, 82003],
 		['only unknown recipients', { ...cardTo('nobody'), toparty: '9999', totag: 'x' }, 81013],
-		[
-			'a card the schema rejects',
-			cardTo('alice', { ...sampleTextNotice(), card_type: 'fancy' }),
-			42031,
-		],
+		['a card the schema rejects', cardTo('alice', { ...sampleTextNotice(), card_type: 'fancy' }), 42031],
 		['a card with an unknown field', cardTo('alice', { ...sampleTextNotice(), nope: 1 }), 40058],
 	])('rejects %s', async (_label, body, errcode) => {
 		const { json } = await send(body);

@@ -121,9 +121,9 @@ describe('sandbox: network faults', () => {
 	it('refuses a redirect without an http(s) location, and a non-boolean handled', () => {
 		expect(() => sandbox.faults.add({ kind: 'redirect' })).toThrow(/location/);
 		expect(() => sandbox.faults.add({ kind: 'redirect', location: 'ftp://x' })).toThrow(/location/);
-		expect(() =>
-			sandbox.faults.add({ kind: 'truncatedBody', handled: 'yes' } as unknown as FaultSpec),
-		).toThrow(/handled/);
+		expect(() => sandbox.faults.add({ kind: 'truncatedBody', handled: 'yes' } as unknown as FaultSpec)).toThrow(
+			/handled/,
+		);
 	});
 
 	it('adds the new kinds over HTTP as well', async () => {

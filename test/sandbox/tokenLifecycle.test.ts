@@ -97,7 +97,15 @@ describe('sandbox: token lifecycle', () => {
 
 	it('refuses a rotation to nothing, to an unknown app, or to another app’s secret', async () => {
 		const twoApps = await startSandbox({
-			corps: [{ ...DEMO_CORP, apps: [{ agentId: 1, secret: 's1' }, { agentId: 2, secret: 's2' }] }],
+			corps: [
+				{
+					...DEMO_CORP,
+					apps: [
+						{ agentId: 1, secret: 's1' },
+						{ agentId: 2, secret: 's2' },
+					],
+				},
+			],
 		});
 		try {
 			expect(() => twoApps.rotateSecret(DEMO_CORP_ID, 1, '')).toThrow(/non-empty/);

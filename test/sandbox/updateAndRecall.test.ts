@@ -68,8 +68,7 @@ describe('sandbox: update_template_card and recall', () => {
 	};
 	const update = (body: Record<string, unknown>, accessToken = token) =>
 		call('/cgi-bin/message/update_template_card', { agentid: DEMO_AGENT_ID, ...body }, accessToken);
-	const recall = (msgid: unknown, accessToken = token) =>
-		call('/cgi-bin/message/recall', { msgid }, accessToken);
+	const recall = (msgid: unknown, accessToken = token) => call('/cgi-bin/message/recall', { msgid }, accessToken);
 
 	describe('update_template_card', () => {
 		it('greys out the button for the named users and reports the others (array, lower-cased)', async () => {
@@ -109,15 +108,11 @@ describe('sandbox: update_template_card and recall', () => {
 				template_card: sampleNewsNotice(),
 			});
 			expect(json).toEqual({ errcode: 0, errmsg: 'ok', invaliduser: [] });
-			for (const user of ['alice', 'bob'])
-				expect(sandbox.cardsFor(user)[0].template_card).toEqual(sampleNewsNotice());
+			for (const user of ['alice', 'bob']) expect(sandbox.cardsFor(user)[0].template_card).toEqual(sampleNewsNotice());
 		});
 
 		it('updates a notice that has an action_menu', async () => {
-			const { responseCode } = await sendCard(
-				'alice',
-				sampleTextNoticeWithMenu(`menu-${++taskCounter}`),
-			);
+			const { responseCode } = await sendCard('alice', sampleTextNoticeWithMenu(`menu-${++taskCounter}`));
 			const { json } = await update({
 				userids: ['alice'],
 				response_code: responseCode,
@@ -154,9 +149,7 @@ describe('sandbox: update_template_card and recall', () => {
 
 		it('does not use up the code when the update is rejected', async () => {
 			const { responseCode } = await sendCard('alice');
-			expect((await update({ userids: ['alice'], response_code: responseCode })).json.errcode).toBe(
-				40058,
-			);
+			expect((await update({ userids: ['alice'], response_code: responseCode })).json.errcode).toBe(40058);
 			expect(
 				(
 					await update({
@@ -169,37 +162,17 @@ describe('sandbox: update_template_card and recall', () => {
 		});
 
 		it.each([
-			[
-				'an unknown response_code',
-				{ userids: ['alice'], response_code: 'nope', button: { replace_name: 'x' } },
-				60140,
-			],
-			[
-				'no response_code',
-				{ response_code: undefined, userids: ['alice'], button: { replace_name: 'x' } },
-				40058,
-			],
+			['an unknown response_code', { userids: ['alice'], response_code: 'nope', button: { replace_name: 'x' } }, 60140],
+			['no response_code', { response_code: undefined, userids: ['alice'], button: { replace_name: 'x' } }, 40058],
 			[
 				'both button and template_card',
 				{ userids: ['alice'], button: { replace_name: 'x' }, template_card: sampleTextNotice() },
 				40058,
 			],
 			['no target', { button: { replace_name: 'x' } }, 82101],
-			[
-				'only users the card never reached',
-				{ userids: ['carol'], button: { replace_name: 'x' } },
-				81013,
-			],
-			[
-				'a card the schema rejects',
-				{ userids: ['alice'], template_card: { card_type: 'fancy' } },
-				42031,
-			],
-			[
-				'a missing agentid',
-				{ agentid: undefined, userids: ['alice'], button: { replace_name: 'x' } },
-				41011,
-			],
+			['only users the card never reached', { userids: ['carol'], button: { replace_name: 'x' } }, 81013],
+			['a card the schema rejects', { userids: ['alice'], template_card: { card_type: 'fancy' } }, 42031],
+			['a missing agentid', { agentid: undefined, userids: ['alice'], button: { replace_name: 'x' } }, 41011],
 		])('rejects %s', async (_label, body, errcode) => {
 			const { responseCode } = await sendCard('alice');
 			const { json } = await update({ response_code: responseCode, ...body });
@@ -207,10 +180,7 @@ describe('sandbox: update_template_card and recall', () => {
 		});
 
 		it('rejects button mode on a notice (it has no button) with 40058', async () => {
-			const { responseCode } = await sendCard(
-				'alice',
-				sampleTextNoticeWithMenu(`menu-${++taskCounter}`),
-			);
+			const { responseCode } = await sendCard('alice', sampleTextNoticeWithMenu(`menu-${++taskCounter}`));
 			const { json } = await update({
 				userids: ['alice'],
 				response_code: responseCode,

@@ -196,13 +196,7 @@ describe('sandbox: web page', () => {
 			await send('alice', sampleTextNoticeWithMenu(nextTask())),
 		];
 		const text = await page('?user=alice');
-		for (const title of [
-			'Build finished',
-			'Release notes',
-			'Approve the expense?',
-			'Lunch?',
-			'Pick a slot',
-		])
+		for (const title of ['Build finished', 'Release notes', 'Approve the expense?', 'Lunch?', 'Pick a slot'])
 			expect(text).toContain(title);
 		const positions = sent.map(({ msgid }) => text.indexOf(`data-msgid="${msgid}"`));
 		expect(positions.every((p) => p > 0)).toBe(true);
@@ -226,28 +220,16 @@ describe('sandbox: web page', () => {
 		const card = articleOf(await page('?user=alice'), msgid);
 		expect(card).toContain('<span class="src-desc red">Finance bot</span>');
 		expect(card).toContain('title="https://example.com/icon.png"');
-		expect(card).toContain(
-			'<div class="title">Invoice overdue</div><div class="title-desc">Customer ACME</div>',
-		);
-		expect(card).toContain(
-			'<div class="emphasis-title">4,200</div><div class="emphasis-desc">EUR outstanding</div>',
-		);
+		expect(card).toContain('<div class="title">Invoice overdue</div><div class="title-desc">Customer ACME</div>');
+		expect(card).toContain('<div class="emphasis-title">4,200</div><div class="emphasis-desc">EUR outstanding</div>');
 		expect(card).toMatch(/class="quote link" data-open="Opens https:\/\/example.com\/q"/);
 		expect(card).toContain('<div class="quote-text">Paying Friday</div>');
 		expect(card).toContain('<div class="sub-title">Second reminder.</div>');
 		expect(card).toContain('<dt>Owner</dt><dd>Alice</dd>');
-		expect(card).toMatch(
-			/<dt>Invoice<\/dt><dd class="kv-link" data-open="Opens https:\/\/example.com\/inv\/7"/,
-		);
-		expect(card).toMatch(
-			/<dt>PDF<\/dt><dd class="kv-file" data-open="Downloads attachment media_id MEDIA1"/,
-		);
-		expect(card).toMatch(
-			/<dt>Manager<\/dt><dd class="kv-member" data-open="Opens the profile of bob"[^>]*>Bob</,
-		);
-		expect(card).toMatch(
-			/class="jump link" data-open="Opens https:\/\/example.com\/ledger"[^>]*>Open ledger</,
-		);
+		expect(card).toMatch(/<dt>Invoice<\/dt><dd class="kv-link" data-open="Opens https:\/\/example.com\/inv\/7"/);
+		expect(card).toMatch(/<dt>PDF<\/dt><dd class="kv-file" data-open="Downloads attachment media_id MEDIA1"/);
+		expect(card).toMatch(/<dt>Manager<\/dt><dd class="kv-member" data-open="Opens the profile of bob"[^>]*>Bob</);
+		expect(card).toMatch(/class="jump link" data-open="Opens https:\/\/example.com\/ledger"[^>]*>Open ledger</);
 		expect(card).toContain('data-open="Opens mini program wxapp1 at /pages/index"');
 		expect(card).toMatch(/class="card-action link" data-open="Opens https:\/\/example.com\/card"/);
 		expect(card).toContain('<div class="menu-desc">Card options</div>');
@@ -269,42 +251,28 @@ describe('sandbox: web page', () => {
 		);
 		expect(card).toContain('<div class="card-image" style="aspect-ratio: 2.25">');
 		expect(card).toContain('<span>https://example.com/cover.png</span>');
-		expect(card).toContain(
-			'<div class="vertical-title">Growth</div><div class="vertical-desc">12% year on year</div>',
-		);
+		expect(card).toContain('<div class="vertical-title">Growth</div><div class="vertical-desc">12% year on year</div>');
 		expect(card).toContain('data-open="Opens mini program wxapp2"');
 	});
 
 	it('renders the interactive blocks of button, vote and multiple cards', async () => {
 		const button = await shownToAlice(richCards.button(nextTask()));
-		expect(button).toMatch(
-			/<span class="select-title">Region<\/span><select data-question="region">/,
-		);
+		expect(button).toMatch(/<span class="select-title">Region<\/span><select data-question="region">/);
 		expect(button).toContain('<option value="us" selected>America</option>');
-		expect(button).toContain(
-			'<button type="button" class="btn style-1" data-key="deploy">Deploy</button>',
-		);
+		expect(button).toContain('<button type="button" class="btn style-1" data-key="deploy">Deploy</button>');
 		expect(button).toContain('class="btn style-2" data-key="later"');
 		expect(button).toContain('class="btn style-3" data-key="abort"');
-		expect(button).toMatch(
-			/class="btn style-4 url" data-open="Opens https:\/\/example.com\/diff"[^>]*>Diff</,
-		);
+		expect(button).toMatch(/class="btn style-4 url" data-open="Opens https:\/\/example.com\/diff"[^>]*>Diff</);
 
 		const vote = await shownToAlice(richCards.vote(nextTask()));
 		expect(vote).toContain('<legend>Multiple choice</legend>');
-		expect(vote).toMatch(
-			/type="checkbox" name="[^"]+\/food" value="pizza" data-question="food" checked><span>Pizza</,
-		);
-		expect(vote).toMatch(
-			/type="checkbox" name="[^"]+\/food" value="sushi" data-question="food"><span>Sushi</,
-		);
+		expect(vote).toMatch(/type="checkbox" name="[^"]+\/food" value="pizza" data-question="food" checked><span>Pizza</);
+		expect(vote).toMatch(/type="checkbox" name="[^"]+\/food" value="sushi" data-question="food"><span>Sushi</);
 		expect(vote).toContain('data-key="vote-submit" data-submit>Send vote</button>');
 
 		const multiple = await shownToAlice(richCards.multiple(nextTask()));
 		expect(multiple).toContain('<option value="r2" selected>Room 2</option>');
-		expect(multiple).toMatch(
-			/<span class="select-title">Time<\/span><select data-question="time">/,
-		);
+		expect(multiple).toMatch(/<span class="select-title">Time<\/span><select data-question="time">/);
 		expect(multiple).toContain('data-key="book" data-submit>Book</button>');
 
 		const single = await shownToAlice(sampleVoteInteraction(nextTask()));
@@ -339,9 +307,7 @@ describe('sandbox: web page', () => {
 
 		const text = await page('?user=alice');
 		const grey = articleOf(text, greyed.msgid);
-		expect(grey).toContain(
-			'<button type="button" class="btn grey" disabled>Deployed by Alice</button>',
-		);
+		expect(grey).toContain('<button type="button" class="btn grey" disabled>Deployed by Alice</button>');
 		expect(grey).not.toContain('data-key="deploy"');
 		expect(grey).toContain('class="when updated">Updated 2026-01-02 03:04:05 UTC');
 		// bob's copy was not updated.
@@ -371,13 +337,9 @@ describe('sandbox: web page', () => {
 		const text = await page(`?user=${encodeURIComponent('<i>x')}`);
 		expect(text).toContain('&lt;i&gt;x');
 		const shown = articleOf(await page('?user=alice'), msgid);
-		expect(shown).toContain(
-			'<div class="title">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</div>',
-		);
+		expect(shown).toContain('<div class="title">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</div>');
 		expect(shown).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
-		expect(shown).toContain(
-			'data-key="k&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;">it&#39;s &lt;b&gt;</button>',
-		);
+		expect(shown).toContain('data-key="k&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;">it&#39;s &lt;b&gt;</button>');
 		const full = await page('?user=alice');
 		expect(full.match(/<script/g)).toHaveLength(1);
 		expect(full).not.toContain('<img src=x');
@@ -407,8 +369,7 @@ describe('sandbox: web page', () => {
 
 	it('serves a version that changes only when the view does, and the view fragment', async () => {
 		const version = async (query = '?user=alice') =>
-			((await callSandbox(sandbox.url, `/sandbox/ui/version${query}`)).json as { version: string })
-				.version;
+			((await callSandbox(sandbox.url, `/sandbox/ui/version${query}`)).json as { version: string }).version;
 		const empty = await version();
 		expect(await version()).toBe(empty);
 		const { msgid, responseCode } = await send('alice', sampleButtonInteraction(nextTask()));
@@ -425,9 +386,7 @@ describe('sandbox: web page', () => {
 
 		const { status, text } = await callSandbox(sandbox.url, '/sandbox/ui/view?user=alice');
 		expect(status).toBe(200);
-		expect(text.startsWith(`<div id="view" data-version="${afterUpdate}" data-user="alice">`)).toBe(
-			true,
-		);
+		expect(text.startsWith(`<div id="view" data-version="${afterUpdate}" data-user="alice">`)).toBe(true);
 		expect(text).toContain(`data-msgid="${msgid}"`);
 		expect(text).not.toContain('<script');
 		expect(await page('?user=alice')).toContain(`data-version="${afterUpdate}"`);

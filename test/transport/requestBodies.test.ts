@@ -153,7 +153,16 @@ const FORMS: ReadonlyArray<[string, INodeParameters, Record<string, unknown>]> =
 			title: 'Book a room',
 			selectList: {
 				selects: [
-					{ question_key: 'room', title: 'Room', option_list: { options: [{ id: 'a', text: 'Room A' }, { id: 'b', text: 'Room B' }] } },
+					{
+						question_key: 'room',
+						title: 'Room',
+						option_list: {
+							options: [
+								{ id: 'a', text: 'Room A' },
+								{ id: 'b', text: 'Room B' },
+							],
+						},
+					},
 				],
 			},
 			submitButtonText: 'Book',
@@ -164,7 +173,14 @@ const FORMS: ReadonlyArray<[string, INodeParameters, Record<string, unknown>]> =
 			task_id: TASK_ID,
 			main_title: { title: 'Book a room' },
 			select_list: [
-				{ question_key: 'room', title: 'Room', option_list: [{ id: 'a', text: 'Room A' }, { id: 'b', text: 'Room B' }] },
+				{
+					question_key: 'room',
+					title: 'Room',
+					option_list: [
+						{ id: 'a', text: 'Room A' },
+						{ id: 'b', text: 'Room B' },
+					],
+				},
 			],
 			submit_button: { text: 'Book', key: 'book' },
 		},
@@ -241,8 +257,12 @@ describe('request bodies on the wire', () => {
 		},
 	);
 
-	it('message/send with ID translation and WeCom\'s duplicate check chosen by hand, to @all', async () => {
-		const card = { card_type: 'text_notice', sub_title_text: '$userName=alice$ approved', card_action: { type: 1, url: SITE } };
+	it("message/send with ID translation and WeCom's duplicate check chosen by hand, to @all", async () => {
+		const card = {
+			card_type: 'text_notice',
+			sub_title_text: '$userName=alice$ approved',
+			card_action: { type: 1, url: SITE },
+		};
 		const run = await fixture.run({
 			...send({ cardInput: 'json', cardJson: JSON.stringify(card) }),
 			toAll: true,
@@ -264,7 +284,12 @@ describe('request bodies on the wire', () => {
 
 	it('message/send with Retry Safely off carries no duplicate check', async () => {
 		const card = { card_type: 'text_notice', sub_title_text: 'Hello', card_action: { type: 1, url: SITE } };
-		const run = await fixture.run({ ...send({ cardInput: 'json', cardJson: JSON.stringify(card) }), toParty: '', toTag: '', options: { retrySafely: false } });
+		const run = await fixture.run({
+			...send({ cardInput: 'json', cardJson: JSON.stringify(card) }),
+			toParty: '',
+			toTag: '',
+			options: { retrySafely: false },
+		});
 
 		expect(run.error).toBeUndefined();
 		expect(jsonBody(onlyCall(fixture, SEND))).toStrictEqual({
@@ -293,7 +318,14 @@ describe('request bodies on the wire', () => {
 
 		it('sends userids as strings and partyids and tagids as integers', async () => {
 			const run = await fixture.run(
-				update({ updateMode: 'button', replaceName: 'Approved', updateTarget: 'some', userIds: 'alice', partyIds: '2|3', tagIds: '7' }),
+				update({
+					updateMode: 'button',
+					replaceName: 'Approved',
+					updateTarget: 'some',
+					userIds: 'alice',
+					partyIds: '2|3',
+					tagIds: '7',
+				}),
 			);
 
 			expect(run.error).toBeUndefined();
@@ -306,14 +338,23 @@ describe('request bodies on the wire', () => {
 				response_code: responseCode,
 				button: { replace_name: 'Approved' },
 			});
-			for (const id of [...(body.partyids as unknown[]), ...(body.tagids as unknown[])]) expect(typeof id).toBe('number');
+			for (const id of [...(body.partyids as unknown[]), ...(body.tagids as unknown[])])
+				expect(typeof id).toBe('number');
 			expect(typeof body.agentid).toBe('number');
 		});
 
 		it('replaces the card for everyone (atall) with ID translation', async () => {
-			const card = DOC_EXAMPLES.find((entry) => entry.variant === 'update' && entry.cardType === 'vote_interaction')!.card();
+			const card = DOC_EXAMPLES.find(
+				(entry) => entry.variant === 'update' && entry.cardType === 'vote_interaction',
+			)!.card();
 			const run = await fixture.run(
-				update({ updateMode: 'card', updateTarget: 'all', cardInput: 'json', cardJson: JSON.stringify(card), options: { enableIdTrans: true } }),
+				update({
+					updateMode: 'card',
+					updateTarget: 'all',
+					cardInput: 'json',
+					cardJson: JSON.stringify(card),
+					options: { enableIdTrans: true },
+				}),
 			);
 
 			expect(run.error).toBeUndefined();

@@ -59,9 +59,9 @@ describe('package layering', () => {
 	});
 
 	it('descriptions/ does not import actions/', () => {
-		expect(
-			arrows(under('nodes/WeCom/TemplateCard/descriptions/'), under('nodes/WeCom/TemplateCard/actions/')),
-		).toEqual([]);
+		expect(arrows(under('nodes/WeCom/TemplateCard/descriptions/'), under('nodes/WeCom/TemplateCard/actions/'))).toEqual(
+			[],
+		);
 	});
 
 	it('operation files do not import each other', () => {

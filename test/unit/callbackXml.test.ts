@@ -2,7 +2,13 @@
  * Our XML parser and writer for WeCom callbacks, and the event normalisation: CDATA edge cases,
  * empty values, lists, numbers, and everything that must be refused.
  */
-import { CallbackRejection, normaliseEvent, parseXml, WECOM_XML_SHAPE, xmlToValue } from '../../nodes/WeCom/shared/callback';
+import {
+	CallbackRejection,
+	normaliseEvent,
+	parseXml,
+	WECOM_XML_SHAPE,
+	xmlToValue,
+} from '../../nodes/WeCom/shared/callback';
 import { cdata, toXml } from '../../sandbox/callbacks';
 
 const valueOf = (xml: string) => xmlToValue(parseXml(xml), WECOM_XML_SHAPE);

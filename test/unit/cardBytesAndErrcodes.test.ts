@@ -14,20 +14,12 @@ function issuesOf(card: Card, variant: CardVariant = 'send') {
 }
 
 describe('utf8ByteLength', () => {
-	it.each([
-		'',
-		'abc',
-		'中文',
-		'é',
-		'😀',
-		'a😀中é',
-		'\ud800',
-		'x\udc00y',
-		ascii(1024),
-		chinese(342),
-	])('matches Buffer.byteLength for %p', (value) => {
-		expect(utf8ByteLength(value)).toBe(Buffer.byteLength(value, 'utf8'));
-	});
+	it.each(['', 'abc', '中文', 'é', '😀', 'a😀中é', '\ud800', 'x\udc00y', ascii(1024), chinese(342)])(
+		'matches Buffer.byteLength for %p',
+		(value) => {
+			expect(utf8ByteLength(value)).toBe(Buffer.byteLength(value, 'utf8'));
+		},
+	);
 
 	it('counts a Chinese character as 3 bytes', () => {
 		expect(utf8ByteLength(chinese(342))).toBe(1026);
@@ -36,8 +28,7 @@ describe('utf8ByteLength', () => {
 });
 
 describe('UTF-8 byte limits', () => {
-	const withButtonKey = (key: string) =>
-		mutated('button_interaction', 'send', (c) => (c.button_list[0].key = key));
+	const withButtonKey = (key: string) => mutated('button_interaction', 'send', (c) => (c.button_list[0].key = key));
 
 	it('accepts a 1024-byte ASCII key', () => {
 		expect(issuesOf(withButtonKey(ascii(1024)))).toEqual([]);
@@ -63,8 +54,7 @@ describe('UTF-8 byte limits', () => {
 	});
 
 	it('limits option ids to 128 bytes: 42 Chinese characters pass, 43 fail', () => {
-		const withId = (id: string) =>
-			mutated('vote_interaction', 'send', (c) => (c.checkbox.option_list[0].id = id));
+		const withId = (id: string) => mutated('vote_interaction', 'send', (c) => (c.checkbox.option_list[0].id = id));
 		expect(issuesOf(withId(chinese(42)))).toEqual([]);
 		expect(issuesOf(withId(ascii(128)))).toEqual([]);
 		expect(issuesOf(withId(chinese(43)))).toEqual([
@@ -81,11 +71,7 @@ describe('UTF-8 byte limits', () => {
 const URL_FIELDS: Array<[CardType, string, (c: Card, url: string) => void]> = [
 	['text_notice', 'source.icon_url', (c, u) => (c.source.icon_url = u)],
 	['text_notice', 'quote_area.url', (c, u) => (c.quote_area.url = u)],
-	[
-		'text_notice',
-		'horizontal_content_list[1].url',
-		(c, u) => (c.horizontal_content_list[1].url = u),
-	],
+	['text_notice', 'horizontal_content_list[1].url', (c, u) => (c.horizontal_content_list[1].url = u)],
 	['text_notice', 'jump_list[0].url', (c, u) => (c.jump_list[0].url = u)],
 	['text_notice', 'card_action.url', (c, u) => (c.card_action.url = u)],
 	['news_notice', 'image_text_area.url', (c, u) => (c.image_text_area.url = u)],
@@ -96,41 +82,25 @@ const URL_FIELDS: Array<[CardType, string, (c: Card, url: string) => void]> = [
 ];
 
 describe('URL fields', () => {
-	it.each(URL_FIELDS)(
-		'%s %s must start with http:// or https:// (45034)',
-		(cardType, path, set) => {
-			for (const bad of [
-				'www.example.com',
-				'ftp://example.com/x',
-				'javascript:alert(1)',
-				' https://example.com',
-			]) {
-				expect(issuesOf(mutated(cardType, 'send', (c) => set(c, bad)))).toEqual([
-					{
-						path: `template_card.${path}`,
-						message: 'must start with http:// or https://',
-						errcode: 45034,
-					},
-				]);
-			}
-			for (const good of [
-				'http://example.com',
-				'https://example.com/a?b=c#d',
-				'HTTPS://EXAMPLE.COM',
-			]) {
-				expect(issuesOf(mutated(cardType, 'send', (c) => set(c, good)))).toEqual([]);
-			}
-		},
-	);
+	it.each(URL_FIELDS)('%s %s must start with http:// or https:// (45034)', (cardType, path, set) => {
+		for (const bad of ['www.example.com', 'ftp://example.com/x', 'javascript:alert(1)', ' https://example.com']) {
+			expect(issuesOf(mutated(cardType, 'send', (c) => set(c, bad)))).toEqual([
+				{
+					path: `template_card.${path}`,
+					message: 'must start with http:// or https://',
+					errcode: 45034,
+				},
+			]);
+		}
+		for (const good of ['http://example.com', 'https://example.com/a?b=c#d', 'HTTPS://EXAMPLE.COM']) {
+			expect(issuesOf(mutated(cardType, 'send', (c) => set(c, good)))).toEqual([]);
+		}
+	});
 
 	it.each(URL_FIELDS)('%s %s must be at most 1024 bytes (40039)', (cardType, path, set) => {
 		const base = 'https://example.com/';
-		expect(
-			issuesOf(mutated(cardType, 'send', (c) => set(c, base + ascii(1024 - base.length)))),
-		).toEqual([]);
-		expect(
-			issuesOf(mutated(cardType, 'send', (c) => set(c, base + ascii(1025 - base.length)))),
-		).toEqual([
+		expect(issuesOf(mutated(cardType, 'send', (c) => set(c, base + ascii(1024 - base.length))))).toEqual([]);
+		expect(issuesOf(mutated(cardType, 'send', (c) => set(c, base + ascii(1025 - base.length))))).toEqual([
 			{
 				path: `template_card.${path}`,
 				message: 'must be at most 1024 bytes in UTF-8 (got 1025)',
@@ -138,9 +108,7 @@ describe('URL fields', () => {
 			},
 		]);
 		// 20 + 3 * 335 = 1025 bytes in only 355 characters.
-		expect(
-			issuesOf(mutated(cardType, 'send', (c) => set(c, base + chinese(335))))[0],
-		).toMatchObject({
+		expect(issuesOf(mutated(cardType, 'send', (c) => set(c, base + chinese(335))))[0]).toMatchObject({
 			errcode: 40039,
 			message: expect.stringContaining('(got 1025)'),
 		});
@@ -154,8 +122,8 @@ describe('URL fields', () => {
 
 describe('fieldMessageForErrcode', () => {
 	const mapped = [
-		42014, 42027, 42028, 42029, 42030, 42031, 42033, 42035, 42036, 42037, 42038, 42039, 42040,
-		42041, 42042, 42043, 42044, 42045, 42046, 42047, 42049, 42050, 42051,
+		42014, 42027, 42028, 42029, 42030, 42031, 42033, 42035, 42036, 42037, 42038, 42039, 42040, 42041, 42042, 42043,
+		42044, 42045, 42046, 42047, 42049, 42050, 42051,
 	];
 
 	/** Every errcode the package knows or names; the card rules report only named ones. */
@@ -177,10 +145,7 @@ describe('fieldMessageForErrcode', () => {
 		[42035, 'template_card.horizontal_content_list: at most 6 items'],
 		[42036, 'template_card.vertical_content_list: at most 4 items'],
 		[42027, 'template_card.horizontal_content_list[].keyname: required'],
-		[
-			42029,
-			'template_card.horizontal_content_list[].media_id: required when type is 2 (attachment)',
-		],
+		[42029, 'template_card.horizontal_content_list[].media_id: required when type is 2 (attachment)'],
 		[42050, 'template_card.horizontal_content_list[].userid: required when type is 3 (member)'],
 		[42038, 'template_card.button_list[].text: required'],
 		[42049, 'template_card.submit_button.text: required'],
@@ -224,10 +189,7 @@ describe('fieldMessageForErrcode', () => {
 
 	it('uses the same rule text as the schema', () => {
 		const cases: Array<[number, Card]> = [
-			[
-				42042,
-				mutated('text_notice', 'send', (c) => c.jump_list.push({ title: 'a' }, { title: 'b' })),
-			],
+			[42042, mutated('text_notice', 'send', (c) => c.jump_list.push({ title: 'a' }, { title: 'b' }))],
 			[42029, mutated('text_notice', 'send', (c) => delete c.horizontal_content_list[2].media_id)],
 			[42028, mutated('text_notice', 'send', (c) => delete c.card_action.url)],
 			[42049, mutated('vote_interaction', 'send', (c) => delete c.submit_button.text)],
@@ -239,12 +201,9 @@ describe('fieldMessageForErrcode', () => {
 		}
 	});
 
-	it.each([0, 40058, 45034, 42032, 42034, 42048, 42052, 60140])(
-		'%i has no field message',
-		(errcode) => {
-			expect(fieldMessageForErrcode(errcode)).toBeUndefined();
-		},
-	);
+	it.each([0, 40058, 45034, 42032, 42034, 42048, 42052, 60140])('%i has no field message', (errcode) => {
+		expect(fieldMessageForErrcode(errcode)).toBeUndefined();
+	});
 
 	it('every errcode it maps is in the errcode table', () => {
 		for (const errcode of withFieldMessage) {

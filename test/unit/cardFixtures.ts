@@ -64,8 +64,7 @@ const BASE: Record<CardType, Card> = {
 			url: SITE,
 			title: '欢迎使用企业微信',
 			desc: '您的好友正在邀请您加入企业微信',
-			image_url:
-				'https://img.iplaysoft.com/wp-content/uploads/2019/free-images/free_stock_photo_2x.jpg',
+			image_url: 'https://img.iplaysoft.com/wp-content/uploads/2019/free-images/free_stock_photo_2x.jpg',
 		},
 		card_image: {
 			url: 'https://wework.qpic.cn/wwpic/354393_4zpkKXd7SrGMvfg_1629280616/0',
@@ -157,8 +156,7 @@ export function validCard(cardType: CardType, variant: CardVariant = 'send'): Ca
 		return card;
 	}
 	// update: the whole-card replacement may lock inputs and grey out the buttons.
-	if (cardType === 'text_notice' || cardType === 'news_notice')
-		card.action_menu = clone(actionMenu);
+	if (cardType === 'text_notice' || cardType === 'news_notice') card.action_menu = clone(actionMenu);
 	if (card.button_list || card.checkbox || card.select_list) card.replace_text = '已提交';
 	if (card.button_selection) card.button_selection.disable = true;
 	if (card.checkbox) card.checkbox.disable = true;
@@ -176,11 +174,7 @@ export const VARIANTS_BY_TYPE: Record<CardType, CardVariant[]> = {
 };
 
 /** A valid card with one change applied. */
-export function mutated(
-	cardType: CardType,
-	variant: CardVariant,
-	change: (card: Card) => void,
-): Card {
+export function mutated(cardType: CardType, variant: CardVariant, change: (card: Card) => void): Card {
 	const card = validCard(cardType, variant);
 	change(card);
 	return card;

@@ -69,7 +69,9 @@ describe('formLabelOf', () => {
 		'%s: names every block WeCom documents by a field the form shows',
 		(variant) => {
 			const shown = displayNames(variant);
-			const blocks = [...new Set(BLOCK_TABLES.filter((table) => table.variant === variant).flatMap((table) => table.blocks))];
+			const blocks = [
+				...new Set(BLOCK_TABLES.filter((table) => table.variant === variant).flatMap((table) => table.blocks)),
+			];
 			const parts = ['main_title.title', 'main_title.desc', 'submit_button.text', 'submit_button.key'];
 			const checkboxParts = ['checkbox.question_key', 'checkbox.mode', 'checkbox.option_list'];
 			const paths = [...blocks, ...(variant === 'robot' ? parts.slice(0, 2) : [...parts, ...checkboxParts])];
@@ -112,7 +114,13 @@ describe('the dropdown', () => {
 		cardType = 'multiple_interaction';
 		const multiple = cardFromForm({ getNodeParameter }, 0, 'update');
 
-		const expected = { question_key: 'room', title: 'Room', option_list: [{ id: 'a', text: 'Room A' }], selected_id: 'a', disable: true };
+		const expected = {
+			question_key: 'room',
+			title: 'Room',
+			option_list: [{ id: 'a', text: 'Room A' }],
+			selected_id: 'a',
+			disable: true,
+		};
 		expect(buttons.button_selection).toStrictEqual(expected);
 		expect(multiple.select_list).toStrictEqual([expected]);
 	});

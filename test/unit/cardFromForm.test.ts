@@ -2,7 +2,14 @@
  * The card form: cardFromForm() maps form parameters to WeCom's template_card, and the schema
  * (checkTemplateCard) accepts the result. Pure: getNodeParameter is faked from a plain object.
  */
-import { NodeHelpers, type IDataObject, type IExecuteFunctions, type INode, type INodeParameters, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeParameters,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { checkTemplateCard, formatCardIssue, type CardVariant } from '../../nodes/WeCom/shared/card';
 import { cardFormFields } from '../../nodes/WeCom/TemplateCard/descriptions/cardForm';
@@ -93,7 +100,13 @@ describe('cardFromForm: a full card of every type (send)', () => {
 			jumpList: {
 				items: [
 					{ type: 1, title: 'Open the request', url: SITE, appid: 'hidden' },
-					{ type: 2, title: 'Open the app', url: 'https://example.com/hidden', appid: 'wx123', pagepath: 'pages/index?id=1' },
+					{
+						type: 2,
+						title: 'Open the app',
+						url: 'https://example.com/hidden',
+						appid: 'wx123',
+						pagepath: 'pages/index?id=1',
+					},
 					{ type: 0, title: 'Plain line' },
 				],
 			},
@@ -170,7 +183,9 @@ describe('cardFromForm: a full card of every type (send)', () => {
 				source: fullSource,
 				actionMenu: fullMenu,
 				taskId: 'task_report_q3',
-				quoteArea: { quote: { type: 2, appid: 'wx123', pagepath: 'pages/quote', title: 'CEO', quote_text: 'Great work' } },
+				quoteArea: {
+					quote: { type: 2, appid: 'wx123', pagepath: 'pages/quote', title: 'CEO', quote_text: 'Great work' },
+				},
 				emphasisContent: { content: { title: 'not on news cards' } },
 			},
 		};
@@ -238,7 +253,9 @@ describe('cardFromForm: a full card of every type (send)', () => {
 				source: fullSource,
 				actionMenu: fullMenu,
 				taskId: 'task_expense_1',
-				quoteArea: { quote: { type: 0, title: 'Note', quote_text: 'Receipt attached', url: 'https://example.com/hidden' } },
+				quoteArea: {
+					quote: { type: 0, title: 'Note', quote_text: 'Receipt attached', url: 'https://example.com/hidden' },
+				},
 				emphasisContent: { content: { title: 'not on button cards' } },
 			},
 		};
@@ -343,7 +360,10 @@ describe('cardFromForm: a full card of every type (send)', () => {
 			},
 			submitButtonText: 'Book',
 			submitButtonKey: 'book_room',
-			additionalBlocks: { source: { source: { icon_url: ICON, desc: 'Facilities', desc_color: 0 } }, taskId: 'task_room_1' },
+			additionalBlocks: {
+				source: { source: { icon_url: ICON, desc: 'Facilities', desc_color: 0 } },
+				taskId: 'task_room_1',
+			},
 		};
 		expect(mapAndCheck(params, 'send')).toStrictEqual({
 			card_type: 'multiple_interaction',
@@ -374,7 +394,11 @@ describe('cardFromForm: update variant', () => {
 				cardType: 'button_interaction',
 				title: 'Expense claim',
 				buttonSelection: {
-					selection: { question_key: 'approver', option_list: { options: [{ id: 'cfo', text: 'CFO' }] }, disable: true },
+					selection: {
+						question_key: 'approver',
+						option_list: { options: [{ id: 'cfo', text: 'CFO' }] },
+						disable: true,
+					},
 				},
 				buttonList: { buttons: [{ type: 0, text: 'Approve', style: 1, key: 'approve' }] },
 				replaceText: 'Approved',
@@ -630,7 +654,13 @@ describe('cardFromForm: values and empties', () => {
 	it('only reads parameters the form of the variant defines', () => {
 		const names = (variant: CardVariant) => new Set(cardFormFields(variant).map((field) => field.name));
 		for (const variant of ['send', 'update', 'robot'] as const) {
-			for (const cardType of ['text_notice', 'news_notice', 'button_interaction', 'vote_interaction', 'multiple_interaction']) {
+			for (const cardType of [
+				'text_notice',
+				'news_notice',
+				'button_interaction',
+				'vote_interaction',
+				'multiple_interaction',
+			]) {
 				const { ctx, read } = fakeContext({ cardType });
 				cardFromForm(ctx, 0, variant);
 				const known = names(variant);
@@ -698,9 +728,7 @@ describe('cardFormFields', () => {
 		expect(robot).not.toContain('additionalBlocks.taskId');
 		expect(robot).not.toContain('additionalBlocks.actionMenu');
 		expect(update).toEqual(expect.arrayContaining(['replaceText', 'checkboxDisable']));
-		expect(update).toEqual(
-			expect.arrayContaining(['buttonSelection.selection.disable', 'selectList.selects.disable']),
-		);
+		expect(update).toEqual(expect.arrayContaining(['buttonSelection.selection.disable', 'selectList.selects.disable']));
 		expect(send.filter((path) => /replaceText|[dD]isable/.test(path))).toEqual([]);
 		for (const name of ['buttonList', 'buttonSelection', 'checkboxOptions', 'selectList', 'submitButtonKey']) {
 			expect(robot).not.toContain(name);
@@ -768,7 +796,14 @@ describe('cardFormFields', () => {
 });
 
 describe("through n8n's own parameter resolution", () => {
-	const node = { id: '1', name: 'Card', type: 'weComTemplateCard', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
+	const node = {
+		id: '1',
+		name: 'Card',
+		type: 'weComTemplateCard',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	} as INode;
 	/** What n8n hands the node at execution: hidden values removed, defaults filled in. */
 	const resolve = (variant: CardVariant, values: INodeParameters) =>
 		NodeHelpers.getNodeParameters(cardFormFields(variant), values, true, false, node, null) as IDataObject;
@@ -859,7 +894,12 @@ describe("through n8n's own parameter resolution", () => {
 		expect(mapAndCheck(update, 'update')).toStrictEqual({
 			card_type: 'vote_interaction',
 			main_title: { title: 'Lunch' },
-			checkbox: { question_key: 'lunch', option_list: [{ id: 'a', text: 'A', is_checked: false }], mode: 0, disable: true },
+			checkbox: {
+				question_key: 'lunch',
+				option_list: [{ id: 'a', text: 'A', is_checked: false }],
+				mode: 0,
+				disable: true,
+			},
 			replace_text: 'Voted',
 		});
 	});

@@ -28,16 +28,13 @@ describe('valid cards', () => {
 		expect(result).toEqual({ ok: true, card: expect.anything() });
 	});
 
-	it.each(validCases)(
-		'returns the %s card (%s) unchanged: no added keys or defaults',
-		(cardType, variant) => {
-			const card = validCard(cardType, variant);
-			const result = checkTemplateCard(card, variant);
-			if (!result.ok) throw new Error(result.issues.map(formatCardIssue).join('\n'));
-			expect(result.card).toStrictEqual(card);
-			expect(JSON.parse(JSON.stringify(result.card))).toStrictEqual(card);
-		},
-	);
+	it.each(validCases)('returns the %s card (%s) unchanged: no added keys or defaults', (cardType, variant) => {
+		const card = validCard(cardType, variant);
+		const result = checkTemplateCard(card, variant);
+		if (!result.ok) throw new Error(result.issues.map(formatCardIssue).join('\n'));
+		expect(result.card).toStrictEqual(card);
+		expect(JSON.parse(JSON.stringify(result.card))).toStrictEqual(card);
+	});
 
 	it('keeps numbers as numbers', () => {
 		const result = checkTemplateCard(validCard('news_notice'), 'send');
@@ -165,9 +162,7 @@ describe('card_type', () => {
 		const issues = issuesOf(card, 'send');
 		expect(issues).toHaveLength(1);
 		expect(issues[0]).toMatchObject({ path: 'template_card', errcode: 40058 });
-		expect(issues[0].message).toMatch(
-			card === undefined ? /^required$/ : /^must be an object \(got /,
-		);
+		expect(issues[0].message).toMatch(card === undefined ? /^required$/ : /^must be an object \(got /);
 	});
 });
 
@@ -179,9 +174,7 @@ const ALL_BLOCKS = [...new Set(Object.values(DOC_TABLE).flat())];
 
 describe('blocks per card type', () => {
 	const notAllowed = CARD_TYPES.flatMap((cardType) =>
-		ALL_BLOCKS.filter((block) => !DOC_TABLE[cardType].includes(block)).map(
-			(block) => [block, cardType] as const,
-		),
+		ALL_BLOCKS.filter((block) => !DOC_TABLE[cardType].includes(block)).map((block) => [block, cardType] as const),
 	);
 
 	it.each(notAllowed)('rejects %s on %s cards (40058)', (block, cardType) => {
@@ -252,11 +245,7 @@ describe('variants', () => {
 	});
 
 	it.each(['task_id', 'action_menu'])('forbids %s on group robot cards', (block) => {
-		const card = mutated(
-			'text_notice',
-			'robot',
-			(c) => (c[block] = validCard('button_interaction')[block]),
-		);
+		const card = mutated('text_notice', 'robot', (c) => (c[block] = validCard('button_interaction')[block]));
 		expect(issuesOf(card, 'robot')).toEqual([
 			{
 				path: `template_card.${block}`,
@@ -324,17 +313,9 @@ describe('variants', () => {
 	});
 
 	it.each([
-		[
-			'button_interaction',
-			'button_selection.disable',
-			(c: Card): void => void (c.button_selection.disable = true),
-		],
+		['button_interaction', 'button_selection.disable', (c: Card): void => void (c.button_selection.disable = true)],
 		['vote_interaction', 'checkbox.disable', (c: Card): void => void (c.checkbox.disable = true)],
-		[
-			'multiple_interaction',
-			'select_list[1].disable',
-			(c: Card): void => void (c.select_list[1].disable = false),
-		],
+		['multiple_interaction', 'select_list[1].disable', (c: Card): void => void (c.select_list[1].disable = false)],
 	] as const)('allows %s %s only in updates', (cardType, path, change) => {
 		const card = mutated(cardType, 'send', change);
 		expect(issuesOf(card, 'send')).toEqual([

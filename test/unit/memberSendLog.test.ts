@@ -134,7 +134,9 @@ describe('member send log', () => {
 			const log = new MemberSendLog({ now: clock.now, sleep: async () => {} });
 			await sendTimes(log, PER_MINUTE, ['alice']);
 
-			const waits = await Promise.all([1, 2, 3].map(async () => (await log.reserve(APP, ['alice'], pacing(MINUTE_MS))).waitedMs));
+			const waits = await Promise.all(
+				[1, 2, 3].map(async () => (await log.reserve(APP, ['alice'], pacing(MINUTE_MS))).waitedMs),
+			);
 
 			expect(waits).toEqual([MINUTE_MS, MINUTE_MS, MINUTE_MS]);
 			expect((await log.reserve(APP, ['alice'], NO_PACING)).warnings).toEqual([

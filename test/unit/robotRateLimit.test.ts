@@ -71,7 +71,7 @@ describe('SlidingWindowLimiter', () => {
 		expect((await limiter.take('robot-a', 60_000)).waitedMs).toBe(60_000);
 	});
 
-	it('defaults to WeCom\'s 20 messages a minute', async () => {
+	it("defaults to WeCom's 20 messages a minute", async () => {
 		const time = virtualTime();
 		const limiter = new SlidingWindowLimiter({ now: time.now, sleep: time.sleep });
 		for (let i = 0; i < 20; i++) expect((await limiter.take('robot', 0)).waitedMs).toBe(0);

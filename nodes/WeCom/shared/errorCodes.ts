@@ -105,7 +105,7 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 	},
 	[ERRCODE.invalidSecret]: {
 		meaning: 'Invalid secret',
-		hint: 'The Corp Secret is wrong, was reset, or the app is disabled. Copy the Secret again from the app page in the WeCom admin console (Applications > your app > Secret). Do not retry with the same value: repeated failed attempts can get this server\'s IP blocked for one hour.',
+		hint: "The Corp Secret is wrong, was reset, or the app is disabled. Copy the Secret again from the app page in the WeCom admin console (Applications > your app > Secret). Do not retry with the same value: repeated failed attempts can get this server's IP blocked for one hour.",
 		handling: 'config',
 	},
 	40003: {
@@ -194,8 +194,12 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 	[ERRCODE.appidMissing]: cardRule('appid missing (card_action or jump_list of type 2, mini-program)'),
 	[ERRCODE.invalidCardType]: cardRule('Invalid card_type'),
 	[ERRCODE.titleMissing]: cardRule('title missing (vertical_content_list or jump_list)'),
-	[ERRCODE.tooManyHorizontalItems]: cardRule(`Invalid horizontal_content_list length (at most ${CARD_LIST_MAX.horizontalContent})`),
-	[ERRCODE.tooManyVerticalItems]: cardRule(`Invalid vertical_content_list length (at most ${CARD_LIST_MAX.verticalContent})`),
+	[ERRCODE.tooManyHorizontalItems]: cardRule(
+		`Invalid horizontal_content_list length (at most ${CARD_LIST_MAX.horizontalContent})`,
+	),
+	[ERRCODE.tooManyVerticalItems]: cardRule(
+		`Invalid vertical_content_list length (at most ${CARD_LIST_MAX.verticalContent})`,
+	),
 	[ERRCODE.invalidOptionCount]: cardRule(
 		`Invalid option_list length (checkbox 1-${CARD_LIST_MAX.checkboxOptions}, dropdowns 1-${CARD_LIST_MAX.dropdownOptions})`,
 	),
@@ -235,7 +239,7 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 	},
 	45033: {
 		meaning: 'API concurrency exceeded',
-		hint: 'Lower the node\'s concurrency; the request is retried with backoff.',
+		hint: "Lower the node's concurrency; the request is retried with backoff.",
 		handling: 'retry',
 	},
 	[ERRCODE.urlScheme]: cardRule('URL must start with http:// or https://'),
@@ -256,12 +260,12 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 	},
 	60011: {
 		meaning: 'No privilege for this member, department or tag',
-		hint: 'The recipient is outside the app\'s visible range (Applications > your app > Visible to).',
+		hint: "The recipient is outside the app's visible range (Applications > your app > Visible to).",
 		handling: 'config',
 	},
 	[ERRCODE.ipNotTrusted]: {
 		meaning: 'Caller IP is not trusted',
-		hint: 'Add the IP quoted in the message to the app\'s trusted IPs (Applications > your app > Trusted IP, 企业可信IP); it takes about a minute to apply. If n8n has no fixed egress IP, route through a proxy with one and set the API Base URL accordingly.',
+		hint: "Add the IP quoted in the message to the app's trusted IPs (Applications > your app > Trusted IP, 企业可信IP); it takes about a minute to apply. If n8n has no fixed egress IP, route through a proxy with one and set the API Base URL accordingly.",
 		handling: 'config',
 	},
 	[ERRCODE.responseCodeUsedOrExpired]: {
@@ -276,7 +280,7 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 	},
 	81013: {
 		meaning: 'All recipients are invalid',
-		hint: 'None of the users, departments or tags exist or are inside the app\'s visible range.',
+		hint: "None of the users, departments or tags exist or are inside the app's visible range.",
 		handling: 'input',
 	},
 	82001: {
@@ -300,7 +304,7 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 	},
 	[ERRCODE.invalidRobotWebhook]: {
 		meaning: 'Invalid webhook URL, or the robot was removed from the group',
-		hint: 'Copy the robot\'s webhook URL again from the group chat settings.',
+		hint: "Copy the robot's webhook URL again from the group chat settings.",
 		handling: 'permanent',
 	},
 	[ERRCODE.robotDisabled]: {
@@ -320,11 +324,11 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 	},
 	93019: {
 		meaning: 'Invalid robot ID',
-		hint: 'Copy the robot\'s webhook address again from the group chat settings.',
+		hint: "Copy the robot's webhook address again from the group chat settings.",
 		handling: 'permanent',
 	},
 	301002: {
-		meaning: 'The token\'s app has no right on this agentid',
+		meaning: "The token's app has no right on this agentid",
 		hint: 'The Agent ID must belong to the app whose Secret is in the credential.',
 		handling: 'config',
 	},

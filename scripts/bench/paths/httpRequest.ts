@@ -33,7 +33,9 @@ async function getToken(harness: EngineHarness, typeVersion: number, sandboxUrl:
 	});
 	const token = run.items[0]?.json.access_token;
 	if (run.error || typeof token !== 'string') {
-		throw new Error(`gettoken through the HTTP Request node failed: ${run.error?.message ?? JSON.stringify(run.items[0]?.json)}`);
+		throw new Error(
+			`gettoken through the HTTP Request node failed: ${run.error?.message ?? JSON.stringify(run.items[0]?.json)}`,
+		);
 	}
 	return token;
 }

@@ -13,7 +13,8 @@ export function formatTable(headers: string[], rows: string[][], leftColumns = 1
 	return [line(headers), rule, ...rows.map(line)].join('\n');
 }
 
-export const int = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '-');
+export const int = (value: number): string =>
+	Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '-';
 export const fixed = (value: number, digits = 2): string => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 export const seconds = (ms: number): string => fixed(ms / 1000, 2);
 export const megabytes = (bytes: number): string => fixed(bytes / 2 ** 20, 0);

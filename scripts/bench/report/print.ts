@@ -97,7 +97,11 @@ export function printReport(report: Report): void {
 	out.push(
 		`WeCom template card benchmark: ${int(config.items)} single-recipient text_notice cards, concurrency C = ${config.concurrency} on every path, median of ${config.runs} runs, sandbox on 127.0.0.1`,
 	);
-	out.push(Object.entries(report.environment).map(([name, value]) => `${name} ${value}`).join(', '));
+	out.push(
+		Object.entries(report.environment)
+			.map(([name, value]) => `${name} ${value}`)
+			.join(', '),
+	);
 	out.push('');
 	out.push(timedTable(report.summaries));
 	out.push('');
@@ -121,7 +125,9 @@ export function printReport(report: Report): void {
 	out.push('');
 	if (trigger) {
 		const latency = trigger.latencyMs;
-		out.push(`Trigger: ${int(trigger.job.items)} signed, encrypted template_card_event button clicks through WeComTrigger.webhook()`);
+		out.push(
+			`Trigger: ${int(trigger.job.items)} signed, encrypted template_card_event button clicks through WeComTrigger.webhook()`,
+		);
 		out.push(
 			formatTable(
 				['callbacks/s', 'p50 ms', 'p99 ms', 'max ms', 'workflows started', 'rejected', 'peak RSS MB'],

@@ -27,7 +27,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	} as WeComTemplateCardType;
 	const operation = operationOf(node);
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${node.operation}" of "${node.resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${node.operation}" of "${node.resource}" is not supported`,
+		);
 	}
 	// Send and Wait sends one card for the execution and waits: its output is the input.
 	if (operation.runsOnce) {

@@ -27,14 +27,18 @@ interface LinkTargetOptions {
  * field is a sibling (`type`); at the top level it is a parameter such as `cardActionType`.
  */
 export function linkTargetFields(typeField = 'type', options: LinkTargetOptions = {}): INodeProperties[] {
-	const name = (key: string) =>
-		options.prefix ? `${options.prefix}${key[0].toUpperCase()}${key.slice(1)}` : key;
+	const name = (key: string) => (options.prefix ? `${options.prefix}${key[0].toUpperCase()}${key.slice(1)}` : key);
 	const showFor = (linkType: number) => ({ show: { ...options.show, [typeField]: [linkType] } });
 	return [
 		urlField(name('url'), showFor(LINK_TYPE.url)),
-		textField('Mini-Program App ID', name('appid'), 'The appid of a mini-program associated with the WeCom app (appid)', {
-			displayOptions: showFor(LINK_TYPE.miniProgram),
-		}),
+		textField(
+			'Mini-Program App ID',
+			name('appid'),
+			'The appid of a mini-program associated with the WeCom app (appid)',
+			{
+				displayOptions: showFor(LINK_TYPE.miniProgram),
+			},
+		),
 		textField(
 			'Mini-Program Page Path',
 			name('pagepath'),

@@ -6,7 +6,14 @@ import { MEMBER_MESSAGES_PER_HOUR, MEMBER_MESSAGES_PER_MINUTE } from '../../shar
 
 /** An operation's Options collection. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
 }
 
 export const DEFAULT_CONCURRENCY = 5;
@@ -15,7 +22,6 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 export const DEFAULT_RETRY_BASE_DELAY_MS = 1000;
 export const DEFAULT_RATE_LIMIT_PAUSE_SECONDS = 60;
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS = 60;
-
 
 export function concurrencyOption(description = 'How many items are sent at the same time'): INodeProperties {
 	return {

@@ -25,7 +25,12 @@ export function readCardInput(ctx: IExecuteFunctions, itemIndex: number, variant
  * WeCom's path (and the form's label when it came from the form). A valid card with texts
  * longer than WeCom recommends is returned as it is, with a hint in the output.
  */
-export function checkedCard(ctx: IExecuteFunctions, itemIndex: number, input: CardInput, variant: CardVariant): IDataObject {
+export function checkedCard(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	input: CardInput,
+	variant: CardVariant,
+): IDataObject {
 	const checked = checkTemplateCard(input.card, variant);
 	if (!checked.ok) throw invalidCard(ctx, itemIndex, checked.issues, input.fromForm);
 	hintLongTexts(ctx, itemIndex, checked.card, variant, input.fromForm);
@@ -43,9 +48,17 @@ function fieldName(path: string, fromForm: boolean): string {
 	return label ? `${label} (${path})` : path;
 }
 
-function invalidCard(ctx: IExecuteFunctions, itemIndex: number, issues: CardIssue[], fromForm: boolean): NodeOperationError {
+function invalidCard(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	issues: CardIssue[],
+	fromForm: boolean,
+): NodeOperationError {
 	const lines = issues.map((issue) => `${fieldName(issue.path, fromForm)}: ${issue.message}`);
-	return new NodeOperationError(ctx.getNode(), `Invalid card: ${lines[0]}`, { itemIndex, description: lines.join('\n') });
+	return new NodeOperationError(ctx.getNode(), `Invalid card: ${lines[0]}`, {
+		itemIndex,
+		description: lines.join('\n'),
+	});
 }
 
 /**

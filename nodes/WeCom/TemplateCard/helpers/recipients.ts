@@ -49,7 +49,12 @@ export function readRecipients(ctx: IExecuteFunctions, itemIndex: number): Recip
  * server might: case, full-width forms and invisible characters ignored.
  */
 function isAtAll(recipient: string): boolean {
-	return recipient.normalize('NFKC').replace(/[\s\p{Cf}]/gu, '').toLowerCase() === '@all';
+	return (
+		recipient
+			.normalize('NFKC')
+			.replace(/[\s\p{Cf}]/gu, '')
+			.toLowerCase() === '@all'
+	);
 }
 
 /**
@@ -60,11 +65,15 @@ export function memberIds(ctx: IExecuteFunctions, itemIndex: number, users: stri
 	const byId = new Map<string, string>();
 	for (const user of users) {
 		if (isAtAll(user)) {
-			throw new NodeOperationError(ctx.getNode(), `Users contains "${user}", which would send to every member of the app`, {
-				itemIndex,
-				description:
-					'Turn on "Send to All Members" to send to everyone. Otherwise remove it from Users (toUser); when Users comes from an expression, check where that value comes from.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Users contains "${user}", which would send to every member of the app`,
+				{
+					itemIndex,
+					description:
+						'Turn on "Send to All Members" to send to everyone. Otherwise remove it from Users (toUser); when Users comes from an expression, check where that value comes from.',
+				},
+			);
 		}
 		const id = user.toLowerCase();
 		if (!byId.has(id)) byId.set(id, user);

@@ -51,7 +51,11 @@ export function sendOutput(ctx: IExecuteFunctions, results: SentBatch[], dedupKe
 			tags: splitWeComList(batch.totag).length,
 		}));
 	}
-	const invalid = [...(output.invaliduser as string[]), ...(output.invalidparty as string[]), ...(output.invalidtag as string[])];
+	const invalid = [
+		...(output.invaliduser as string[]),
+		...(output.invalidparty as string[]),
+		...(output.invalidtag as string[]),
+	];
 	if (invalid.length) {
 		ctx.addExecutionHints({
 			message: `WeCom did not deliver to ${invalid.length} recipient(s) outside the app's visible range or unknown: ${invalid.slice(0, 10).join(', ')}${invalid.length > 10 ? ', ...' : ''}`,

@@ -29,7 +29,6 @@ import { CREDENTIAL_TYPE, readCredentials, type WeComApiContext } from './contex
 import { DEADLINE_SLACK_MS, deadlineError, withinDeadline } from './deadline';
 import { NO_RETRY } from './retry';
 
-
 /** How long WeCom refusing the secret (40001, 60020, ...) is answered from memory. */
 const SECRET_REFUSAL_MEMORY_MS = 60 * 1000;
 
@@ -112,7 +111,9 @@ export async function sendAuthenticated(
 	});
 	// Without a token, n8n runs gettoken first, inside the same call.
 	const deadlineMs =
-		Number(options.timeout ?? NO_RETRY.timeoutMs) + (credentials.accessToken ? 0 : GETTOKEN_TIMEOUT_MS) + DEADLINE_SLACK_MS;
+		Number(options.timeout ?? NO_RETRY.timeoutMs) +
+		(credentials.accessToken ? 0 : GETTOKEN_TIMEOUT_MS) +
+		DEADLINE_SLACK_MS;
 	const response = await withinDeadline(request, deadlineMs, () => deadlineError(deadlineMs));
 	return { response, credentials };
 }

@@ -50,8 +50,9 @@ export async function weComApiCall(
 	itemIndex: number,
 	{ retry = NO_RETRY, explainErrcode }: WeComCallOptions = {},
 ): Promise<WeComCallResult> {
-	const { result, attempts, resent } = await withRetry(retry, async () =>
-		await weComApiRequest.call(this, { ...request, timeoutMs: retry.timeoutMs }, itemIndex, explainErrcode),
+	const { result, attempts, resent } = await withRetry(
+		retry,
+		async () => await weComApiRequest.call(this, { ...request, timeoutMs: retry.timeoutMs }, itemIndex, explainErrcode),
 	);
 	return { response: result, attempts, resent };
 }

@@ -160,7 +160,11 @@ function ordinal(n: number): string {
 	return `${n.toLocaleString('en-US')}${suffix}`;
 }
 
-export function memberSlotTooFarError(node: INode, error: MemberSlotTooFarError, itemIndex: number): NodeOperationError {
+export function memberSlotTooFarError(
+	node: INode,
+	error: MemberSlotTooFarError,
+	itemIndex: number,
+): NodeOperationError {
 	const seconds = (ms: number) => Math.ceil(ms / 1000);
 	const { limit, period } = error.limit;
 	return new NodeOperationError(

@@ -16,7 +16,6 @@ import type { RetryPolicy } from './retry';
  * message/recall (https://developer.work.weixin.qq.com/document/path/94867).
  */
 
-
 /** Fields sent next to `template_card` in message/send: they are not part of the card. */
 export interface SendFlags {
 	enable_id_trans?: 1;
@@ -157,10 +156,15 @@ export async function updateCard(
 			? { button: { replace_name: change.replaceButtonWith } }
 			: { template_card: change.card, ...(change.enableIdTrans && { enable_id_trans: 1 }) }),
 	};
-	return await weComApiCall.call(ctx, { method: 'POST', path: '/cgi-bin/message/update_template_card', body }, itemIndex, {
-		retry: { ...retry, retryAmbiguous: false },
-		explainErrcode: fieldMessageForErrcode,
-	});
+	return await weComApiCall.call(
+		ctx,
+		{ method: 'POST', path: '/cgi-bin/message/update_template_card', body },
+		itemIndex,
+		{
+			retry: { ...retry, retryAmbiguous: false },
+			explainErrcode: fieldMessageForErrcode,
+		},
+	);
 }
 
 function nonEmptyLists({ userids, partyids, tagids }: { userids: string[]; partyids: number[]; tagids: number[] }) {

@@ -25,7 +25,9 @@ export function splitWeComList(value: unknown): string[] {
 
 /** Whether one call can carry them: WeCom takes 1,000 users, 100 departments and 100 tags per call. */
 export function fitsOneCall({ users, parties, tags }: Omit<Recipients, 'toAll'>): boolean {
-	return users.length <= MAX_USERS_PER_SEND && parties.length <= MAX_PARTIES_PER_SEND && tags.length <= MAX_TAGS_PER_SEND;
+	return (
+		users.length <= MAX_USERS_PER_SEND && parties.length <= MAX_PARTIES_PER_SEND && tags.length <= MAX_TAGS_PER_SEND
+	);
 }
 
 /** The per-call caps in words, for errors that refuse more. */

@@ -44,22 +44,8 @@ export const BLOCKS_BY_TYPE: Readonly<Record<CardType, readonly CardBlockName[]>
 		'button_list',
 		'replace_text',
 	],
-	vote_interaction: [
-		'source',
-		'task_id',
-		'main_title',
-		'checkbox',
-		'submit_button',
-		'replace_text',
-	],
-	multiple_interaction: [
-		'source',
-		'task_id',
-		'main_title',
-		'select_list',
-		'submit_button',
-		'replace_text',
-	],
+	vote_interaction: ['source', 'task_id', 'main_title', 'checkbox', 'submit_button', 'replace_text'],
+	multiple_interaction: ['source', 'task_id', 'main_title', 'select_list', 'submit_button', 'replace_text'],
 };
 
 /** The vote and multiple tables list source without desc_color. */

@@ -36,8 +36,7 @@ function fail(path: string, message: string, errcode: number): CardCheckResult {
  */
 export function checkTemplateCard(card: unknown, variant: CardVariant): CardCheckResult {
 	if (typeof card !== 'object' || card === null || Array.isArray(card)) {
-		const message =
-			card === undefined ? MSG.required : MSG.wrongType(MSG.mustBeObject, describeValue(card));
+		const message = card === undefined ? MSG.required : MSG.wrongType(MSG.mustBeObject, describeValue(card));
 		return fail('template_card', message, ERRCODE.invalidParameter);
 	}
 	const outOfBounds = checkCardBounds(card);

@@ -77,8 +77,7 @@ export function taskId() {
 	});
 }
 
-export const titleAndDesc = () =>
-	block({ title: freeText().optional(), desc: freeText().optional() });
+export const titleAndDesc = () => block({ title: freeText().optional(), desc: freeText().optional() });
 
 /** A block whose tap opens what its `type` says, followed by its own fields. */
 export function linkedBlock<S extends z.ZodRawShape>(ownFields: S) {
@@ -128,8 +127,6 @@ export function jumpList() {
 export function cardAction(cardType: 'notice' | 'button_interaction') {
 	const rule = { errcode: ERRCODE.invalidCardAction, labels: LINK_TYPE_LABELS };
 	const type =
-		cardType === 'notice'
-			? choice(NOTICE_CARD_ACTION_TYPES, rule)
-			: choice(Object.values(LINK_TYPE), rule).optional();
+		cardType === 'notice' ? choice(NOTICE_CARD_ACTION_TYPES, rule) : choice(Object.values(LINK_TYPE), rule).optional();
 	return block({ type, ...linkTargetFields() }, ERRCODE.invalidCardAction).superRefine(linkTarget);
 }

@@ -27,9 +27,7 @@ const optionLists = (max: number) => [MSG.atLeast(1, 'options'), MSG.atMost(max,
  */
 const FIELD_RULES: Readonly<Record<number, readonly FieldRule[]>> = {
 	[ERRCODE.invalidTaskId]: [{ fields: ['task_id'], rules: [MSG.taskIdFormat] }],
-	[ERRCODE.keynameMissing]: [
-		{ fields: ['horizontal_content_list[].keyname'], rules: [MSG.required] },
-	],
+	[ERRCODE.keynameMissing]: [{ fields: ['horizontal_content_list[].keyname'], rules: [MSG.required] }],
 	[ERRCODE.urlMissing]: [
 		{
 			fields: [
@@ -51,12 +49,7 @@ const FIELD_RULES: Readonly<Record<number, readonly FieldRule[]>> = {
 	],
 	[ERRCODE.appidMissing]: [
 		{
-			fields: [
-				'card_action.appid',
-				'jump_list[].appid',
-				'quote_area.appid',
-				'image_text_area.appid',
-			],
+			fields: ['card_action.appid', 'jump_list[].appid', 'quote_area.appid', 'image_text_area.appid'],
 			rules: [MSG.requiredWhenType(LINK_TYPE.miniProgram, LINK_TYPE_LABELS)],
 		},
 	],
@@ -67,8 +60,12 @@ const FIELD_RULES: Readonly<Record<number, readonly FieldRule[]>> = {
 			rules: [MSG.required],
 		},
 	],
-	[ERRCODE.tooManyHorizontalItems]: [{ fields: ['horizontal_content_list'], rules: [MSG.atMost(CARD_LIST_MAX.horizontalContent, 'items')] }],
-	[ERRCODE.tooManyVerticalItems]: [{ fields: ['vertical_content_list'], rules: [MSG.atMost(CARD_LIST_MAX.verticalContent, 'items')] }],
+	[ERRCODE.tooManyHorizontalItems]: [
+		{ fields: ['horizontal_content_list'], rules: [MSG.atMost(CARD_LIST_MAX.horizontalContent, 'items')] },
+	],
+	[ERRCODE.tooManyVerticalItems]: [
+		{ fields: ['vertical_content_list'], rules: [MSG.atMost(CARD_LIST_MAX.verticalContent, 'items')] },
+	],
 	[ERRCODE.invalidOptionCount]: [
 		{ fields: ['checkbox.option_list'], rules: optionLists(CARD_LIST_MAX.checkboxOptions) },
 		{
@@ -85,11 +82,7 @@ const FIELD_RULES: Readonly<Record<number, readonly FieldRule[]>> = {
 	],
 	[ERRCODE.invalidOptionId]: [
 		{
-			fields: [
-				'checkbox.option_list[].id',
-				'button_selection.option_list[].id',
-				'select_list[].option_list[].id',
-			],
+			fields: ['checkbox.option_list[].id', 'button_selection.option_list[].id', 'select_list[].option_list[].id'],
 			rules: [MSG.required, MSG.byteLimit(OPTION_ID_MAX_BYTES), MSG.mustBeUnique('id')],
 		},
 	],
@@ -106,11 +99,7 @@ const FIELD_RULES: Readonly<Record<number, readonly FieldRule[]>> = {
 	[ERRCODE.tooManyJumps]: [{ fields: ['jump_list'], rules: [MSG.atMost(CARD_LIST_MAX.jumps, 'jumps')] }],
 	[ERRCODE.invalidQuestionKey]: [
 		{
-			fields: [
-				'checkbox.question_key',
-				'button_selection.question_key',
-				'select_list[].question_key',
-			],
+			fields: ['checkbox.question_key', 'button_selection.question_key', 'select_list[].question_key'],
 			rules: [...keyRules(MSG.required), MSG.mustBeUnique('question_key')],
 		},
 	],
@@ -138,9 +127,7 @@ const FIELD_RULES: Readonly<Record<number, readonly FieldRule[]>> = {
 			rules: [MSG.requiredWhenType(HORIZONTAL_TYPE.member, HORIZONTAL_TYPE_LABELS)],
 		},
 	],
-	[ERRCODE.duplicateMenuKey]: [
-		{ fields: ['action_menu.action_list[].key'], rules: [MSG.mustBeUnique('key')] },
-	],
+	[ERRCODE.duplicateMenuKey]: [{ fields: ['action_menu.action_list[].key'], rules: [MSG.mustBeUnique('key')] }],
 };
 
 /**

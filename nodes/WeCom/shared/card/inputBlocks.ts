@@ -16,8 +16,7 @@ const optionId = () => text({ errcode: ERRCODE.invalidOptionId, maxBytes: OPTION
 const optionText = () => text({ errcode: ERRCODE.invalidOptionText });
 const questionKey = () => key(ERRCODE.invalidQuestionKey);
 /** `disable` locks an input; WeCom documents it only for card updates. */
-const disable = (variant: CardVariant) =>
-	variant === 'update' ? flag().optional() : forbidden(MSG.onlyInUpdates);
+const disable = (variant: CardVariant) => (variant === 'update' ? flag().optional() : forbidden(MSG.onlyInUpdates));
 
 function optionList<T extends z.ZodTypeAny>(option: T, max: number) {
 	return list(option, { min: 1, max, noun: 'options', errcode: ERRCODE.invalidOptionCount });

@@ -9,13 +9,11 @@ export const MSG = {
 	requiredWhenType: (type: number, labels: Readonly<Record<number, string>>) =>
 		`required when type is ${type} (${labels[type]})`,
 	atMost: (max: number, noun: string) => `at most ${max} ${noun}`,
-	atLeast: (min: number, noun: string) =>
-		`at least ${min} ${min === 1 ? noun.replace(/s$/, '') : noun}`,
+	atLeast: (min: number, noun: string) => `at least ${min} ${min === 1 ? noun.replace(/s$/, '') : noun}`,
 	byteLimit: (max: number) => `at most ${max} bytes in UTF-8`,
 	maxBytes: (max: number, got: number) => `must be at most ${max} bytes in UTF-8 (got ${got})`,
 	mustBeUnique: (noun: string) => `${noun}s must be unique`,
-	duplicate: (noun: string, value: string) =>
-		`duplicate ${noun} "${value}" (${noun}s must be unique)`,
+	duplicate: (noun: string, value: string) => `duplicate ${noun} "${value}" (${noun}s must be unique)`,
 	urlScheme: 'must start with http:// or https://',
 	oneOf: (values: readonly number[], labels?: Readonly<Record<number, string>>) =>
 		`must be ${listWithOr(values.map((v) => (labels?.[v] ? `${v} (${labels[v]})` : String(v))))}`,

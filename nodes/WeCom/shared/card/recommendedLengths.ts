@@ -122,7 +122,9 @@ function valuesAt(card: unknown, field: string): Array<{ path: string; value: un
 		found = found.flatMap(({ path, value }) => {
 			const child = isObject(value) ? value[key] : undefined;
 			if (!isList) return child === undefined ? [] : [{ path: `${path}.${key}`, value: child }];
-			return Array.isArray(child) ? child.map((item, index) => ({ path: `${path}.${key}[${index}]`, value: item })) : [];
+			return Array.isArray(child)
+				? child.map((item, index) => ({ path: `${path}.${key}[${index}]`, value: item }))
+				: [];
 		});
 	}
 	return found;

@@ -8,16 +8,10 @@ import { MSG } from './messages';
 import { forbidden, report } from './schemaBuilders';
 
 /** A template card as sent to WeCom: all blocks optional; which ones apply depends on card_type. */
-export type TemplateCard = z.infer<
-	z.ZodObject<{ card_type: z.ZodType<CardType> } & ReturnType<typeof cardBlocks>>
->;
+export type TemplateCard = z.infer<z.ZodObject<{ card_type: z.ZodType<CardType> } & ReturnType<typeof cardBlocks>>>;
 
 /** Why a block cannot be on this card, or undefined when it can. */
-function exclusionReason(
-	name: CardBlockName,
-	cardType: CardType,
-	variant: CardVariant,
-): string | undefined {
+function exclusionReason(name: CardBlockName, cardType: CardType, variant: CardVariant): string | undefined {
 	if (!BLOCKS_BY_TYPE[cardType].includes(name)) return MSG.notAllowedOn(cardType);
 	if (variant === 'robot' && (name === 'action_menu' || name === 'task_id')) return MSG.notOnRobot;
 	if (variant === 'update' && name === 'task_id') return MSG.notInUpdates;
@@ -44,8 +38,7 @@ function cardRules(cardType: CardType, variant: CardVariant) {
 	const notice = isNoticeType(cardType);
 	return (card: TemplateCard, ctx: z.RefinementCtx): void => {
 		const requireBlock = (name: CardBlockName, errcode: number) => {
-			if (card[name] === undefined)
-				report(ctx, errcode, MSG.requiredOn(cardType), { path: [name] });
+			if (card[name] === undefined) report(ctx, errcode, MSG.requiredOn(cardType), { path: [name] });
 		};
 
 		if (variant === 'send' && cardNeedsTaskId(card) && card.task_id === undefined) {
@@ -77,10 +70,7 @@ function cardRules(cardType: CardType, variant: CardVariant) {
 		if (cardType === 'multiple_interaction') requireBlock('select_list', ERRCODE.invalidSelectListCount);
 		// Updates may drop the submit button (submit_button 否 in
 		// https://developer.work.weixin.qq.com/document/path/94888).
-		if (
-			(cardType === 'vote_interaction' || cardType === 'multiple_interaction') &&
-			variant !== 'update'
-		) {
+		if ((cardType === 'vote_interaction' || cardType === 'multiple_interaction') && variant !== 'update') {
 			requireBlock('submit_button', ERRCODE.invalidParameter);
 		}
 	};
@@ -101,9 +91,7 @@ export function templateCardSchema(cardType: CardType, variant: CardVariant): Te
 		schema = z
 			.object(cardShape(cardType, variant))
 			.strict()
-			.superRefine((card, ctx) =>
-				rules(card as TemplateCard, ctx),
-			) as unknown as TemplateCardSchema;
+			.superRefine((card, ctx) => rules(card as TemplateCard, ctx)) as unknown as TemplateCardSchema;
 		schemaCache.set(cacheKey, schema);
 	}
 	return schema;

@@ -38,16 +38,9 @@ export function describeValue(value: unknown): string {
 }
 
 /** Reports a missing or mistyped value; true when the value has the expected type. */
-function hasType(
-	value: unknown,
-	ctx: z.RefinementCtx,
-	errcode: number,
-	expected: string,
-	matches: boolean,
-): boolean {
+function hasType(value: unknown, ctx: z.RefinementCtx, errcode: number, expected: string, matches: boolean): boolean {
 	if (matches) return true;
-	const message =
-		value === undefined ? MSG.required : MSG.wrongType(expected, describeValue(value));
+	const message = value === undefined ? MSG.required : MSG.wrongType(expected, describeValue(value));
 	report(ctx, errcode, message, { fatal: true });
 	return false;
 }

@@ -93,7 +93,7 @@ const properties: INodeProperties[] = [
 		},
 		...retryOptions(),
 		retrySafelyOption,
-	],),
+	]),
 ];
 
 export const description = updateDisplayOptions(showFor('message', 'sendTemplateCard'), properties);
@@ -137,7 +137,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// Only the task_id derived from the dedup key says "another execution sent this key";
 		// a task_id of the user's own in use is their mistake, reported as the error it is.
 		if (isTaskIdInUse(failure) && card.task_id === dedupTaskId(dedup.key)) {
-			return { skipped: true, reason: 'Sent by another execution (WeCom reports its task_id in use)', dedupKey: dedup.key };
+			return {
+				skipped: true,
+				reason: 'Sent by another execution (WeCom reports its task_id in use)',
+				dedupKey: dedup.key,
+			};
 		}
 		await releaseDedupKey(this, dedup.key, dedup.settings);
 	}

@@ -33,7 +33,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Grey Out the Button',
 				value: 'button',
-				description: 'Replace the clicked button with a disabled one showing a text (button cards, votes, multiple choice)',
+				description:
+					'Replace the clicked button with a disabled one showing a text (button cards, votes, multiple choice)',
 			},
 			{
 				name: 'Replace the Whole Card',
@@ -98,7 +99,7 @@ const properties: INodeProperties[] = [
 			description: 'Whether WeCom replaces $userName=ID$ style placeholders in the new card (enable_id_trans)',
 		},
 		...retryOptions(),
-	],),
+	]),
 ];
 
 export const description = updateDisplayOptions(showFor('message', 'updateTemplateCard'), properties);

@@ -24,7 +24,7 @@ const properties: INodeProperties[] = [
 			requestTimeoutMs:
 				'How long to wait for WeCom. A timed-out card may still have been posted, so it is not sent again.',
 		}),
-	],),
+	]),
 ];
 
 export const description = updateDisplayOptions(showFor('robot', 'sendTemplateCard'), properties);

@@ -46,7 +46,9 @@ const buttonList: INodeProperties = collectionField(
 			],
 		},
 		textField('Button Text', 'text', 'Button label (text)'),
-		textField('Key', 'key', 'Returned in the callback as EventKey (key)', { displayOptions: { show: { type: [BUTTON_TYPE.callback] } } }),
+		textField('Key', 'key', 'Returned in the callback as EventKey (key)', {
+			displayOptions: { show: { type: [BUTTON_TYPE.callback] } },
+		}),
 		{
 			displayName: 'Style',
 			name: 'style',
@@ -62,9 +64,14 @@ const buttonList: INodeProperties = collectionField(
 /** The choices of a vote card (checkbox), as top-level fields because the block is the card. */
 function checkboxFields(variant: CardVariant): INodeProperties[] {
 	const fields: INodeProperties[] = [
-		textField('Question Key', 'checkboxQuestionKey', 'Returned in the callback with the chosen options (checkbox.question_key)', {
-			displayOptions: showFor('checkbox'),
-		}),
+		textField(
+			'Question Key',
+			'checkboxQuestionKey',
+			'Returned in the callback with the chosen options (checkbox.question_key)',
+			{
+				displayOptions: showFor('checkbox'),
+			},
+		),
 		{
 			displayName: 'Choice Mode',
 			name: 'checkboxMode',

@@ -24,7 +24,9 @@ export function horizontalContentList(variant: CardVariant): INodeProperties {
 		{ name: 'items', displayName: 'Row' },
 		[
 			textField('Key', 'keyname', 'Label on the left (keyname)'),
-			textField('Media ID', 'media_id', `${mediaHint} (media_id)`, { displayOptions: { show: { type: [HORIZONTAL_TYPE.attachment] } } }),
+			textField('Media ID', 'media_id', `${mediaHint} (media_id)`, {
+				displayOptions: { show: { type: [HORIZONTAL_TYPE.attachment] } },
+			}),
 			textField('Member User ID', 'userid', 'The userid of the member whose profile opens (userid)', {
 				displayOptions: { show: { type: [HORIZONTAL_TYPE.member] } },
 			}),

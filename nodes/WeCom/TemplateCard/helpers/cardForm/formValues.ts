@@ -80,11 +80,7 @@ export function entries(collection: unknown, name: string): IDataObject[] {
 	return Array.isArray(value) ? value.map(asObject) : [];
 }
 
-export function readForm(
-	param: CardForm['param'],
-	variant: CardVariant,
-	cardType: string,
-): CardForm {
+export function readForm(param: CardForm['param'], variant: CardVariant, cardType: string): CardForm {
 	return {
 		variant,
 		cardType,

@@ -27,7 +27,8 @@ const actionMenu: FormBlock = {
 	field: 'action_menu',
 	label: 'Action Menu',
 	map: (form) => {
-		const menu = form.variant !== 'robot' && form.has('actionMenu') ? entry(form.additionalBlocks.actionMenu, 'menu') : undefined;
+		const menu =
+			form.variant !== 'robot' && form.has('actionMenu') ? entry(form.additionalBlocks.actionMenu, 'menu') : undefined;
 		if (!menu) return undefined;
 		return {
 			desc: menu.desc,

@@ -144,7 +144,7 @@ const properties: INodeProperties[] = [
 			description:
 				'Whether everyone\'s card shows a grey button with the answer (e.g. "Approved") once someone clicked',
 		},
-	],),
+	]),
 ];
 
 export const description = updateDisplayOptions(showFor('message', SEND_AND_WAIT_OPERATION), properties);
@@ -201,7 +201,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
  * task_id can be changed without n8n refusing the link.
  */
 function urlButton(ctx: IExecuteFunctions, button: ResponseButton, taskId: string): IDataObject {
-	return { type: BUTTON_TYPE.url, text: button.label, url: ctx.getSignedResumeUrl({ value: button.value, task_id: taskId }) };
+	return {
+		type: BUTTON_TYPE.url,
+		text: button.label,
+		url: ctx.getSignedResumeUrl({ value: button.value, task_id: taskId }),
+	};
 }
 
 /** An expression that resolves to nothing is an empty text, not "undefined". */

@@ -28,7 +28,8 @@ export function rememberSentCard(ctx: IExecuteFunctions, sent: SentCard): boolea
 	const key = customDataKey(ctx.getNode());
 	let value = JSON.stringify(sent);
 	// The response_code and its age matter; the msgid is only informative.
-	if (value.length > CUSTOM_DATA_VALUE_MAX) value = JSON.stringify({ response_code: sent.response_code, sentAt: sent.sentAt });
+	if (value.length > CUSTOM_DATA_VALUE_MAX)
+		value = JSON.stringify({ response_code: sent.response_code, sentAt: sent.sentAt });
 	if (value.length > CUSTOM_DATA_VALUE_MAX) return false;
 	ctx.customData.set(key, value);
 	return ctx.customData.get(key) === value;

@@ -47,12 +47,22 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 			? { outcome: 'undecided', output: { cardUpdated: false } }
 			: await claimCard(this, sent, button.answeredText, options);
 	if (claim.outcome === 'taken') {
-		answerWithPage(this, 200, 'This card was already answered', 'Someone answered first. The card in WeCom shows that answer.');
+		answerWithPage(
+			this,
+			200,
+			'This card was already answered',
+			'Someone answered first. The card in WeCom shows that answer.',
+		);
 		return { noWebhookResponse: true };
 	}
 
 	const json: IDataObject = {
-		data: { approved: button.approved, value: button.value, label: button.label, respondedAt: new Date().toISOString() },
+		data: {
+			approved: button.approved,
+			value: button.value,
+			label: button.label,
+			respondedAt: new Date().toISOString(),
+		},
 		...(sent.msgid && { msgid: sent.msgid }),
 		...(typeof query.task_id === 'string' && { task_id: query.task_id }),
 		...claim.output,
