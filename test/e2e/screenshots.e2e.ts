@@ -19,6 +19,7 @@ const DOCS =
 	process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs') : join(REPO_ROOT, 'build', 'screenshots');
 const NODE_FORM_PNG = join(DOCS, 'n8n-node-form.png');
 const SANDBOX_CARD_PNG = join(DOCS, 'sandbox-card.png');
+const CANVAS_PNG = join(REPO_ROOT, 'build', 'screenshots', 'n8n-canvas.png');
 const WORKFLOW_ID = 'wecomTextNotice1';
 const CARD_NODE = 'Send deploy notice';
 const CARD_TITLE = 'Screenshot: deploy finished';
@@ -67,13 +68,17 @@ afterAll(async () => {
 });
 
 describe('screenshots for the docs', () => {
-	it('n8n editor: the WeCom Template Card parameter panel', async () => {
+	it('n8n editor: the canvas subtitle names the operation, and the WeCom Template Card parameter panel', async () => {
 		const page = await newPage();
 		await timed('sign in to the editor', () => signIn(page));
 		await timed('open the node form', async () => {
 			await page.goto(`${stack!.server.url}/workflow/${WORKFLOW_ID}`);
 			const node = page.locator('[data-test-id="canvas-node"]', { hasText: CARD_NODE }).first();
 			await node.waitFor({ state: 'visible', timeout: 60000 });
+			// The canvas subtitle under the node's name: the operation's label, not internal names.
+			await node.getByText('Send Template Card').first().waitFor({ state: 'visible', timeout: 30000 });
+			expect(await node.innerText()).not.toMatch(/sendTemplateCard|: message/);
+			await page.screenshot({ path: CANVAS_PNG });
 			await node.dblclick();
 			await page.locator('[data-test-id="ndv"]').first().waitFor({ state: 'visible', timeout: 30000 });
 			// The parameter panel: the node's name and its form fields.
