@@ -42,7 +42,7 @@ import { recordForLeakScan } from '../harness';
 import type { EngineHarness, NodeRun } from '../harness';
 import { createAdditionalData } from '../harness/additionalData';
 import { n8nContainer } from '../harness/n8nInternals';
-import { startEngineFixture } from './fixtures';
+import { CARD_NODE_TYPE, startEngineFixture } from './fixtures';
 import type { EngineFixture } from './fixtures';
 import { FETCHERS, PEOPLE } from './userAgents';
 
@@ -688,6 +688,17 @@ describe('send and wait for response', () => {
 
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toContain(message);
+		expect(sends()).toHaveLength(0);
+	});
+
+	it('reports an invalid card before it reads the credential, as before the consolidation', async () => {
+		const run = await fixture.harness.runNode({
+			type: CARD_NODE_TYPE,
+			parameters: sendAndWait({ title: '={{ $json.title }}' }),
+			credentials: { weComApi: { id: 'deleted-credential', name: 'Gone' } },
+		});
+
+		expect(run.error?.message).toContain('Invalid card: template_card.main_title.title');
 		expect(sends()).toHaveLength(0);
 	});
 
