@@ -11,6 +11,7 @@ import {
 	slotsWithin,
 	type Clock,
 	type Slot,
+	waitForEarlierSlots,
 	type Window,
 } from './slidingWindow';
 
@@ -106,7 +107,10 @@ export class MemberSendLog {
 		for (const { sends } of logs) sends.push(send);
 		const warnings = logs.flatMap(({ member, sends }) => this.warningFor(member, sends, at));
 		if (at > now) await this.sleep(at - now);
-		if (pacing.pace) await this.waitForEarlierSends(logs, send);
+		if (pacing.pace) {
+			const lists = logs.map(({ sends }) => sends);
+			await waitForEarlierSlots(send, lists, this.limits, { now: this.now, sleep: this.sleep });
+		}
 		return {
 			waitedMs: send.at - now,
 			warnings,
@@ -121,25 +125,6 @@ export class MemberSendLog {
 				settleSlot(send, this.now());
 			},
 		};
-	}
-
-	/**
-	 * The slot was counted from the earlier sends as they were when it was reserved; those still
-	 * in flight then have since settled at the time they finished, later (more than 30 items at
-	 * once). Waits on until the slot is free by those times too, so the send cannot reach WeCom
-	 * within a minute of the send it replaces in the member's window.
-	 */
-	private async waitForEarlierSends(logs: Array<{ sends: Slot[] }>, send: Slot): Promise<void> {
-		for (;;) {
-			let free = send.at;
-			for (const { sends } of logs) {
-				const earlier = sends.slice(0, Math.max(0, sends.indexOf(send)));
-				for (const limit of this.limits) free = Math.max(free, nextFreeAt(earlier, limit, send.at));
-			}
-			if (free <= send.at) return;
-			send.at = free;
-			await this.sleep(Math.max(0, free - this.now()));
-		}
 	}
 
 	private sendsOf(app: WeComApp, member: string): Slot[] {
