@@ -10,8 +10,8 @@ import {
 	settleSlot,
 	slotsWithin,
 	type Clock,
-	type Slot,
 	waitForEarlierSlots,
+	type Slot,
 	type Window,
 } from './slidingWindow';
 
@@ -106,8 +106,8 @@ export class MemberSendLog {
 		const send: Slot = { at };
 		for (const { sends } of logs) sends.push(send);
 		const warnings = logs.flatMap(({ member, sends }) => this.warningFor(member, sends, at));
-		if (at > now) await this.sleep(at - now);
-		if (pacing.pace) {
+		if (at > now) {
+			await this.sleep(at - now);
 			const lists = logs.map(({ sends }) => sends);
 			await waitForEarlierSlots(send, lists, this.limits, { now: this.now, sleep: this.sleep });
 		}

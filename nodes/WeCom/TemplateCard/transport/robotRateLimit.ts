@@ -62,8 +62,10 @@ export class SlidingWindowLimiter {
 		const slot: Slot = { at };
 		slots.push(slot);
 		this.slots.set(key, slots);
-		if (waitMs > 0) await this.sleep(waitMs);
-		await waitForEarlierSlots(slot, [slots], [this.window], { now: this.now, sleep: this.sleep });
+		if (waitMs > 0) {
+			await this.sleep(waitMs);
+			await waitForEarlierSlots(slot, [slots], [this.window], { now: this.now, sleep: this.sleep });
+		}
 		return { waitedMs: slot.at - now, settled: () => settleSlot(slot, this.now()) };
 	}
 

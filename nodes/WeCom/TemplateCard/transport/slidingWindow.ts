@@ -55,10 +55,11 @@ export function forgetSlotsBefore(slotsByKey: Map<string, Slot[]>, windowMs: num
 }
 
 /**
- * A slot's wait was counted from the slots reserved before it as they were then; sends still in
- * flight have since settled at the time they finished (more items at once than the limit). Waits
- * on until the slot is free by those times too, so the send cannot reach the server within the
- * window of a send it follows.
+ * After a slot's wait: the wait was counted from the slots reserved before it as they were then,
+ * and sends still in flight have since settled at the time they finished (more items at once
+ * than the limit). Waits on until the slot is free by those times too, so the send cannot reach
+ * the server within the window of a send it follows. (A slot that did not wait had room in the
+ * window, in-flight sends included.)
  */
 export async function waitForEarlierSlots(
 	slot: Slot,
