@@ -112,6 +112,25 @@ describe('per-member limit', () => {
 		expect(fixture.sandbox.stats().memberDrops).toBe(0);
 	});
 
+	it('with Pace Per Member at concurrency 50, 45 cards to two members: none dropped, none over the limit', async () => {
+		const [first, second] = [freshMember(), freshMember()];
+		const run = await fixture.runCardNode(
+			{
+				...cards(`={{ $json.index % 3 ? "${first}" : "${first}|${second}" }}`, {
+					concurrency: 50,
+					pacePerMember: true,
+					maxRateLimitWaitSeconds: 120,
+				}),
+			},
+			emptyItems(45),
+		);
+
+		expect(run.error).toBeUndefined();
+		expect(run.items.map((item) => item.json.warnings).filter(Boolean)).toEqual([]);
+		expect(fixture.sandbox.memberDrops()).toEqual([]);
+		expect(fixture.sandbox.messages()).toHaveLength(45);
+	});
+
 	it('paces Send and Wait too', async () => {
 		const to = freshMember();
 		await fixture.runCardNode(cards(to), emptyItems(DOCUMENTED_PER_MINUTE));

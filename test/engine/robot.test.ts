@@ -242,6 +242,16 @@ describe('group robot: 20 messages a minute', () => {
 		}
 	});
 
+	it('delivers 25 items at concurrency 50 without a 45009: the minute counts from when the first 20 arrived', async () => {
+		fixture = await startRobotFixture();
+
+		const run = await fixture.run({ ...textNoticeForm, options: { concurrency: 50 } }, items(25));
+
+		expect(run.error).toBeUndefined();
+		expect(fixture.sandbox.stats().errcodes['45009']).toBeUndefined();
+		expect(run.items.map((item) => item.json.attempts)).toEqual(Array(25).fill(1));
+	});
+
 	it('fails the items whose slot is further away than Max Wait, before sending them', async () => {
 		fixture = await startRobotFixture();
 

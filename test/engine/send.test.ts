@@ -276,6 +276,28 @@ describe('send template card', () => {
 			expect(second.items[0].json.errcode).toBe(42014);
 		});
 
+		it('keeps the key when a later call of a split send fails: the first call was delivered', async () => {
+			const users = Array.from({ length: 1200 }, (_, n) => `user${String(n + 1).padStart(4, '0')}`).join('|');
+			const parameters = { ...textNoticeParameters(users), options: dedupOptions };
+			fixture.sandbox.faults.add({
+				kind: 'errcode',
+				errcode: 60011,
+				path: '/cgi-bin/message/send',
+				every: 2,
+				times: 1,
+			});
+
+			const failed = await fixture.runCardNode(parameters, undefined, true);
+			const again = await fixture.runCardNode(parameters);
+
+			expect(failed.items[0].json.errcode).toBe(60011);
+			expect(again.items[0].json).toMatchObject({
+				skipped: true,
+				reason: 'Sent by an earlier execution (same dedup key)',
+			});
+			expect(sends(fixture).map((call) => call.touser.length)).toEqual([1000]);
+		});
+
 		it('un-records the key when the send fails, so a later execution sends it', async () => {
 			const parameters = { ...textNoticeParameters('alice'), options: dedupOptions };
 			fixture.sandbox.faults.add({ kind: 'errcode', errcode: 60011, path: '/cgi-bin/message/send', times: 1 });

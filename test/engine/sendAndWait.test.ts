@@ -38,11 +38,12 @@ import type {
 } from 'n8n-workflow';
 import { resolveWebhookDescriptionField, SEND_AND_WAIT_OPERATION, WAIT_INDEFINITELY, Workflow } from 'n8n-workflow';
 
+import { DEMO_AGENT_ID, DEMO_CORP_ID, DEMO_SECRET } from '../../sandbox';
 import { recordForLeakScan } from '../harness';
 import type { EngineHarness, NodeRun } from '../harness';
 import { createAdditionalData } from '../harness/additionalData';
 import { n8nContainer } from '../harness/n8nInternals';
-import { startEngineFixture } from './fixtures';
+import { CARD_NODE_TYPE, startEngineFixture } from './fixtures';
 import type { EngineFixture } from './fixtures';
 import { FETCHERS, PEOPLE } from './userAgents';
 
@@ -651,6 +652,35 @@ describe('send and wait for response', () => {
 		expect(resumedOutput(executionId)).toMatchObject({ data: { approved: true }, cardUpdated: false });
 	});
 
+	it('shows the answer with a new token when WeCom revoked the stored one before the tap (webhook context)', async () => {
+		const { link, executionId } = await sendCard();
+		const gettokenBefore = fixture.sandbox.stats().gettoken;
+		fixture.sandbox.invalidateTokens();
+
+		const answer = await host.open(link('Approve'));
+
+		expect(heading(answer.body)).toBe('Your answer &#39;Approve&#39; was recorded');
+		expect(resumedOutput(executionId)).toMatchObject({ data: { approved: true }, cardUpdated: true });
+		expect(fixture.sandbox.stats().gettoken).toBeGreaterThan(gettokenBefore);
+		expect(fixture.sandbox.cardsFor('alice')[0].replaceName).toBe('Approved');
+	});
+
+	it('records the answer when gettoken refuses the secret at the tap, without quoting secret or token', async () => {
+		const { link, executionId } = await sendCard();
+		const [oldToken] = fixture.sandbox.issuedTokens();
+		fixture.sandbox.rotateSecret(DEMO_CORP_ID, DEMO_AGENT_ID, 'RotatedSecret-not-a-real-wecom-secret0000');
+		fixture.sandbox.invalidateTokens();
+
+		const answer = await host.open(link('Approve'));
+
+		expect(heading(answer.body)).toBe('Your answer &#39;Approve&#39; was recorded');
+		const output = resumedOutput(executionId);
+		expect(output).toMatchObject({ data: { approved: true }, cardUpdated: false, errcode: 40001 });
+		expect(JSON.stringify(output)).not.toContain(DEMO_SECRET);
+		expect(JSON.stringify(output)).not.toContain(oldToken);
+		expect(fixture.sandbox.cardsFor('alice')[0].replaceName).toBeUndefined();
+	});
+
 	it('leaves the card alone when Show the Answer on the Card is off', async () => {
 		const { link, executionId } = await sendCard({ options: { updateCard: false } });
 
@@ -688,6 +718,17 @@ describe('send and wait for response', () => {
 
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toContain(message);
+		expect(sends()).toHaveLength(0);
+	});
+
+	it('reports an invalid card before it reads the credential, as before the consolidation', async () => {
+		const run = await fixture.harness.runNode({
+			type: CARD_NODE_TYPE,
+			parameters: sendAndWait({ title: '={{ $json.title }}' }),
+			credentials: { weComApi: { id: 'deleted-credential', name: 'Gone' } },
+		});
+
+		expect(run.error?.message).toContain('Invalid card: template_card.main_title.title');
 		expect(sends()).toHaveLength(0);
 	});
 

@@ -139,6 +139,20 @@ describe('update template card', () => {
 		expect(run.error?.message).toBe('WeCom error 60140: Invalid response_code');
 	});
 
+	it('checks who to update before the new card, as before the consolidation', async () => {
+		const run = await fixture.runCardNode(
+			update(responseCode, {
+				updateMode: 'card',
+				updateTarget: 'some',
+				cardInput: 'json',
+				cardJson: JSON.stringify({ card_type: 'text_notice' }),
+			}),
+		);
+
+		expect(run.error?.message).toBe('No users, departments or tags to update: fill one in, or update for everyone');
+		expect(fixture.sandbox.stats().calls['/cgi-bin/message/update_template_card']).toBeUndefined();
+	});
+
 	it('refuses a response code expression that resolves to nothing, before any request', async () => {
 		const run = await fixture.runCardNode(
 			update('={{ $json.responseCode ?? "" }}', { updateMode: 'button', replaceName: 'Done', updateTarget: 'all' }),

@@ -129,6 +129,39 @@ describe('member send log', () => {
 			expect((await log.reserve(APP, ['bob'], NO_PACING)).warnings).toEqual([]);
 		});
 
+		it('at a concurrency above 30, counts the minute from when the earlier sends reached WeCom, not when they were reserved', async () => {
+			let now = 1_700_000_000_000;
+			const start = now;
+			const timers: Array<{ at: number; wake: () => void }> = [];
+			const log = new MemberSendLog({
+				now: () => now,
+				sleep: async (ms) => await new Promise<void>((wake) => timers.push({ at: now + ms, wake })),
+			});
+			const runTimers = async () => {
+				for (let timer = timers.shift(); timer; timer = timers.shift()) {
+					now = Math.max(now, timer.at);
+					timer.wake();
+					await new Promise((resolve) => setImmediate(resolve));
+				}
+			};
+			// 31 items at once: 30 go now, the 31st is reserved before any of them has reached WeCom.
+			const first30 = await Promise.all(
+				Array.from({ length: PER_MINUTE }, async () => await log.reserve(APP, ['alice'], pacing(2 * MINUTE_MS))),
+			);
+			let sentAt: number | undefined;
+			const thirtyFirst = log.reserve(APP, ['alice'], pacing(2 * MINUTE_MS)).then((send) => {
+				sentAt = now;
+				return send;
+			});
+			// The 30 requests reach WeCom and answer 800 ms later.
+			now += 800;
+			for (const send of first30) send.settled(true);
+			await runTimers();
+			await thirtyFirst;
+
+			expect(sentAt).toBeGreaterThanOrEqual(start + 800 + MINUTE_MS);
+		});
+
 		it('hands out slots in the order they are asked for, to items running at the same time', async () => {
 			const clock = manualClock();
 			const log = new MemberSendLog({ now: clock.now, sleep: async () => {} });

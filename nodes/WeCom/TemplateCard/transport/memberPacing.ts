@@ -10,6 +10,7 @@ import {
 	settleSlot,
 	slotsWithin,
 	type Clock,
+	waitForEarlierSlots,
 	type Slot,
 	type Window,
 } from './slidingWindow';
@@ -105,9 +106,13 @@ export class MemberSendLog {
 		const send: Slot = { at };
 		for (const { sends } of logs) sends.push(send);
 		const warnings = logs.flatMap(({ member, sends }) => this.warningFor(member, sends, at));
-		if (at > now) await this.sleep(at - now);
+		if (at > now) {
+			await this.sleep(at - now);
+			const lists = logs.map(({ sends }) => sends);
+			await waitForEarlierSlots(send, lists, this.limits, { now: this.now, sleep: this.sleep });
+		}
 		return {
-			waitedMs: at - now,
+			waitedMs: send.at - now,
 			warnings,
 			settled: (reachedWeCom) => {
 				if (!reachedWeCom) {

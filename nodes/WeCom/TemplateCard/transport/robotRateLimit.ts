@@ -1,5 +1,13 @@
 import { ROBOT_MESSAGES_PER_MINUTE } from '../../shared/limits';
-import { forgetSlotsBefore, nextFreeAt, realClock, settleSlot, type Clock, type Slot } from './slidingWindow';
+import {
+	forgetSlotsBefore,
+	nextFreeAt,
+	realClock,
+	settleSlot,
+	waitForEarlierSlots,
+	type Clock,
+	type Slot,
+} from './slidingWindow';
 
 interface SlidingWindowOptions extends Clock {
 	/** Sends allowed per window. */
@@ -54,8 +62,11 @@ export class SlidingWindowLimiter {
 		const slot: Slot = { at };
 		slots.push(slot);
 		this.slots.set(key, slots);
-		if (waitMs > 0) await this.sleep(waitMs);
-		return { waitedMs: waitMs, settled: () => settleSlot(slot, this.now()) };
+		if (waitMs > 0) {
+			await this.sleep(waitMs);
+			await waitForEarlierSlots(slot, [slots], [this.window], { now: this.now, sleep: this.sleep });
+		}
+		return { waitedMs: slot.at - now, settled: () => settleSlot(slot, this.now()) };
 	}
 
 	/** The server said "too many" anyway (other processes, other tools): hold every send back. */

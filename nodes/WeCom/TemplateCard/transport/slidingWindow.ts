@@ -55,6 +55,31 @@ export function forgetSlotsBefore(slotsByKey: Map<string, Slot[]>, windowMs: num
 }
 
 /**
+ * After a slot's wait: the wait was counted from the slots reserved before it as they were then,
+ * and sends still in flight have since settled at the time they finished (more items at once
+ * than the limit). Waits on until the slot is free by those times too, so the send cannot reach
+ * the server within the window of a send it follows. (A slot that did not wait had room in the
+ * window, in-flight sends included.)
+ */
+export async function waitForEarlierSlots(
+	slot: Slot,
+	lists: ReadonlyArray<readonly Slot[]>,
+	windows: readonly Window[],
+	clock: Required<Clock>,
+): Promise<void> {
+	for (;;) {
+		let free = slot.at;
+		for (const slots of lists) {
+			const earlier = slots.slice(0, Math.max(0, slots.indexOf(slot)));
+			for (const window of windows) free = Math.max(free, nextFreeAt(earlier, window, slot.at));
+		}
+		if (free <= slot.at) return;
+		slot.at = free;
+		await clock.sleep(Math.max(0, free - clock.now()));
+	}
+}
+
+/**
  * The request has finished: the server saw it somewhere before that, so counting it from the
  * end keeps our window behind the server's, never ahead of it.
  */

@@ -118,13 +118,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const options = readOptions<UpdateOptions>(this, itemIndex);
 	const mode = this.getNodeParameter('updateMode', itemIndex) as 'button' | 'card';
+	// Who before what: a missing target is reported before anything wrong with the new card.
+	const target = updateTarget(this, itemIndex);
 	const change: CardChange =
 		mode === 'button'
 			? { replaceButtonWith: this.getNodeParameter('replaceName', itemIndex) as string }
 			: { card: readCard(this, itemIndex, 'update'), enableIdTrans: Boolean(options.enableIdTrans) };
 	const { response, attempts } = await updateCard(this, itemIndex, {
 		responseCode,
-		target: updateTarget(this, itemIndex),
+		target,
 		change,
 		retry: retryPolicyFrom(options, false),
 	});

@@ -164,7 +164,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const recipients = readRecipients(this, itemIndex);
 	assertOneCall(this, recipients);
 	const options = readOptions<SendOptionValues>(this, itemIndex);
-	const app = await readWeComApp(this, itemIndex);
 	const taskId = generateTaskId(this.getExecutionId(), itemIndex);
 	const raw = {
 		card_type: 'button_interaction',
@@ -175,6 +174,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const card = checkedCard(this, itemIndex, { card: raw, fromForm: false }, 'send');
 	const settings = sendSettingsFrom(this, itemIndex, options, options.retrySafely ?? true);
+	// Read last: everything wrong with the node's own fields is reported before a credential problem.
+	const app = await readWeComApp(this, itemIndex);
 
 	const { sent: calls, failure } = await sendCard(this, itemIndex, { app, recipients, card, ...settings });
 	if (failure) throw failure;
