@@ -12,19 +12,22 @@ import { showFor } from '../node.type';
 
 const properties: INodeProperties[] = [
 	...cardInputFields('robot'),
-	optionsCollection([
-		concurrencyOption('How many items are sent at the same time. 1 posts the cards to the group in item order.'),
-		maxRateLimitWaitOption(
-			`A robot takes ${ROBOT_MESSAGES_PER_MINUTE} messages per minute. When they are used up, a card waits for a free slot up to this long; if its slot is further away, it fails without being sent.`,
-		),
-		// A robot has no duplicate check: a send that may have arrived is never repeated.
-		...retryOptions({
-			maxAttempts:
-				'Attempts per card, the first included. Retried: -1 system busy, 45009 rate limit, and connections that never reached WeCom. A timeout or HTTP 5xx is not retried, as the card may already be in the group.',
-			requestTimeoutMs:
-				'How long to wait for WeCom. A timed-out card may still have been posted, so it is not sent again.',
-		}),
-	]),
+	// In alphabetical order, as n8n lists a collection's options.
+	optionsCollection(
+		[
+			concurrencyOption('How many items are sent at the same time. 1 posts the cards to the group in item order.'),
+			maxRateLimitWaitOption(
+				`A robot takes ${ROBOT_MESSAGES_PER_MINUTE} messages per minute. When they are used up, a card waits for a free slot up to this long; if its slot is further away, it fails without being sent.`,
+			),
+			// A robot has no duplicate check: a send that may have arrived is never repeated.
+			...retryOptions({
+				maxAttempts:
+					'Attempts per card, the first included. Retried: -1 system busy, 45009 rate limit, and connections that never reached WeCom. A timeout or HTTP 5xx is not retried, as the card may already be in the group.',
+				requestTimeoutMs:
+					'How long to wait for WeCom. A timed-out card may still have been posted, so it is not sent again.',
+			}),
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	),
 ];
 
 export const description = updateDisplayOptions(showFor('robot', 'sendTemplateCard'), properties);
