@@ -1,7 +1,10 @@
 /** What the parent asks one child process to do, and what the child reports back. */
 
-/** The three compared paths, the engine-only baseline, and the trigger's callback handling. */
-export type PathName = 'ours' | 'httpRequest' | 'floor' | 'noop' | 'trigger';
+/**
+ * The three compared paths, the engine-only baseline, the trigger's callback handling, and a
+ * child that runs nothing (shows what the memory figures read with no work done).
+ */
+export type PathName = 'ours' | 'httpRequest' | 'floor' | 'noop' | 'trigger' | 'idle';
 
 export interface PathJob {
 	path: PathName;
@@ -36,8 +39,10 @@ export interface PathOutcome {
 
 export interface PathResult extends PathOutcome {
 	path: PathName;
-	/** process.resourceUsage().maxRSS of the child, in bytes. */
-	maxRssBytes: number;
+	/** The child's own peak RSS (VmHWM), in bytes; NaN without /proc. */
+	peakRssBytes: number;
+	/** process.resourceUsage().maxRSS, in bytes: includes the parent's RSS at fork (see memory.ts). */
+	rusageMaxRssBytes: number;
 	/** heapUsed after a full GC at the end: what the run kept alive (peak RSS also counts garbage V8 had not collected yet). */
 	liveHeapBytes: number;
 }

@@ -21,7 +21,7 @@ import { benchNotes, environmentOf } from './report/notes';
 import { printReport } from './report/print';
 import { ratiosOf, summarisePath, targetsOf } from './report/summary';
 import { childRunner } from './runChild';
-import { fanout, timedComparison, TIMED_PATHS, tokenChurn } from './scenarios';
+import { fanout, idleChild, timedComparison, TIMED_PATHS, tokenChurn } from './scenarios';
 import type { BenchContext } from './scenarios';
 import { transpileForChildren } from './transpile';
 
@@ -84,6 +84,7 @@ async function main(): Promise<void> {
 	try {
 		console.log('bench: timed paths');
 		const timed = await timedComparison(context);
+		const idle = await idleChild(context);
 		console.log('bench: fan-out');
 		const fanoutResult = await fanout(context);
 		console.log('bench: token churn');
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
 			targets,
 			fanout: fanoutResult,
 			tokenChurn: churn,
+			idle,
 			trigger,
 			triggerSkipped,
 			notes,
