@@ -18,6 +18,7 @@ async function runPath(job: PathJob): Promise<PathOutcome> {
 		noop: async () => (await import('./paths/noop')).runNoop(job),
 		trigger: async () => (await import('./paths/trigger')).runTrigger(job),
 		idle: async () => (await import('./paths/idle')).runIdle(),
+		form: async () => (await import('./paths/form')).runForm(job),
 	};
 	return await runners[job.path]();
 }

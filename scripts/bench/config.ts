@@ -25,6 +25,8 @@ export interface BenchConfig {
 	fanoutRecipients: number;
 	/** The sandbox invalidates every token on every Nth message/send call. */
 	invalidateEvery: number;
+	/** Cards per run of the form scenario (N item expressions). */
+	formItems: number;
 	/** Signed, encrypted callbacks fed to the trigger's handler (when the trigger exists). */
 	callbacks: number;
 	outputFile: string;
@@ -37,6 +39,7 @@ export function benchConfig(): BenchConfig {
 		runs: positiveInt('BENCH_RUNS', 3),
 		fanoutRecipients: positiveInt('BENCH_FANOUT', 5_000),
 		invalidateEvery: positiveInt('BENCH_INVALIDATE_EVERY', 500),
+		formItems: positiveInt('BENCH_FORM_ITEMS', 2_000),
 		callbacks: positiveInt('BENCH_CALLBACKS', 20_000),
 		outputFile: join(REPO_ROOT, 'build', 'bench', 'bench-results.json'),
 	};

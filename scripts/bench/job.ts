@@ -1,10 +1,11 @@
 /** What the parent asks one child process to do, and what the child reports back. */
 
 /**
- * The three compared paths, the engine-only baseline, the trigger's callback handling, and a
- * child that runs nothing (shows what the memory figures read with no work done).
+ * The three compared paths, the engine-only baseline, the trigger's callback handling, a child
+ * that runs nothing (shows what the memory figures read with no work done), and our node with
+ * N of its form fields as item expressions.
  */
-export type PathName = 'ours' | 'httpRequest' | 'floor' | 'noop' | 'trigger' | 'idle';
+export type PathName = 'ours' | 'httpRequest' | 'floor' | 'noop' | 'trigger' | 'idle' | 'form';
 
 export interface PathJob {
 	path: PathName;
@@ -16,6 +17,8 @@ export interface PathJob {
 	concurrency: number;
 	/** Makes task_ids unique across runs. */
 	runTag: string;
+	/** The form path: how many of its 20 form fields are item expressions. */
+	formExpressions?: number;
 	/** The cached n8n install (the HTTP Request path loads n8n-nodes-base from there). */
 	n8nDir?: string;
 }

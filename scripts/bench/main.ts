@@ -20,6 +20,7 @@ import { benchCorp } from './payload';
 import { benchNotes, environmentOf } from './report/notes';
 import { printReport } from './report/print';
 import { ratiosOf, summarisePath, targetsOf } from './report/summary';
+import { formExpressions } from './formScenario';
 import { childRunner } from './runChild';
 import { fanout, idleChild, timedComparison, TIMED_PATHS, tokenChurn } from './scenarios';
 import type { BenchContext } from './scenarios';
@@ -87,6 +88,8 @@ async function main(): Promise<void> {
 		const idle = await idleChild(context);
 		console.log('bench: fan-out');
 		const fanoutResult = await fanout(context);
+		console.log('bench: form mode with N item expressions');
+		const form = await formExpressions(context);
 		console.log('bench: token churn');
 		const churn = await tokenChurn(context);
 		const { trigger, triggerSkipped } = await triggerThroughput(context);
@@ -107,6 +110,7 @@ async function main(): Promise<void> {
 			fanout: fanoutResult,
 			tokenChurn: churn,
 			idle,
+			form: form.rows,
 			trigger,
 			triggerSkipped,
 			notes,
@@ -116,7 +120,7 @@ async function main(): Promise<void> {
 		mkdirSync(dirname(config.outputFile), { recursive: true });
 		writeFileSync(
 			config.outputFile,
-			`${JSON.stringify({ ...report, runs: timed, finishedAt: new Date().toISOString() }, null, 2)}\n`,
+			`${JSON.stringify({ ...report, runs: timed, formRuns: form.runs, finishedAt: new Date().toISOString() }, null, 2)}\n`,
 		);
 		printReport(report);
 	} finally {

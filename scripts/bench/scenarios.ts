@@ -19,7 +19,7 @@ export const TIMED_PATHS: readonly PathName[] = ['noop', 'ours', 'httpRequest', 
 
 let runCounter = 0;
 
-function job(context: BenchContext, path: PathName, items: number, recipientsPerItem = 1): PathJob {
+export function job(context: BenchContext, path: PathName, items: number, recipientsPerItem = 1): PathJob {
 	return {
 		path,
 		sandboxUrl: context.sandbox.url,
@@ -31,7 +31,7 @@ function job(context: BenchContext, path: PathName, items: number, recipientsPer
 	};
 }
 
-function describe(run: Measurement): string {
+export function describe(run: Measurement): string {
 	const failed = run.failedItems ? `, ${run.failedItems} failed` : '';
 	return `${(run.wallMs / 1000).toFixed(2)} s, ${run.sandbox.sendCalls} send calls, ${run.sandbox.gettoken} gettoken${failed}, own peak RSS ${(run.peakRssBytes / 2 ** 20).toFixed(0)} MB`;
 }

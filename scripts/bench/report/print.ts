@@ -1,6 +1,7 @@
 /** The printed report: environment, the timed table, ratios and targets, both scenarios, the trigger. */
 import type { BenchConfig } from '../config';
 import type { Measurement } from '../measure';
+import type { FormRow } from '../formScenario';
 import type { FanoutResult, TokenChurnResult } from '../scenarios';
 import { duration, fixed, formatTable, int, megabytes, seconds, verdict } from './format';
 import type { PathSummary, Ratios, Target } from './summary';
@@ -14,6 +15,7 @@ export interface Report {
 	fanout: FanoutResult;
 	tokenChurn: TokenChurnResult;
 	idle: Measurement;
+	form: FormRow[];
 	trigger?: Measurement;
 	triggerSkipped?: string;
 	notes: string[];
@@ -61,6 +63,29 @@ function timedTable(summaries: PathSummary[]): string {
 /** Why the RSS column is VmHWM: what each figure reads in a child that did nothing. */
 function idleLine(idle: Measurement): string {
 	return `memory check, a child that runs nothing (parent RSS ${megabytes(idle.parentRssBytes)} MB at its start): own peak RSS (VmHWM) ${megabytes(idle.peakRssBytes)} MB, live heap ${megabytes(idle.liveHeapBytes)} MB; getrusage maxRSS ${megabytes(idle.rusageMaxRssBytes)} MB (can count parent memory copied at fork, so not used)`;
+}
+
+function formTable(rows: FormRow[]): string {
+	return formatTable(
+		[
+			'item expressions N',
+			'wall s (median)',
+			'client CPU s',
+			'CPU ms/item',
+			'CPU ms per expression per item',
+			'wall ms per expression per item',
+			'failed',
+		],
+		rows.map((row) => [
+			String(row.expressions),
+			seconds(row.medianWallMs),
+			seconds(row.medianCpuMs),
+			fixed(row.medianCpuMs / row.items, 3),
+			row.cpuMsPerExpressionItem === undefined ? 'baseline' : fixed(row.cpuMsPerExpressionItem, 4),
+			row.wallMsPerExpressionItem === undefined ? 'baseline' : fixed(row.wallMsPerExpressionItem, 4),
+			int(row.failedItems),
+		]),
+	);
 }
 
 function fanoutTable(fanout: FanoutResult): string {
@@ -121,6 +146,12 @@ export function printReport(report: Report): void {
 		`info: HTTP Request ÷ no-op baseline: own peak RSS ${report.ratios.peakRssHttpRequestOverBaseline.toFixed(2)}x, live heap ${report.ratios.liveHeapHttpRequestOverBaseline.toFixed(2)}x`,
 	);
 	out.push(idleLine(report.idle));
+	out.push('');
+	const formItems = report.form[0]?.items ?? 0;
+	out.push(
+		`Form mode: a text_notice card from 20 form fields, N of them item expressions ({{ $json.x }}), ${int(formItems)} cards per run, recipient an expression in every run`,
+	);
+	out.push(formTable(report.form));
 	out.push('');
 	out.push(`Fan-out: one card to ${int(fanout.recipients)} recipients`);
 	out.push(fanoutTable(fanout));

@@ -32,6 +32,7 @@ export const PATH_LABELS: Record<PathName, string> = {
 	floor: 'undici Pool (floor)',
 	trigger: 'WeCom Trigger handler',
 	idle: 'child that runs nothing',
+	form: 'ours, card from the form',
 };
 
 export function summarisePath(path: PathName, runs: Measurement[]): PathSummary {
