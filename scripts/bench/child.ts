@@ -30,9 +30,25 @@ function reply(message: ChildMessage): Promise<void> {
 	});
 }
 
+/** n8n 2.41 starts the vm engine at startup with these settings (its ExpressionEngineConfig defaults). */
+async function startExpressionEngine(job: PathJob): Promise<void> {
+	if (job.expressionEngine !== 'vm') return;
+	const { Expression } = await import('n8n-workflow');
+	await Expression.initExpressionEngine({
+		engine: 'vm',
+		poolSize: 1,
+		maxCodeCacheSize: 1024,
+		bridgeTimeout: 5000,
+		bridgeMemoryLimit: 128,
+		lazyAcquire: false,
+		compileCache: false,
+	});
+}
+
 async function main(): Promise<void> {
 	const job = JSON.parse(process.argv[2] ?? '') as PathJob;
 	try {
+		await startExpressionEngine(job);
 		const outcome = await runPath(job);
 		// Peaks first: the GC below allocates too.
 		const peakRssBytes = ownPeakRssBytes();

@@ -17,6 +17,8 @@ export interface PathJob {
 	concurrency: number;
 	/** Makes task_ids unique across runs. */
 	runTag: string;
+	/** n8n's expression engine in the child: 'legacy' (n8n-workflow's default, in-process) or 'vm' (n8n 2.41's default, isolated-vm). */
+	expressionEngine?: 'legacy' | 'vm';
 	/** The form path: how many of its 20 form fields are item expressions. */
 	formExpressions?: number;
 	/** The cached n8n install (the HTTP Request path loads n8n-nodes-base from there). */

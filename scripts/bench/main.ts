@@ -10,6 +10,7 @@ import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { startSandbox } from '../../sandbox';
+import { NODE_VERSION } from '../n8n/config';
 import { ensureRuntime } from '../n8n/runtime';
 import { benchConfig, REPO_ROOT } from './config';
 import { httpRequestNodeInfo } from './httpRequestNode';
@@ -21,6 +22,7 @@ import { benchNotes, environmentOf } from './report/notes';
 import { printReport } from './report/print';
 import { ratiosOf, summarisePath, targetsOf } from './report/summary';
 import { formExpressions } from './formScenario';
+import { realRuntimeComparison } from './realRuntime';
 import { childRunner } from './runChild';
 import { fanout, idleChild, timedComparison, TIMED_PATHS, tokenChurn } from './scenarios';
 import type { BenchContext } from './scenarios';
@@ -86,6 +88,9 @@ async function main(): Promise<void> {
 		console.log('bench: timed paths');
 		const timed = await timedComparison(context);
 		const idle = await idleChild(context);
+		const realRunner = childRunner(jsFolder, leakScanFolder, runtime.nodeBin);
+		if (config.realRuntime) console.log(`bench: timed paths on Node ${NODE_VERSION} with n8n's vm expression engine`);
+		const realRuntime = config.realRuntime ? await realRuntimeComparison(context, realRunner, NODE_VERSION) : undefined;
 		console.log('bench: fan-out');
 		const fanoutResult = await fanout(context);
 		console.log('bench: form mode with N item expressions');
@@ -110,6 +115,7 @@ async function main(): Promise<void> {
 			fanout: fanoutResult,
 			tokenChurn: churn,
 			idle,
+			realRuntime,
 			form: form.rows,
 			trigger,
 			triggerSkipped,
@@ -120,7 +126,7 @@ async function main(): Promise<void> {
 		mkdirSync(dirname(config.outputFile), { recursive: true });
 		writeFileSync(
 			config.outputFile,
-			`${JSON.stringify({ ...report, runs: timed, formRuns: form.runs, finishedAt: new Date().toISOString() }, null, 2)}\n`,
+			`${JSON.stringify({ ...report, runs: timed, realRuntimeRuns: realRuntime?.runs, formRuns: form.runs, finishedAt: new Date().toISOString() }, null, 2)}\n`,
 		);
 		printReport(report);
 	} finally {

@@ -11,6 +11,8 @@ export interface BenchContext {
 	sandbox: Sandbox;
 	runner: ChildRunner;
 	n8nDir: string;
+	/** Expression engine of the children (see PathJob); unset: n8n-workflow's default. */
+	expressionEngine?: PathJob['expressionEngine'];
 	progress(line: string): void;
 }
 
@@ -28,6 +30,7 @@ export function job(context: BenchContext, path: PathName, items: number, recipi
 		concurrency: context.config.concurrency,
 		runTag: `r${++runCounter}`,
 		n8nDir: context.n8nDir,
+		expressionEngine: context.expressionEngine,
 	};
 }
 

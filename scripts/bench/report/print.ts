@@ -2,6 +2,7 @@
 import type { BenchConfig } from '../config';
 import type { Measurement } from '../measure';
 import type { FormRow } from '../formScenario';
+import type { RuntimeSection } from '../realRuntime';
 import type { FanoutResult, TokenChurnResult } from '../scenarios';
 import { duration, fixed, formatTable, int, megabytes, seconds, verdict } from './format';
 import type { PathSummary, Ratios, Target } from './summary';
@@ -16,6 +17,7 @@ export interface Report {
 	tokenChurn: TokenChurnResult;
 	idle: Measurement;
 	form: FormRow[];
+	realRuntime?: RuntimeSection;
 	trigger?: Measurement;
 	triggerSkipped?: string;
 	notes: string[];
@@ -63,6 +65,25 @@ function timedTable(summaries: PathSummary[]): string {
 /** Why the RSS column is VmHWM: what each figure reads in a child that did nothing. */
 function idleLine(idle: Measurement): string {
 	return `memory check, a child that runs nothing (parent RSS ${megabytes(idle.parentRssBytes)} MB at its start): own peak RSS (VmHWM) ${megabytes(idle.peakRssBytes)} MB, live heap ${megabytes(idle.liveHeapBytes)} MB; getrusage maxRSS ${megabytes(idle.rusageMaxRssBytes)} MB (can count parent memory copied at fork, so not used)`;
+}
+
+function targetTable(targets: Target[]): string {
+	return formatTable(
+		['target', 'actual', 'aim', 'verdict'],
+		targets.map((t) => [t.name, t.actual, t.target, verdict(t.met)]),
+	);
+}
+
+function realRuntimeSection(section: RuntimeSection | undefined): string {
+	if (!section) return 'Real runtime: not measured (BENCH_REAL_RUNTIME=0)';
+	const { ratios } = section;
+	return [
+		`The same on the real runtime: the children on ${section.label} (the runtime \`npm start\` installs)`,
+		timedTable(section.summaries),
+		'',
+		targetTable(section.targets),
+		`info: ÷ no-op baseline: own peak RSS ours ${ratios.peakRssOursOverBaseline.toFixed(2)}x, HTTP Request ${ratios.peakRssHttpRequestOverBaseline.toFixed(2)}x; live heap ours ${ratios.liveHeapOursOverBaseline.toFixed(2)}x, HTTP Request ${ratios.liveHeapHttpRequestOverBaseline.toFixed(2)}x`,
+	].join('\n');
 }
 
 function formTable(rows: FormRow[]): string {
@@ -126,7 +147,7 @@ export function printReport(report: Report): void {
 	const out: string[] = [];
 	out.push('');
 	out.push(
-		`WeCom template card benchmark: ${int(config.items)} single-recipient text_notice cards, concurrency C = ${config.concurrency} on every path, median of ${config.runs} runs, sandbox on 127.0.0.1`,
+		`WeCom template card benchmark: ${int(config.items)} single-recipient text_notice cards, concurrency C = ${config.concurrency} on every path, median of ${config.runs} runs, sandbox on 127.0.0.1; children on this Node with n8n-workflow's legacy expression engine (in-process)`,
 	);
 	out.push(
 		Object.entries(report.environment)
@@ -136,16 +157,13 @@ export function printReport(report: Report): void {
 	out.push('');
 	out.push(timedTable(report.summaries));
 	out.push('');
-	out.push(
-		formatTable(
-			['target', 'actual', 'aim', 'verdict'],
-			report.targets.map((t) => [t.name, t.actual, t.target, verdict(t.met)]),
-		),
-	);
+	out.push(targetTable(report.targets));
 	out.push(
 		`info: HTTP Request ÷ no-op baseline: own peak RSS ${report.ratios.peakRssHttpRequestOverBaseline.toFixed(2)}x, live heap ${report.ratios.liveHeapHttpRequestOverBaseline.toFixed(2)}x`,
 	);
 	out.push(idleLine(report.idle));
+	out.push('');
+	out.push(realRuntimeSection(report.realRuntime));
 	out.push('');
 	const formItems = report.form[0]?.items ?? 0;
 	out.push(
