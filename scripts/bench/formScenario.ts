@@ -24,7 +24,20 @@ export interface FormRow {
 
 export interface FormResult {
 	rows: FormRow[];
+	/** Least-squares slope of client CPU ms per item over N, every run a point: one expression's cost. */
+	cpuMsPerExpressionItemFit: number;
+	/** Lowest and highest client CPU ms per item of the N = 0 runs: differences below this spread are noise. */
+	baselineCpuMsPerItemRange: [number, number];
 	runs: Record<number, Measurement[]>;
+}
+
+/** Slope of the least-squares line through the points. */
+function slope(points: Array<[number, number]>): number {
+	const meanX = points.reduce((sum, [x]) => sum + x, 0) / points.length;
+	const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
+	const covariance = points.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0);
+	const variance = points.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
+	return covariance / variance;
 }
 
 export async function formExpressions(context: BenchContext): Promise<FormResult> {
@@ -59,5 +72,14 @@ export async function formExpressions(context: BenchContext): Promise<FormResult
 			wallMsPerExpressionItem: perExpressionItem(wallMs, base.wallMs),
 		};
 	});
-	return { rows, runs };
+	const points = FORM_EXPRESSION_COUNTS.flatMap((expressions) =>
+		runs[expressions].map((run): [number, number] => [expressions, run.cpuMs / items]),
+	);
+	const baseline = runs[0].map((run) => run.cpuMs / items);
+	return {
+		rows,
+		runs,
+		cpuMsPerExpressionItemFit: slope(points),
+		baselineCpuMsPerItemRange: [Math.min(...baseline), Math.max(...baseline)],
+	};
 }

@@ -116,7 +116,11 @@ async function main(): Promise<void> {
 			tokenChurn: churn,
 			idle,
 			realRuntime,
-			form: form.rows,
+			form: {
+				rows: form.rows,
+				cpuMsPerExpressionItemFit: form.cpuMsPerExpressionItemFit,
+				baselineCpuMsPerItemRange: form.baselineCpuMsPerItemRange,
+			},
 			trigger,
 			triggerSkipped,
 			notes,

@@ -1,7 +1,7 @@
 /** The printed report: environment, the timed table, ratios and targets, both scenarios, the trigger. */
 import type { BenchConfig } from '../config';
 import type { Measurement } from '../measure';
-import type { FormRow } from '../formScenario';
+import type { FormResult, FormRow } from '../formScenario';
 import type { RuntimeSection } from '../realRuntime';
 import type { FanoutResult, TokenChurnResult } from '../scenarios';
 import { duration, fixed, formatTable, int, megabytes, seconds, verdict } from './format';
@@ -16,7 +16,7 @@ export interface Report {
 	fanout: FanoutResult;
 	tokenChurn: TokenChurnResult;
 	idle: Measurement;
-	form: FormRow[];
+	form: Omit<FormResult, 'runs'>;
 	realRuntime?: RuntimeSection;
 	trigger?: Measurement;
 	triggerSkipped?: string;
@@ -165,11 +165,15 @@ export function printReport(report: Report): void {
 	out.push('');
 	out.push(realRuntimeSection(report.realRuntime));
 	out.push('');
-	const formItems = report.form[0]?.items ?? 0;
+	const formItems = report.form.rows[0]?.items ?? 0;
 	out.push(
 		`Form mode: a text_notice card from 20 form fields, N of them item expressions ({{ $json.x }}), ${int(formItems)} cards per run, recipient an expression in every run`,
 	);
-	out.push(formTable(report.form));
+	out.push(formTable(report.form.rows));
+	const [low, high] = report.form.baselineCpuMsPerItemRange;
+	out.push(
+		`one item expression ≈ ${fixed(report.form.cpuMsPerExpressionItemFit, 3)} ms client CPU per item (least-squares slope over every run); N = 0 runs ranged ${fixed(low, 2)}–${fixed(high, 2)} ms/item: a per-N difference inside that range is noise`,
+	);
 	out.push('');
 	out.push(`Fan-out: one card to ${int(fanout.recipients)} recipients`);
 	out.push(fanoutTable(fanout));
