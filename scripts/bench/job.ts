@@ -46,7 +46,7 @@ export interface PathResult extends PathOutcome {
 	path: PathName;
 	/** The child's own peak RSS (VmHWM), in bytes; NaN without /proc. */
 	peakRssBytes: number;
-	/** process.resourceUsage().maxRSS, in bytes: includes the parent's RSS at fork (see memory.ts). */
+	/** process.resourceUsage().maxRSS, in bytes: can count parent memory copied at fork (see memory.ts). */
 	rusageMaxRssBytes: number;
 	/** heapUsed after a full GC at the end: what the run kept alive (peak RSS also counts garbage V8 had not collected yet). */
 	liveHeapBytes: number;
