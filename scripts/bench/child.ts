@@ -1,9 +1,10 @@
 /**
- * One measured child process: runs one path once and reports its result and peak RSS to the
- * parent over IPC. The parent starts it from the transpiled copy (see transpile.ts), so no
+ * One measured child process: runs one path once and reports its result and its own memory
+ * figures (memory.ts) to the parent over IPC. The parent starts it from the transpiled copy (see transpile.ts), so no
  * TypeScript compiler sits in the measured memory.
  */
 import type { ChildMessage, PathJob, PathName, PathOutcome } from './job';
+import { liveHeapBytesAfterGc, ownPeakRssBytes, rusageMaxRssBytes } from './memory';
 
 // n8n-core reads its settings folder when it loads: the environment comes first.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would be hoisted above that
@@ -16,6 +17,8 @@ async function runPath(job: PathJob): Promise<PathOutcome> {
 		floor: async () => (await import('./paths/floor')).runFloor(job),
 		noop: async () => (await import('./paths/noop')).runNoop(job),
 		trigger: async () => (await import('./paths/trigger')).runTrigger(job),
+		idle: async () => (await import('./paths/idle')).runIdle(),
+		form: async () => (await import('./paths/form')).runForm(job),
 	};
 	return await runners[job.path]();
 }
@@ -27,15 +30,34 @@ function reply(message: ChildMessage): Promise<void> {
 	});
 }
 
+/** n8n 2.41 starts the vm engine at startup with these settings (its ExpressionEngineConfig defaults). */
+async function startExpressionEngine(job: PathJob): Promise<void> {
+	if (job.expressionEngine !== 'vm') return;
+	const { Expression } = await import('n8n-workflow');
+	await Expression.initExpressionEngine({
+		engine: 'vm',
+		poolSize: 1,
+		maxCodeCacheSize: 1024,
+		bridgeTimeout: 5000,
+		bridgeMemoryLimit: 128,
+		lazyAcquire: false,
+		compileCache: false,
+	});
+}
+
 async function main(): Promise<void> {
 	const job = JSON.parse(process.argv[2] ?? '') as PathJob;
 	try {
+		await startExpressionEngine(job);
 		const outcome = await runPath(job);
-		// maxRSS is in kilobytes; read it before the GC below.
-		const maxRssBytes = process.resourceUsage().maxRSS * 1024;
-		(globalThis as { gc?: () => void }).gc?.();
-		const liveHeapBytes = process.memoryUsage().heapUsed;
-		await reply({ ok: true, result: { path: job.path, ...outcome, maxRssBytes, liveHeapBytes } });
+		// Peaks first: the GC below allocates too.
+		const peakRssBytes = ownPeakRssBytes();
+		const rusageMaxRss = rusageMaxRssBytes();
+		const liveHeapBytes = liveHeapBytesAfterGc();
+		await reply({
+			ok: true,
+			result: { path: job.path, ...outcome, peakRssBytes, rusageMaxRssBytes: rusageMaxRss, liveHeapBytes },
+		});
 	} catch (error) {
 		await reply({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 	}

@@ -25,6 +25,10 @@ export interface BenchConfig {
 	fanoutRecipients: number;
 	/** The sandbox invalidates every token on every Nth message/send call. */
 	invalidateEvery: number;
+	/** Also run the timed comparison on Node 24 with n8n's vm expression engine (BENCH_REAL_RUNTIME=0 skips it). */
+	realRuntime: boolean;
+	/** Cards per run of the form scenario (N item expressions). */
+	formItems: number;
 	/** Signed, encrypted callbacks fed to the trigger's handler (when the trigger exists). */
 	callbacks: number;
 	outputFile: string;
@@ -37,6 +41,8 @@ export function benchConfig(): BenchConfig {
 		runs: positiveInt('BENCH_RUNS', 3),
 		fanoutRecipients: positiveInt('BENCH_FANOUT', 5_000),
 		invalidateEvery: positiveInt('BENCH_INVALIDATE_EVERY', 500),
+		realRuntime: process.env.BENCH_REAL_RUNTIME !== '0',
+		formItems: positiveInt('BENCH_FORM_ITEMS', 2_000),
 		callbacks: positiveInt('BENCH_CALLBACKS', 20_000),
 		outputFile: join(REPO_ROOT, 'build', 'bench', 'bench-results.json'),
 	};
@@ -47,5 +53,10 @@ export const TARGETS = {
 	oursOverFloorMax: 1.3,
 	httpRequestOverOursMin: 3,
 	recipientsPerCall: 1000,
-	rssOverBaselineMax: 1.2,
+	/** Issue 11: the child's own peak RSS (VmHWM) and live heap after GC, at 10,000 items. */
+	peakRssOverBaselineMax: 1.5,
+	liveHeapOverBaselineMax: 1.2,
+	/** Issue 11, loopback on the real runtime (Node 24, vm engine). */
+	realRuntimeOursOverFloorMax: 2,
+	realRuntimeOursOverFloorAim: 1.5,
 } as const;

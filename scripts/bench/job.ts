@@ -1,7 +1,11 @@
 /** What the parent asks one child process to do, and what the child reports back. */
 
-/** The three compared paths, the engine-only baseline, and the trigger's callback handling. */
-export type PathName = 'ours' | 'httpRequest' | 'floor' | 'noop' | 'trigger';
+/**
+ * The three compared paths, the engine-only baseline, the trigger's callback handling, a child
+ * that runs nothing (shows what the memory figures read with no work done), and our node with
+ * N of its form fields as item expressions.
+ */
+export type PathName = 'ours' | 'httpRequest' | 'floor' | 'noop' | 'trigger' | 'idle' | 'form';
 
 export interface PathJob {
 	path: PathName;
@@ -13,6 +17,10 @@ export interface PathJob {
 	concurrency: number;
 	/** Makes task_ids unique across runs. */
 	runTag: string;
+	/** n8n's expression engine in the child: 'legacy' (n8n-workflow's default, in-process) or 'vm' (n8n 2.41's default, isolated-vm). */
+	expressionEngine?: 'legacy' | 'vm';
+	/** The form path: how many of its 20 form fields are item expressions. */
+	formExpressions?: number;
 	/** The cached n8n install (the HTTP Request path loads n8n-nodes-base from there). */
 	n8nDir?: string;
 }
@@ -36,8 +44,10 @@ export interface PathOutcome {
 
 export interface PathResult extends PathOutcome {
 	path: PathName;
-	/** process.resourceUsage().maxRSS of the child, in bytes. */
-	maxRssBytes: number;
+	/** The child's own peak RSS (VmHWM), in bytes; NaN without /proc. */
+	peakRssBytes: number;
+	/** process.resourceUsage().maxRSS, in bytes: can count parent memory copied at fork (see memory.ts). */
+	rusageMaxRssBytes: number;
 	/** heapUsed after a full GC at the end: what the run kept alive (peak RSS also counts garbage V8 had not collected yet). */
 	liveHeapBytes: number;
 }

@@ -10,6 +10,7 @@ import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { startSandbox } from '../../sandbox';
+import { NODE_VERSION } from '../n8n/config';
 import { ensureRuntime } from '../n8n/runtime';
 import { benchConfig, REPO_ROOT } from './config';
 import { httpRequestNodeInfo } from './httpRequestNode';
@@ -20,8 +21,10 @@ import { benchCorp } from './payload';
 import { benchNotes, environmentOf } from './report/notes';
 import { printReport } from './report/print';
 import { ratiosOf, summarisePath, targetsOf } from './report/summary';
+import { formExpressions } from './formScenario';
+import { realRuntimeComparison } from './realRuntime';
 import { childRunner } from './runChild';
-import { fanout, timedComparison, TIMED_PATHS, tokenChurn } from './scenarios';
+import { fanout, idleChild, timedComparison, TIMED_PATHS, tokenChurn } from './scenarios';
 import type { BenchContext } from './scenarios';
 import { transpileForChildren } from './transpile';
 
@@ -84,8 +87,14 @@ async function main(): Promise<void> {
 	try {
 		console.log('bench: timed paths');
 		const timed = await timedComparison(context);
+		const idle = await idleChild(context);
+		const realRunner = childRunner(jsFolder, leakScanFolder, runtime.nodeBin);
+		if (config.realRuntime) console.log(`bench: timed paths on Node ${NODE_VERSION} with n8n's vm expression engine`);
+		const realRuntime = config.realRuntime ? await realRuntimeComparison(context, realRunner, NODE_VERSION) : undefined;
 		console.log('bench: fan-out');
 		const fanoutResult = await fanout(context);
+		console.log('bench: form mode with N item expressions');
+		const form = await formExpressions(context);
 		console.log('bench: token churn');
 		const churn = await tokenChurn(context);
 		const { trigger, triggerSkipped } = await triggerThroughput(context);
@@ -105,6 +114,13 @@ async function main(): Promise<void> {
 			targets,
 			fanout: fanoutResult,
 			tokenChurn: churn,
+			idle,
+			realRuntime,
+			form: {
+				rows: form.rows,
+				cpuMsPerExpressionItemFit: form.cpuMsPerExpressionItemFit,
+				baselineCpuMsPerItemRange: form.baselineCpuMsPerItemRange,
+			},
 			trigger,
 			triggerSkipped,
 			notes,
@@ -114,7 +130,7 @@ async function main(): Promise<void> {
 		mkdirSync(dirname(config.outputFile), { recursive: true });
 		writeFileSync(
 			config.outputFile,
-			`${JSON.stringify({ ...report, runs: timed, finishedAt: new Date().toISOString() }, null, 2)}\n`,
+			`${JSON.stringify({ ...report, runs: timed, realRuntimeRuns: realRuntime?.runs, formRuns: form.runs, finishedAt: new Date().toISOString() }, null, 2)}\n`,
 		);
 		printReport(report);
 	} finally {

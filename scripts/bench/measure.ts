@@ -22,6 +22,8 @@ export interface SandboxCounts {
 export interface Measurement extends PathResult {
 	job: PathJob;
 	sandbox: SandboxCounts;
+	/** RSS of this (parent) process when the child was started. */
+	parentRssBytes: number;
 	/** CPU the sandbox (this process) spent while the child ran. */
 	sandboxCpuMs: number;
 	/** The card delivered to the first recipient, task_id masked: all paths must send the same. */
@@ -43,6 +45,7 @@ export async function measure(
 ): Promise<Measurement> {
 	sandbox.reset();
 	if (fault) sandbox.faults.add(fault);
+	const parentRssBytes = process.memoryUsage().rss;
 	const cpuBefore = process.cpuUsage();
 	const result = await runner.run(job);
 	const cpu = process.cpuUsage(cpuBefore);
@@ -61,6 +64,7 @@ export async function measure(
 			faultsFired: stats.faultsFired,
 			errcodes: stats.errcodes,
 		},
+		parentRssBytes,
 		sandboxCpuMs: (cpu.user + cpu.system) / 1000,
 		firstCard: firstCardOf(sandbox, 'alice'),
 	};

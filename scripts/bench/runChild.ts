@@ -25,7 +25,8 @@ function childExecArgv(job: PathJob): string[] {
 	return argv;
 }
 
-export function childRunner(jsFolder: string, leakScanFolder: string): ChildRunner {
+/** `execPath`: the node binary of the children (default: this one). */
+export function childRunner(jsFolder: string, leakScanFolder: string, execPath = process.execPath): ChildRunner {
 	const entry = join(jsFolder, 'scripts', 'bench', 'child.js');
 	return {
 		run: (job) =>
@@ -34,6 +35,7 @@ export function childRunner(jsFolder: string, leakScanFolder: string): ChildRunn
 				const child = fork(entry, [JSON.stringify(job)], {
 					cwd: REPO_ROOT,
 					env: { ...process.env, WECOM_LEAKSCAN_DIR: leakScanFolder },
+					execPath,
 					execArgv: childExecArgv(job),
 					stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 				});

@@ -11,6 +11,8 @@ export interface BenchContext {
 	sandbox: Sandbox;
 	runner: ChildRunner;
 	n8nDir: string;
+	/** Expression engine of the children (see PathJob); unset: n8n-workflow's default. */
+	expressionEngine?: PathJob['expressionEngine'];
 	progress(line: string): void;
 }
 
@@ -19,7 +21,7 @@ export const TIMED_PATHS: readonly PathName[] = ['noop', 'ours', 'httpRequest', 
 
 let runCounter = 0;
 
-function job(context: BenchContext, path: PathName, items: number, recipientsPerItem = 1): PathJob {
+export function job(context: BenchContext, path: PathName, items: number, recipientsPerItem = 1): PathJob {
 	return {
 		path,
 		sandboxUrl: context.sandbox.url,
@@ -28,12 +30,13 @@ function job(context: BenchContext, path: PathName, items: number, recipientsPer
 		concurrency: context.config.concurrency,
 		runTag: `r${++runCounter}`,
 		n8nDir: context.n8nDir,
+		expressionEngine: context.expressionEngine,
 	};
 }
 
-function describe(run: Measurement): string {
+export function describe(run: Measurement): string {
 	const failed = run.failedItems ? `, ${run.failedItems} failed` : '';
-	return `${(run.wallMs / 1000).toFixed(2)} s, ${run.sandbox.sendCalls} send calls, ${run.sandbox.gettoken} gettoken${failed}, RSS ${(run.maxRssBytes / 2 ** 20).toFixed(0)} MB`;
+	return `${(run.wallMs / 1000).toFixed(2)} s, ${run.sandbox.sendCalls} send calls, ${run.sandbox.gettoken} gettoken${failed}, own peak RSS ${(run.peakRssBytes / 2 ** 20).toFixed(0)} MB`;
 }
 
 export async function timedComparison(context: BenchContext): Promise<Record<PathName, Measurement[]>> {
@@ -49,6 +52,16 @@ export async function timedComparison(context: BenchContext): Promise<Record<Pat
 		}
 	}
 	return runs;
+}
+
+/** A child that runs nothing, started while the parent is at its largest (after the timed runs). */
+export async function idleChild(context: BenchContext): Promise<Measurement> {
+	const idle = await measure(context.sandbox, context.runner, job(context, 'idle', 0));
+	const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+	context.progress(
+		`idle child (parent RSS ${mb(idle.parentRssBytes)}): getrusage maxRSS ${mb(idle.rusageMaxRssBytes)}, own peak RSS ${mb(idle.peakRssBytes)}`,
+	);
+	return idle;
 }
 
 export interface FanoutResult {

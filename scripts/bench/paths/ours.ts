@@ -1,4 +1,6 @@
 /** Path 1: the WeCom Template Card node in n8n's engine (n8n-core WorkflowExecute). */
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
 import { WeComApi } from '../../../credentials/WeComApi.credentials';
 import { WeComTemplateCard } from '../../../nodes/WeCom/TemplateCard/WeComTemplateCard.node';
 import { createEngineHarness } from '../../../test/harness';
@@ -10,14 +12,18 @@ import { countFailures, jobItems } from './engineItems';
 
 const NODE_TYPE = 'n8n-nodes-wecom-card.weComTemplateCard';
 
-export async function runOurs(job: PathJob): Promise<PathOutcome> {
+/** One timed run of our node over `items` with these parameters (option concurrency = C added). */
+export async function runOurNode(
+	job: PathJob,
+	parameters: INodeParameters,
+	items: INodeExecutionData[],
+): Promise<PathOutcome> {
 	const harness = createEngineHarness({
 		nodeTypes: { [NODE_TYPE]: new WeComTemplateCard() },
 		credentialTypes: { weComApi: new WeComApi() },
 	});
 	const data = { corpId: CORP_ID, corpSecret: CORP_SECRET, agentId: AGENT_ID, baseUrl: job.sandboxUrl };
 	harness.credentials.add({ id: 'bench', name: 'WeCom sandbox', type: 'weComApi', data });
-	const items = jobItems(job);
 	const inFlight = inFlightCounter();
 	countNodeHttpRequests(inFlight);
 
@@ -26,17 +32,7 @@ export async function runOurs(job: PathJob): Promise<PathOutcome> {
 		type: NODE_TYPE,
 		name: 'Send card',
 		credentials: { weComApi: { id: 'bench', name: 'WeCom sandbox' } },
-		parameters: {
-			resource: 'message',
-			operation: 'sendTemplateCard',
-			toUser: '={{ $json.touser }}',
-			cardInput: 'form',
-			cardType: 'text_notice',
-			title: '={{ $json.title }}',
-			cardActionType: 1,
-			cardActionUrl: CARD_ACTION_URL,
-			options: { concurrency: job.concurrency },
-		},
+		parameters: { ...parameters, options: { concurrency: job.concurrency } },
 		items,
 		continueOnFail: true,
 	});
@@ -54,4 +50,18 @@ export async function runOurs(job: PathJob): Promise<PathOutcome> {
 		maxInFlight: inFlight.max,
 		notes: [`node option concurrency = ${job.concurrency}; message/send calls reported by the node: ${calls}`],
 	};
+}
+
+export async function runOurs(job: PathJob): Promise<PathOutcome> {
+	const parameters = {
+		resource: 'message',
+		operation: 'sendTemplateCard',
+		toUser: '={{ $json.touser }}',
+		cardInput: 'form',
+		cardType: 'text_notice',
+		title: '={{ $json.title }}',
+		cardActionType: 1,
+		cardActionUrl: CARD_ACTION_URL,
+	};
+	return await runOurNode(job, parameters, jobItems(job));
 }

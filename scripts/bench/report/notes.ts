@@ -43,7 +43,7 @@ export function benchNotes(runs: Record<PathName, Measurement[]>, sandboxPerMinu
 		"n8n-core 2.41's HTTP helpers use an http.Agent without keep-alive: ours and HTTP Request open a new TCP connection per request, the undici floor reuses C connections",
 		'wall time = one node run in n8n-core WorkflowExecute (items built beforehand) or the undici send loop; the HTTP Request and undici paths fetch their token once before the timed run, ours inside it',
 		"failed = items with an error or a WeCom errcode != 0 (HTTP Request treats WeCom's HTTP 200 + errcode as success); calls/card = every sandbox call incl. gettoken ÷ delivered messages",
-		'peak RSS = process.resourceUsage().maxRSS of a fresh child process per run (plain JavaScript, no TypeScript compiler loaded, cold JIT), median of the runs',
+		"own peak RSS = VmHWM from /proc/self/status of a fresh child process per run (plain JavaScript, no TypeScript compiler loaded, cold JIT), median of the runs; not process.resourceUsage().maxRSS, which on Linux keeps the peak of the address space before execve, a copy of the parent's (see scripts/bench/memory.ts)",
 		'live heap = heapUsed after a full GC once the run is over (what the run kept alive); peak RSS also holds garbage V8 had not collected yet',
 		'client CPU = the child process over the timed span; sandbox CPU = the parent process, where the sandbox runs, while the child ran',
 		`sandbox rate limit raised to ${sandboxPerMinute.toLocaleString('en-US')} calls/minute for the bench (WeCom allows 10,000)`,

@@ -1,6 +1,8 @@
 /** The printed report: environment, the timed table, ratios and targets, both scenarios, the trigger. */
 import type { BenchConfig } from '../config';
 import type { Measurement } from '../measure';
+import type { FormResult, FormRow } from '../formScenario';
+import type { RuntimeSection } from '../realRuntime';
 import type { FanoutResult, TokenChurnResult } from '../scenarios';
 import { duration, fixed, formatTable, int, megabytes, seconds, verdict } from './format';
 import type { PathSummary, Ratios, Target } from './summary';
@@ -13,6 +15,9 @@ export interface Report {
 	targets: Target[];
 	fanout: FanoutResult;
 	tokenChurn: TokenChurnResult;
+	idle: Measurement;
+	form: Omit<FormResult, 'runs'>;
+	realRuntime?: RuntimeSection;
 	trigger?: Measurement;
 	triggerSkipped?: string;
 	notes: string[];
@@ -31,7 +36,7 @@ function timedTable(summaries: PathSummary[]): string {
 		'calls/card',
 		'gettoken',
 		'max in flight',
-		'peak RSS MB',
+		'own peak RSS MB',
 		'live heap MB',
 		'client CPU s',
 		'sandbox CPU s',
@@ -48,13 +53,60 @@ function timedTable(summaries: PathSummary[]): string {
 			sends ? fixed(s.callsPerDelivered, 4) : '-',
 			sends ? String(s.gettoken) : '-',
 			sends ? String(s.maxInFlight) : '-',
-			megabytes(s.medianRssBytes),
+			megabytes(s.medianPeakRssBytes),
 			megabytes(s.medianLiveHeapBytes),
 			seconds(s.medianCpuMs),
 			sends ? seconds(s.medianSandboxCpuMs) : '-',
 		];
 	});
 	return formatTable(headers, rows);
+}
+
+/** Why the RSS column is VmHWM: what each figure reads in a child that did nothing. */
+function idleLine(idle: Measurement): string {
+	return `memory check, a child that runs nothing (parent RSS ${megabytes(idle.parentRssBytes)} MB at its start): own peak RSS (VmHWM) ${megabytes(idle.peakRssBytes)} MB, live heap ${megabytes(idle.liveHeapBytes)} MB; getrusage maxRSS ${megabytes(idle.rusageMaxRssBytes)} MB (can count parent memory copied at fork, so not used)`;
+}
+
+function targetTable(targets: Target[]): string {
+	return formatTable(
+		['target', 'actual', 'aim', 'verdict'],
+		targets.map((t) => [t.name, t.actual, t.target, verdict(t.met)]),
+	);
+}
+
+function realRuntimeSection(section: RuntimeSection | undefined): string {
+	if (!section) return 'Real runtime: not measured (BENCH_REAL_RUNTIME=0)';
+	const { ratios } = section;
+	return [
+		`The same on the real runtime: the children on ${section.label} (the runtime \`npm start\` installs)`,
+		timedTable(section.summaries),
+		'',
+		targetTable(section.targets),
+		`info: ÷ no-op baseline: own peak RSS ours ${ratios.peakRssOursOverBaseline.toFixed(2)}x, HTTP Request ${ratios.peakRssHttpRequestOverBaseline.toFixed(2)}x; live heap ours ${ratios.liveHeapOursOverBaseline.toFixed(2)}x, HTTP Request ${ratios.liveHeapHttpRequestOverBaseline.toFixed(2)}x`,
+	].join('\n');
+}
+
+function formTable(rows: FormRow[]): string {
+	return formatTable(
+		[
+			'item expressions N',
+			'wall s (median)',
+			'client CPU s',
+			'CPU ms/item',
+			'CPU ms per expression per item',
+			'wall ms per expression per item',
+			'failed',
+		],
+		rows.map((row) => [
+			String(row.expressions),
+			seconds(row.medianWallMs),
+			seconds(row.medianCpuMs),
+			fixed(row.medianCpuMs / row.items, 3),
+			row.cpuMsPerExpressionItem === undefined ? 'baseline' : fixed(row.cpuMsPerExpressionItem, 4),
+			row.wallMsPerExpressionItem === undefined ? 'baseline' : fixed(row.wallMsPerExpressionItem, 4),
+			int(row.failedItems),
+		]),
+	);
 }
 
 function fanoutTable(fanout: FanoutResult): string {
@@ -95,7 +147,7 @@ export function printReport(report: Report): void {
 	const out: string[] = [];
 	out.push('');
 	out.push(
-		`WeCom template card benchmark: ${int(config.items)} single-recipient text_notice cards, concurrency C = ${config.concurrency} on every path, median of ${config.runs} runs, sandbox on 127.0.0.1`,
+		`WeCom template card benchmark: ${int(config.items)} single-recipient text_notice cards, concurrency C = ${config.concurrency} on every path, median of ${config.runs} runs, sandbox on 127.0.0.1; children on this Node with n8n-workflow's legacy expression engine (in-process)`,
 	);
 	out.push(
 		Object.entries(report.environment)
@@ -105,14 +157,22 @@ export function printReport(report: Report): void {
 	out.push('');
 	out.push(timedTable(report.summaries));
 	out.push('');
+	out.push(targetTable(report.targets));
 	out.push(
-		formatTable(
-			['target', 'actual', 'aim', 'verdict'],
-			report.targets.map((t) => [t.name, t.actual, t.target, verdict(t.met)]),
-		),
+		`info: HTTP Request ÷ no-op baseline: own peak RSS ${report.ratios.peakRssHttpRequestOverBaseline.toFixed(2)}x, live heap ${report.ratios.liveHeapHttpRequestOverBaseline.toFixed(2)}x`,
 	);
+	out.push(idleLine(report.idle));
+	out.push('');
+	out.push(realRuntimeSection(report.realRuntime));
+	out.push('');
+	const formItems = report.form.rows[0]?.items ?? 0;
 	out.push(
-		`info: peak RSS HTTP Request ÷ no-op baseline = ${report.ratios.rssHttpRequestOverBaseline.toFixed(2)}x; live heap ours ÷ no-op baseline = ${report.ratios.liveHeapOursOverBaseline.toFixed(2)}x`,
+		`Form mode: a text_notice card from 20 form fields, N of them item expressions ({{ $json.x }}), ${int(formItems)} cards per run, recipient an expression in every run`,
+	);
+	out.push(formTable(report.form.rows));
+	const [low, high] = report.form.baselineCpuMsPerItemRange;
+	out.push(
+		`one item expression ≈ ${fixed(report.form.cpuMsPerExpressionItemFit, 3)} ms client CPU per item (least-squares slope over every run); N = 0 runs ranged ${fixed(low, 2)}–${fixed(high, 2)} ms/item: a per-N difference inside that range is noise`,
 	);
 	out.push('');
 	out.push(`Fan-out: one card to ${int(fanout.recipients)} recipients`);
@@ -130,7 +190,7 @@ export function printReport(report: Report): void {
 		);
 		out.push(
 			formatTable(
-				['callbacks/s', 'p50 ms', 'p99 ms', 'max ms', 'workflows started', 'rejected', 'peak RSS MB'],
+				['callbacks/s', 'p50 ms', 'p99 ms', 'max ms', 'workflows started', 'rejected', 'own peak RSS MB'],
 				[
 					[
 						int(trigger.job.items / (trigger.wallMs / 1000)),
@@ -139,7 +199,7 @@ export function printReport(report: Report): void {
 						fixed(latency?.max ?? Number.NaN, 3),
 						int(trigger.outputItems),
 						int(trigger.failedItems),
-						megabytes(trigger.maxRssBytes),
+						megabytes(trigger.peakRssBytes),
 					],
 				],
 				0,
