@@ -52,6 +52,11 @@ export interface SendOptionValues extends RetryOptionValues {
 	duplicateCheckInterval?: number;
 }
 
+/** Options › Retry Safely, with the default the form shows. */
+export function retrySafelyOf(options: SendOptionValues): boolean {
+	return options.retrySafely ?? (retrySafelyOption.default as boolean);
+}
+
 /** How a card goes out: the flags sent next to it, the retry policy and member pacing. */
 interface SendSettings {
 	flags: SendFlags;
@@ -83,10 +88,9 @@ export function sendSettingsFrom(
 		flags.enable_duplicate_check = 1;
 		flags.duplicate_check_interval = interval;
 	}
-	const retrySafely = options.retrySafely ?? (retrySafelyOption.default as boolean);
 	return {
 		flags,
-		retry: retryPolicyFrom(options, retrySafely),
+		retry: retryPolicyFrom(options, retrySafelyOf(options)),
 		pacing: {
 			pace: options.pacePerMember ?? (pacePerMemberOption.default as boolean),
 			maxWaitMs: maxRateLimitWaitMs(options),

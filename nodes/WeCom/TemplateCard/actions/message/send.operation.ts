@@ -13,7 +13,7 @@ import {
 } from '../../descriptions/options';
 import { recipientFields } from '../../descriptions/recipients';
 import { claimDedupKey, defaultDedupKey, releaseDedupKey, type DedupScope } from '../../helpers/dedup';
-import { readOptions, sendSettingsFrom, type SendOptionValues } from '../../helpers/options';
+import { readOptions, retrySafelyOf, sendSettingsFrom, type SendOptionValues } from '../../helpers/options';
 import { checkedCard, readCardInput } from '../../helpers/readCard';
 import { readRecipients } from '../../helpers/recipients';
 import { sendOutput } from '../../helpers/sendOutput';
@@ -23,6 +23,8 @@ import { isTaskIdInUse, sendCard } from '../../transport/messages';
 import { showFor } from '../node.type';
 
 const dedupOnly = { show: { deduplicate: [true] } };
+const DEFAULT_DEDUP_HISTORY_SIZE = 10000;
+const DEFAULT_DEDUP_SCOPE: DedupScope = 'node';
 
 const properties: INodeProperties[] = [
 	...recipientFields,
@@ -34,7 +36,7 @@ const properties: INodeProperties[] = [
 			name: 'dedupHistorySize',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: 10000,
+			default: DEFAULT_DEDUP_HISTORY_SIZE,
 			description: 'How many keys are remembered; the oldest are forgotten first',
 			displayOptions: dedupOnly,
 		},
@@ -52,7 +54,7 @@ const properties: INodeProperties[] = [
 			displayName: 'Dedup Scope',
 			name: 'dedupScope',
 			type: 'options',
-			default: 'node',
+			default: DEFAULT_DEDUP_SCOPE,
 			options: [
 				{ name: 'This Node', value: 'node' },
 				{ name: 'Whole Workflow', value: 'workflow' },
@@ -114,7 +116,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const dedup = options.deduplicate
 		? {
 				key: options.dedupKey?.trim() || defaultDedupKey({ app, recipients, card: input.card }),
-				settings: { scope: options.dedupScope ?? 'node', historySize: options.dedupHistorySize ?? 10000 },
+				settings: {
+					scope: options.dedupScope ?? DEFAULT_DEDUP_SCOPE,
+					historySize: options.dedupHistorySize ?? DEFAULT_DEDUP_HISTORY_SIZE,
+				},
 			}
 		: undefined;
 	// A unique task_id makes every send distinct, so WeCom's duplicate check can recognise a
@@ -123,7 +128,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// queue-mode workers can overwrite each other's keys), so WeCom's duplicate check and its
 	// task_id uniqueness stop a second send of the same key that slips through.
 	const taskId = dedup ? dedupTaskId(dedup.key) : generateTaskId(this.getExecutionId(), itemIndex);
-	const retrySafely = options.retrySafely ?? true;
+	const retrySafely = retrySafelyOf(options);
 	const alwaysTaskId = Boolean(dedup) || (retrySafely && !options.wecomDuplicateCheck);
 	const card = checkedCard(this, itemIndex, { ...input, card: withTaskId(input.card, alwaysTaskId, taskId) }, 'send');
 	const settings = sendSettingsFrom(this, itemIndex, options, retrySafely || Boolean(dedup));

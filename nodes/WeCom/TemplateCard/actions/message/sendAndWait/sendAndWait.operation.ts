@@ -3,7 +3,7 @@ import { NodeOperationError, SEND_AND_WAIT_OPERATION, updateDisplayOptions } fro
 
 import { memberPacingOptions, optionsCollection, retryOptions, retrySafelyOption } from '../../../descriptions/options';
 import { recipientFields } from '../../../descriptions/recipients';
-import { readOptions, sendSettingsFrom, type SendOptionValues } from '../../../helpers/options';
+import { readOptions, retrySafelyOf, sendSettingsFrom, type SendOptionValues } from '../../../helpers/options';
 import { checkedCard } from '../../../helpers/readCard';
 import { readRecipients } from '../../../helpers/recipients';
 import { sendOutput } from '../../../helpers/sendOutput';
@@ -173,7 +173,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		button_list: buttons.map((button) => urlButton(this, button, taskId)),
 	};
 	const card = checkedCard(this, itemIndex, { card: raw, fromForm: false }, 'send');
-	const settings = sendSettingsFrom(this, itemIndex, options, options.retrySafely ?? true);
+	const settings = sendSettingsFrom(this, itemIndex, options, retrySafelyOf(options));
 	// Read last: everything wrong with the node's own fields is reported before a credential problem.
 	const app = await readWeComApp(this, itemIndex);
 
