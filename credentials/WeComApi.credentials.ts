@@ -82,6 +82,27 @@ export class WeComApi implements ICredentialType {
 				'Change only to go through a fixed-IP egress proxy (WeCom answers 60020 for IPs that are not trusted), a private deployment, or the bundled sandbox',
 		},
 		{
+			displayName: 'Connections',
+			name: 'connections',
+			type: 'options',
+			options: [
+				{
+					name: 'Kept Alive',
+					value: 'keptAlive',
+					description:
+						"Reuses connections to WeCom (fastest). If WeCom refuses them (60020) or cannot be reached while n8n's HTTP client gets through (HTTP_PROXY / HTTPS_PROXY), this app switches to n8n's client until n8n restarts.",
+				},
+				{
+					name: "N8n's HTTP Client",
+					value: 'n8nClient',
+					description:
+						'A new connection per request, through the proxy n8n is configured with (HTTP_PROXY / HTTPS_PROXY)',
+				},
+			],
+			default: 'keptAlive',
+			description: 'How requests with a token reach WeCom; getting the token always goes through n8n',
+		},
+		{
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',

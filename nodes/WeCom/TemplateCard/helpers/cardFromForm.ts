@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { FORM_DEFAULTS, type CardVariant } from '../descriptions/card/layout';
 import { bodyBlocks } from './cardForm/bodyBlocks';
@@ -6,8 +6,7 @@ import { readForm, type FormBlock, type Value } from './cardForm/formValues';
 import { headerBlocks } from './cardForm/headerBlocks';
 import { interactionBlocks } from './cardForm/interactionBlocks';
 import { compact } from './compact';
-
-type ParameterReader = Pick<IExecuteFunctions, 'getNodeParameter'>;
+import { nodeParameter, type ParameterReader } from './parameters';
 
 /** Every block of the card form, in the order of WeCom's tables. */
 const FORM_BLOCKS: readonly FormBlock[] = [...headerBlocks, ...bodyBlocks, ...interactionBlocks];
@@ -26,7 +25,7 @@ const FORM_BLOCKS: readonly FormBlock[] = [...headerBlocks, ...bodyBlocks, ...in
  * types, button style, choice mode, source color), because the user sees and picks them.
  */
 export function cardFromForm(ctx: ParameterReader, itemIndex: number, variant: CardVariant): IDataObject {
-	const param = (name: string, fallback: Value) => ctx.getNodeParameter(name, itemIndex, fallback) as Value;
+	const param = (name: string, fallback: Value) => nodeParameter(ctx, name, itemIndex, fallback) as Value;
 	const form = readForm(param, variant, String(param('cardType', FORM_DEFAULTS.cardType)));
 	const card: IDataObject = {};
 	for (const block of FORM_BLOCKS) card[block.field] = block.map(form);

@@ -14,10 +14,11 @@ import {
 import type { MemberPacing } from '../transport/memberPacing';
 import type { SendFlags } from '../transport/messages';
 import type { RetryPolicy } from '../transport/retry';
+import { nodeParameter } from './parameters';
 
-/** The Options collection of an operation, read once per item. */
+/** The Options collection of an operation, read once per item (once per execution without expressions). */
 export function readOptions<T extends IDataObject>(ctx: IExecuteFunctions, itemIndex: number): T {
-	return ctx.getNodeParameter('options', itemIndex, {}) as T;
+	return nodeParameter(ctx, 'options', itemIndex, {}) as T;
 }
 
 export interface RetryOptionValues extends IDataObject {

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { checkTemplateCard, longTexts, type CardIssue, type CardVariant } from '../../shared/card';
 import { checkCardBounds } from '../../shared/card/check';
 import { cardFromForm, formLabelOf } from './cardFromForm';
+import { nodeParameter } from './parameters';
 
 interface CardInput {
 	card: unknown;
@@ -12,7 +13,7 @@ interface CardInput {
 
 /** The raw card of one item from the form or the JSON field; depth/size bounds checked (throws NodeOperationError). */
 export function readCardInput(ctx: IExecuteFunctions, itemIndex: number, variant: CardVariant): CardInput {
-	const fromForm = ctx.getNodeParameter('cardInput', itemIndex, 'form') !== 'json';
+	const fromForm = nodeParameter(ctx, 'cardInput', itemIndex, 'form') !== 'json';
 	const card = fromForm ? cardFromForm(ctx, itemIndex, variant) : parseCardJson(ctx, itemIndex);
 	const outOfBounds = checkCardBounds(card);
 	if (outOfBounds) throw invalidCard(ctx, itemIndex, [outOfBounds], fromForm);
@@ -94,7 +95,7 @@ function hintLongTexts(
 }
 
 function parseCardJson(ctx: IExecuteFunctions, itemIndex: number): unknown {
-	const value = ctx.getNodeParameter('cardJson', itemIndex) as unknown;
+	const value = nodeParameter(ctx, 'cardJson', itemIndex) as unknown;
 	if (typeof value !== 'string') return value;
 	try {
 		return JSON.parse(value) as unknown;

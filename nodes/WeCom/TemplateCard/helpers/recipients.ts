@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Recipients } from '../transport/recipients';
+import { nodeParameter } from './parameters';
 
 const SEPARATORS = /[|,\n]/;
 
@@ -24,8 +25,8 @@ export function parseRecipientList(value: unknown): string[] {
 
 /** The recipient fields of descriptions/recipients.ts; an empty set is refused before sending. */
 export function readRecipients(ctx: IExecuteFunctions, itemIndex: number): Recipients {
-	const list = (name: string) => parseRecipientList(ctx.getNodeParameter(name, itemIndex, ''));
-	const toAll = ctx.getNodeParameter('toAll', itemIndex, false) as boolean;
+	const list = (name: string) => parseRecipientList(nodeParameter(ctx, name, itemIndex, ''));
+	const toAll = nodeParameter(ctx, 'toAll', itemIndex, false) as boolean;
 	if (toAll) return { toAll, users: [], parties: [], tags: [] };
 	const recipients = {
 		toAll,

@@ -61,6 +61,9 @@ export interface SentWith {
 	credentials: WeComCredentials;
 }
 
+/** Sends a request with a token already in hand (kept-alive or through n8n's helper, see ./connection). */
+export type Sender = (options: IHttpRequestOptions, credentials: WeComCredentials) => Promise<SentWith>;
+
 interface Refresh {
 	/** Settles as soon as n8n has stored and assigned the new token. */
 	credentials: Promise<WeComCredentials>;
@@ -125,13 +128,17 @@ export async function sendAuthenticated(
  */
 type TokenTrouble = 'refused' | 'expired';
 
-/** Sends with a token that replaces the one in `stale`. */
+/**
+ * Sends with a token that replaces the one in `stale`: a token found in hand goes out through
+ * `send`; a new one is fetched by n8n's helper, which runs preAuthentication and stores it.
+ */
 export async function sendWithNewToken(
 	ctx: WeComApiContext,
 	itemIndex: number,
 	options: IHttpRequestOptions,
 	stale: WeComCredentials,
 	trouble: TokenTrouble,
+	send: Sender,
 ): Promise<SentWith> {
 	const key = appKey(ctx, stale);
 	const refusal = secretRefusals.get(key);
@@ -142,7 +149,7 @@ export async function sendWithNewToken(
 		const inFlight = refreshesInFlight.get(key);
 		if (inFlight) {
 			const fresh = await inFlight.credentials;
-			if (replaces(fresh)) return await sendAuthenticated(ctx, options, fresh);
+			if (replaces(fresh)) return await send(options, fresh);
 		}
 		const reissued = refusedTokensReissued.get(key);
 		if (trouble !== 'refused' || reissued?.token !== String(stale.accessToken ?? '')) break;
@@ -161,7 +168,7 @@ export async function sendWithNewToken(
 		}
 		await sleep(wait);
 	}
-	return await leadRefresh(ctx, itemIndex, options, stale, replaces, key);
+	return await leadRefresh(ctx, itemIndex, options, stale, replaces, key, send);
 }
 
 function replacementTest(stale: WeComCredentials, trouble: TokenTrouble): (fresh: WeComCredentials) => boolean {
@@ -185,6 +192,7 @@ async function leadRefresh(
 	stale: WeComCredentials,
 	replaces: (fresh: WeComCredentials) => boolean,
 	key: string,
+	send: Sender,
 ): Promise<SentWith> {
 	const outcome = settleable<WeComCredentials>();
 	const refresh: Refresh = { credentials: outcome.promise };
@@ -202,7 +210,7 @@ async function leadRefresh(
 		const stored = (await readCredentials(ctx, CREDENTIAL_TYPE, itemIndex)) as WeComCredentials;
 		if (replaces(stored)) {
 			outcome.resolve(stored);
-			return await sendAuthenticated(ctx, options, stored);
+			return await send(options, stored);
 		}
 		const watched = watchToken({ ...stale, accessToken: '' });
 		void watched.assigned.then(() => {

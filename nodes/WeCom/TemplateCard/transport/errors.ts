@@ -16,6 +16,8 @@ type FailureKind =
 	| 'errcode'
 	/** The request never reached WeCom (refused, DNS): nothing was delivered. */
 	| 'notSent'
+	/** n8n's outbound policy forbids WeCom's host: nothing was delivered, asking again cannot help. */
+	| 'blocked'
 	/** Timeout, dropped connection or 5xx: WeCom may have delivered it. */
 	| 'ambiguous';
 
@@ -46,7 +48,18 @@ export function weComErrcodeError(
 	return error;
 }
 
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** The code of the error a client of our own throws when n8n's outbound policy forbids WeCom's host. */
+export const EGRESS_REFUSED = 'EGRESS_REFUSED';
+
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	// fetch's: no connection within the connect timeout.
+	'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 interface TransportFailure {
 	message?: string;
@@ -75,15 +88,23 @@ export function weComTransportError(
 	const redirected = status !== undefined && status >= 300 && status < 400;
 	const error = new NodeApiError(node, { message: detail } as JsonObject, {
 		message: status ? `WeCom answered HTTP ${status}` : `The request to WeCom failed: ${detail}`,
-		description: redirected
-			? 'Something between n8n and WeCom redirected the request; it is not followed (the access token would travel along). Check the API Base URL of the credential and any proxy.'
-			: status
-				? 'WeCom or a proxy in between failed; the request is retried if the retry policy allows it.'
-				: 'Check that n8n can reach the API Base URL of the credential.',
+		description:
+			networkCode === EGRESS_REFUSED
+				? "Nothing was sent. Ask the n8n administrator to allow WeCom's host in n8n's outbound request (SSRF) settings."
+				: redirected
+					? 'Something between n8n and WeCom redirected the request; it is not followed (the access token would travel along). Check the API Base URL of the credential and any proxy.'
+					: status
+						? 'WeCom or a proxy in between failed; the request is retried if the retry policy allows it.'
+						: 'Check that n8n can reach the API Base URL of the credential.',
 		httpCode: status ? String(status) : undefined,
 		itemIndex,
 	}) as WeComApiError;
-	error.failureKind = networkCode && NOT_SENT_CODES.has(networkCode) ? 'notSent' : 'ambiguous';
+	error.failureKind =
+		networkCode === EGRESS_REFUSED
+			? 'blocked'
+			: networkCode && NOT_SENT_CODES.has(networkCode)
+				? 'notSent'
+				: 'ambiguous';
 	return error;
 }
 

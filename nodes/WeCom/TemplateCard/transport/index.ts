@@ -2,14 +2,9 @@ import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-
 
 import { weComBaseUrl } from '../../shared/apiOrigin';
 import { TOKEN_ERRCODES } from '../../shared/errorCodes';
-import { CREDENTIAL_TYPE, readCredentials, type WeComApiContext } from './context';
-import {
-	sendAuthenticated,
-	sendWithNewToken,
-	tokenNeedsRefresh,
-	type SentWith,
-	type WeComCredentials,
-} from './credentials';
+import { senderFor } from './connection';
+import { CREDENTIAL_TYPE, appCredentials, keepInHand, readCredentials, type WeComApiContext } from './context';
+import { sendWithNewToken, tokenNeedsRefresh, type SentWith, type WeComCredentials } from './credentials';
 import { notWeComAnswerError, weComErrcodeError, weComTransportError, type WeComErrorBody } from './errors';
 import { NO_RETRY, withRetry, type RetryPolicy } from './retry';
 
@@ -58,8 +53,8 @@ export async function weComApiCall(
 }
 
 /**
- * The only place that talks to the WeCom app API. Authenticates with the `weComApi`
- * credential, replaces a refused or expired token (see ./credentials), and turns every answer
+ * The only place that talks to the WeCom app API. Sends with the token in hand over kept-alive
+ * connections (./connection), replaces a refused or expired token (./credentials), and turns every answer
  * that is not a WeCom success into a NodeApiError that explains it.
  */
 async function weComApiRequest(
@@ -68,7 +63,7 @@ async function weComApiRequest(
 	itemIndex: number,
 	explainErrcode?: (errcode: number) => string | undefined,
 ): Promise<WeComResponse> {
-	const credentials = (await readCredentials(this, CREDENTIAL_TYPE, itemIndex)) as WeComCredentials;
+	const credentials = (await appCredentials(this, itemIndex)) as WeComCredentials;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${weComBaseUrl(credentials)}${request.path}`,
@@ -81,21 +76,23 @@ async function weComApiRequest(
 	};
 	// Every value that must never reach an error: the secret and each token used on the way.
 	const secrets: unknown[] = [credentials.corpSecret, credentials.accessToken];
+	const send = senderFor(this);
 
 	let sent: SentWith;
 	try {
 		sent = tokenNeedsRefresh(credentials)
-			? await sendWithNewToken(this, itemIndex, options, credentials, 'expired')
-			: await sendAuthenticated(this, options, credentials);
+			? await sendWithNewToken(this, itemIndex, options, credentials, 'expired', send)
+			: await send(options, credentials);
 		secrets.push(sent.credentials.accessToken);
 		for (let replaced = 0; replaced < MAX_TOKEN_REPLACEMENTS && refusesToken(sent.response); replaced++) {
-			sent = await sendWithNewToken(this, itemIndex, options, sent.credentials, 'refused');
+			sent = await sendWithNewToken(this, itemIndex, options, sent.credentials, 'refused', send);
 			secrets.push(sent.credentials.accessToken);
 		}
 	} catch (error) {
 		secrets.push(await storedToken(this, itemIndex));
 		throw weComTransportError(this.getNode(), error, itemIndex, secrets);
 	}
+	if (sent.credentials !== credentials) keepInHand(this, sent.credentials);
 
 	const response = sent.response;
 	if (!isWeComAnswer(response)) throw notWeComAnswerError(this.getNode(), itemIndex);

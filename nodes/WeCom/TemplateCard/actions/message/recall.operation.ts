@@ -5,6 +5,7 @@ import { optionsCollection, retryOptions } from '../../descriptions/options';
 import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
 import { recallMessage } from '../../transport/messages';
 import { showFor } from '../node.type';
+import { nodeParameter } from '../../helpers/parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,7 +23,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(showFor('message', 'recall'), properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const msgid = String(this.getNodeParameter('msgid', itemIndex, '')).trim();
+	const msgid = String(nodeParameter(this, 'msgid', itemIndex, '')).trim();
 	if (!msgid) {
 		throw new NodeOperationError(this.getNode(), 'Message ID is empty', {
 			itemIndex,

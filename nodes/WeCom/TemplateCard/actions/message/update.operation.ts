@@ -9,6 +9,7 @@ import { memberIds, parseRecipientList, wholeNumberIds } from '../../helpers/rec
 import { updateCard, type CardChange, type UpdateTarget } from '../../transport/messages';
 import { fitsOneCall, ONE_CALL_CAPS, splitWeComList } from '../../transport/recipients';
 import { showFor } from '../node.type';
+import { nodeParameter } from '../../helpers/parameters';
 
 const listHint = 'separated by |, commas or new lines, or an expression returning an array';
 
@@ -109,7 +110,7 @@ interface UpdateOptions extends RetryOptionValues {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const responseCode = String(this.getNodeParameter('responseCode', itemIndex, '')).trim();
+	const responseCode = String(nodeParameter(this, 'responseCode', itemIndex, '')).trim();
 	if (!responseCode) {
 		throw new NodeOperationError(this.getNode(), 'Response Code is empty', {
 			itemIndex,
@@ -117,12 +118,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const options = readOptions<UpdateOptions>(this, itemIndex);
-	const mode = this.getNodeParameter('updateMode', itemIndex) as 'button' | 'card';
+	const mode = nodeParameter(this, 'updateMode', itemIndex) as 'button' | 'card';
 	// Who before what: a missing target is reported before anything wrong with the new card.
 	const target = updateTarget(this, itemIndex);
 	const change: CardChange =
 		mode === 'button'
-			? { replaceButtonWith: this.getNodeParameter('replaceName', itemIndex) as string }
+			? { replaceButtonWith: nodeParameter(this, 'replaceName', itemIndex) as string }
 			: { card: readCard(this, itemIndex, 'update'), enableIdTrans: Boolean(options.enableIdTrans) };
 	const { response, attempts } = await updateCard(this, itemIndex, {
 		responseCode,
@@ -134,8 +135,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 }
 
 function updateTarget(ctx: IExecuteFunctions, itemIndex: number): UpdateTarget {
-	if (ctx.getNodeParameter('updateTarget', itemIndex) === 'all') return { everyone: true };
-	const list = (name: string) => parseRecipientList(ctx.getNodeParameter(name, itemIndex, ''));
+	if (nodeParameter(ctx, 'updateTarget', itemIndex) === 'all') return { everyone: true };
+	const list = (name: string) => parseRecipientList(nodeParameter(ctx, name, itemIndex, ''));
 	// The same checks as a send: no `@all` hidden in Users, whole-number department and tag ids.
 	const users = memberIds(ctx, itemIndex, list('userIds'));
 	const parties = wholeNumberIds(ctx, itemIndex, list('partyIds'), 'Departments');
