@@ -2,13 +2,20 @@
  * The node in n8n's engine, talking to the sandbox through the recording proxy: the credential's
  * base URL is the proxy, so every request the node makes is recorded byte for byte.
  */
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { WeComApi } from '../../credentials/WeComApi.credentials';
 import { WeComTemplateCard } from '../../nodes/WeCom/TemplateCard/WeComTemplateCard.node';
-import { DEMO_AGENT_ID, DEMO_CORP_ID, DEMO_SECRET, startSandbox, type Sandbox } from '../../sandbox';
+import {
+	DEMO_AGENT_ID,
+	DEMO_CORP_ID,
+	DEMO_SECRET,
+	startSandbox,
+	type Sandbox,
+	type SandboxOptions,
+} from '../../sandbox';
 import { createEngineHarness, registerSecret, type NodeRun } from '../harness';
-import { startRecordingProxy, type RecordingProxy } from './recordingProxy';
+import { startRecordingProxy, type Interceptor, type RecordingProxy } from './recordingProxy';
 
 const CARD_NODE_TYPE = 'n8n-nodes-wecom-card.weComTemplateCard';
 const CREDENTIAL = { id: 'wecom-transport', name: 'WeCom through the recording proxy' };
@@ -22,9 +29,17 @@ export interface TransportFixture {
 	close(): Promise<void>;
 }
 
-export async function startTransportFixture(): Promise<TransportFixture> {
-	const sandbox = await startSandbox();
-	const proxy = await startRecordingProxy(sandbox.url);
+export interface TransportFixtureOptions {
+	/** Extra fields of the WeCom API credential (e.g. its Connections option). */
+	credential?: ICredentialDataDecryptedObject;
+	/** Calls the proxy answers in WeCom's place. */
+	intercept?: Interceptor;
+	sandbox?: SandboxOptions;
+}
+
+export async function startTransportFixture(options: TransportFixtureOptions = {}): Promise<TransportFixture> {
+	const sandbox = await startSandbox(options.sandbox);
+	const proxy = await startRecordingProxy(sandbox.url, options.intercept);
 	const harness = createEngineHarness({
 		nodeTypes: { [CARD_NODE_TYPE]: new WeComTemplateCard() },
 		credentialTypes: { weComApi: new WeComApi() },
@@ -32,7 +47,13 @@ export async function startTransportFixture(): Promise<TransportFixture> {
 	harness.credentials.add({
 		...CREDENTIAL,
 		type: 'weComApi',
-		data: { corpId: DEMO_CORP_ID, corpSecret: DEMO_SECRET, agentId: DEMO_AGENT_ID, baseUrl: proxy.url },
+		data: {
+			corpId: DEMO_CORP_ID,
+			corpSecret: DEMO_SECRET,
+			agentId: DEMO_AGENT_ID,
+			baseUrl: proxy.url,
+			...options.credential,
+		},
 	});
 	return {
 		sandbox,

@@ -23,17 +23,26 @@ export interface RecordedCall {
 export interface RecordingProxy {
 	url: string;
 	calls(path?: string): RecordedCall[];
+	/** TCP connections the node opened to the proxy so far. */
+	connections(): number;
 	close(): Promise<void>;
 }
+
+/**
+ * Answers a call in WeCom's place instead of forwarding it (the JSON body, sent with HTTP 200),
+ * or undefined to forward it to the sandbox.
+ */
+export type Interceptor = (call: RecordedCall) => Record<string, unknown> | undefined;
 
 /** The parsed JSON body of a call (throws if it is not JSON: that alone is a finding). */
 export function jsonBody(call: RecordedCall): Record<string, unknown> {
 	return JSON.parse(call.rawBody) as Record<string, unknown>;
 }
 
-export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
+export async function startRecordingProxy(target: string, intercept?: Interceptor): Promise<RecordingProxy> {
 	const upstream = new URL(target);
 	const recorded: RecordedCall[] = [];
+	let connections = 0;
 
 	const server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
@@ -49,6 +58,15 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
 				receivedAt: performance.now(),
 			};
 			recorded.push(call);
+			const answer = intercept?.(call);
+			if (answer) {
+				res.writeHead(200, { 'content-type': 'application/json' });
+				res.end(JSON.stringify(answer), () => {
+					call.answeredAt = performance.now();
+					call.status = 200;
+				});
+				return;
+			}
 			const forward = httpRequest(
 				{
 					host: upstream.hostname,
@@ -72,11 +90,13 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
 		});
 	});
 
+	server.on('connection', () => connections++);
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}`,
 		calls: (path) => recorded.filter((call) => path === undefined || call.path === path),
+		connections: () => connections,
 		close: async () => {
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
