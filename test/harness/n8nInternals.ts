@@ -41,3 +41,8 @@ export function installDiLoggerCapture(): void {
 	n8nContainer().set(Logger, recordingLogger as never);
 	loggerInstalled = true;
 }
+
+/** The DNS resolver n8n's outbound policy asks (`@n8n/backend-network`, as n8n-core loads it). */
+export function n8nDnsResolver(): { prototype: { lookup(hostname: string, options?: object): Promise<unknown> } } {
+	return requireFromCore<{ DnsResolver: ReturnType<typeof n8nDnsResolver> }>('@n8n/backend-network').DnsResolver;
+}

@@ -26,6 +26,8 @@ export interface TransportFixture {
 	sandbox: Sandbox;
 	proxy: RecordingProxy;
 	run(parameters: INodeParameters, items?: INodeExecutionData[]): Promise<NodeRun>;
+	/** Changes fields of the credential row as an edit in n8n would (the row as the test set it: no stored token). */
+	updateCredential(fields: ICredentialDataDecryptedObject): void;
 	close(): Promise<void>;
 }
 
@@ -44,22 +46,23 @@ export async function startTransportFixture(options: TransportFixtureOptions = {
 		nodeTypes: { [CARD_NODE_TYPE]: new WeComTemplateCard() },
 		credentialTypes: { weComApi: new WeComApi() },
 	});
-	harness.credentials.add({
-		...CREDENTIAL,
-		type: 'weComApi',
-		data: {
-			corpId: DEMO_CORP_ID,
-			corpSecret: DEMO_SECRET,
-			agentId: DEMO_AGENT_ID,
-			baseUrl: proxy.url,
-			...options.credential,
-		},
-	});
+	let data: ICredentialDataDecryptedObject = {
+		corpId: DEMO_CORP_ID,
+		corpSecret: DEMO_SECRET,
+		agentId: DEMO_AGENT_ID,
+		baseUrl: proxy.url,
+		...options.credential,
+	};
+	harness.credentials.add({ ...CREDENTIAL, type: 'weComApi', data });
 	return {
 		sandbox,
 		proxy,
 		run: async (parameters, items) =>
 			await harness.runNode({ type: CARD_NODE_TYPE, parameters, credentials: { weComApi: CREDENTIAL }, items }),
+		updateCredential: (fields) => {
+			data = { ...data, ...fields };
+			harness.credentials.replaceData(CREDENTIAL.id, data);
+		},
 		close: async () => {
 			for (const token of sandbox.issuedTokens()) registerSecret(token);
 			await proxy.close();

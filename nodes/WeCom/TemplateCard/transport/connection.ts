@@ -2,39 +2,39 @@
  * Which client carries a request whose token is in hand: kept-alive `fetch` (./keptAlive), or
  * n8n's request helper, which honours HTTP_PROXY / HTTPS_PROXY (often how a corp reaches WeCom
  * from the fixed IP WeCom trusts, errcode 60020) but opens a new connection per request.
+ *
+ * A request moves to the other client only when the first one provably delivered nothing: WeCom
+ * answered 60020 (it refuses the caller's IP before handling the call,
+ * https://developer.work.weixin.qq.com/document/path/90313), or the connection was never made.
  */
 import { weComBaseUrl } from '../../shared/apiOrigin';
 import { ERRCODE } from '../../shared/errorCodes';
 import type { WeComApiContext } from './context';
-import { sendAuthenticated, type Sender, type WeComCredentials } from './credentials';
+import { sendAuthenticated, type SentWith, type Sender, type WeComCredentials } from './credentials';
+import { egressPolicyApplies } from './egress';
+import { NOT_SENT_CODES } from './errors';
 import { sendKeptAlive } from './keptAlive';
 
 /** The credential's Connections setting. */
 export const CONNECTIONS = { keptAlive: 'keptAlive', n8nClient: 'n8nClient' } as const;
 
 /**
- * Apps (API origin + corp) for which the kept-alive path was refused while n8n's client got
- * through: they stay on n8n's client until n8n restarts. Nothing secret is in the key.
+ * How long an app stays on n8n's client after the kept-alive path failed it while n8n's client
+ * got through: trusted IPs get edited, networks recover, and a moment's DNS failure must not
+ * cost the kept-alive connections until n8n restarts.
  */
-const onN8nClient = new Set<string>();
+const ROUTE_MEMORY_MS = 10 * 60 * 1000;
+
+/** Apps (API origin, corp, agent: trusted IPs are set per app) on n8n's client, and until when. */
+const onN8nClientUntil = new Map<string, number>();
 
 function routeOf(credentials: WeComCredentials): string {
-	return `${weComBaseUrl(credentials)}\n${String(credentials.corpId ?? '')}`;
+	return [weComBaseUrl(credentials), credentials.corpId, credentials.agentId].map(String).join('\n');
 }
-
-/** Failures that prove the request never left this machine's direct path. */
-const DIRECT_PATH_UNREACHABLE = new Set([
-	'ECONNREFUSED',
-	'ENOTFOUND',
-	'EAI_AGAIN',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-	'UND_ERR_CONNECT_TIMEOUT',
-]);
 
 function neverSent(error: unknown): boolean {
 	const failure = error as { code?: string; cause?: { code?: string } } | undefined;
-	return DIRECT_PATH_UNREACHABLE.has(failure?.cause?.code ?? failure?.code ?? '');
+	return NOT_SENT_CODES.has(failure?.cause?.code ?? failure?.code ?? '');
 }
 
 function errcodeOf(response: unknown): number | undefined {
@@ -42,33 +42,61 @@ function errcodeOf(response: unknown): number | undefined {
 	return typeof errcode === 'number' ? errcode : undefined;
 }
 
+/** `fetch` refuses a URL with a user and password in it; n8n's client sends them as Basic auth. */
+function fetchCanCarry(url: string): boolean {
+	const parsed = URL.canParse(url) ? new URL(url) : undefined;
+	return parsed !== undefined && !parsed.username && !parsed.password;
+}
+
+type Outcome = { sent: SentWith } | { error: unknown };
+
+async function outcomeOf(sending: Promise<SentWith>): Promise<Outcome> {
+	return await sending.then(
+		(sent) => ({ sent }),
+		(error: unknown) => ({ error }),
+	);
+}
+
+/** Nothing was delivered: WeCom refused the caller's IP, or the request never left. */
+function deliveredNothing(outcome: Outcome): boolean {
+	return 'sent' in outcome ? errcodeOf(outcome.sent.response) === ERRCODE.ipNotTrusted : neverSent(outcome.error);
+}
+
+function settle(outcome: Outcome): SentWith {
+	if ('error' in outcome) throw outcome.error;
+	return outcome.sent;
+}
+
 /** The sender for requests of this context. */
 export function senderFor(ctx: WeComApiContext): Sender {
 	return async (options, credentials) => {
+		const viaN8n = async () => await outcomeOf(sendAuthenticated(ctx, options, credentials));
+		if (
+			(await egressPolicyApplies(ctx, options.url)) ||
+			credentials.connections === CONNECTIONS.n8nClient ||
+			!fetchCanCarry(options.url)
+		) {
+			return settle(await viaN8n());
+		}
 		const route = routeOf(credentials);
-		if (credentials.connections === CONNECTIONS.n8nClient || onN8nClient.has(route)) {
-			return await sendAuthenticated(ctx, options, credentials);
+		if ((onN8nClientUntil.get(route) ?? 0) > Date.now()) {
+			const remembered = await viaN8n();
+			if (!deliveredNothing(remembered)) return settle(remembered);
+			// n8n's client no longer gets through (the proxy's IP is refused, the proxy is down):
+			// nothing was delivered, so the kept-alive path may carry the same request.
+			onN8nClientUntil.delete(route);
 		}
-		const direct = await sendKeptAlive(ctx, options, credentials).then(
-			(sent) => ({ sent }),
-			(error: unknown) => ({ error }),
-		);
-		if ('sent' in direct && errcodeOf(direct.sent.response) !== ERRCODE.ipNotTrusted) return direct.sent;
-		if ('error' in direct && !neverSent(direct.error)) throw direct.error;
-		// WeCom refused this path (60020) or it leads nowhere: both mean nothing was delivered, so
-		// n8n's client (and the proxy it may use) can carry the same request.
-		const viaN8n = await sendAuthenticated(ctx, options, credentials).then(
-			(sent) => ({ sent }),
-			(error: unknown) => ({ error }),
-		);
-		if ('error' in viaN8n) {
-			// Through n8n's client it may have been delivered: that is the outcome to report.
-			if (!neverSent(viaN8n.error)) throw viaN8n.error;
-			if ('error' in direct) throw direct.error;
-			return direct.sent;
+		const direct = await outcomeOf(sendKeptAlive(options, credentials));
+		if (!deliveredNothing(direct)) return settle(direct);
+		// WeCom refused this path (60020) or it leads nowhere: n8n's client (and the proxy it may
+		// use) can carry the same request.
+		const fallback = await viaN8n();
+		// Through n8n's client it may have been delivered: that is the outcome to report.
+		if ('error' in fallback && neverSent(fallback.error)) return settle(direct);
+		const errcode = 'sent' in fallback ? errcodeOf(fallback.sent.response) : undefined;
+		if (errcode !== undefined && errcode !== ERRCODE.ipNotTrusted) {
+			onN8nClientUntil.set(route, Date.now() + ROUTE_MEMORY_MS);
 		}
-		const errcode = errcodeOf(viaN8n.sent.response);
-		if (errcode !== undefined && errcode !== ERRCODE.ipNotTrusted) onN8nClient.add(route);
-		return viaN8n.sent;
+		return settle(fallback);
 	};
 }

@@ -51,7 +51,11 @@ export function weComErrcodeError(
 /** The code of the error a client of our own throws when n8n's outbound policy forbids WeCom's host. */
 export const EGRESS_REFUSED = 'EGRESS_REFUSED';
 
-const NOT_SENT_CODES = new Set([
+/** The code of the error our own client throws when nothing answered its connection test (see ./keptAlive). */
+export const DIRECT_PATH_SILENT = 'DIRECT_PATH_SILENT';
+
+/** Failures that prove the request never left this machine: no connection was made. */
+export const NOT_SENT_CODES: ReadonlySet<string> = new Set([
 	'ECONNREFUSED',
 	'ENOTFOUND',
 	'EAI_AGAIN',
@@ -59,6 +63,7 @@ const NOT_SENT_CODES = new Set([
 	'ENETUNREACH',
 	// fetch's: no connection within the connect timeout.
 	'UND_ERR_CONNECT_TIMEOUT',
+	DIRECT_PATH_SILENT,
 ]);
 
 interface TransportFailure {

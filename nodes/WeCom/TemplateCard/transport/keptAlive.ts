@@ -4,48 +4,52 @@
  * connections for 10,000 cards. The global `fetch` keeps a pool per origin instead.
  *
  * What stays with n8n: the token (preAuthentication runs and stores it through
- * httpRequestWithAuthentication, see ./credentials), the instance's outbound policy (checked here
- * with the egress filter n8n offers for clients of their own), and proxies: `fetch` ignores
+ * httpRequestWithAuthentication, see ./credentials), the instance's outbound policy (under one,
+ * ./connection sends through n8n's client, see ./egress), and proxies: `fetch` ignores
  * HTTP(S)_PROXY, so ./connection falls back to n8n's helper when WeCom refuses this path.
  */
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import type { WeComApiContext } from './context';
+import { weComBaseUrl } from '../../shared/apiOrigin';
 import type { SentWith, WeComCredentials } from './credentials';
-import { EGRESS_REFUSED } from './errors';
+import { DIRECT_PATH_SILENT } from './errors';
 import { NO_RETRY } from './retry';
 
-/** n8n's egress filter as 2.x offers it; 1.x has none (then the instance has no such policy). */
-interface EgressFilter {
-	validateUrl(url: string): Promise<{ ok: boolean; error?: Error }>;
+/** How long a base URL that did not answer the connection test is left alone before the next test. */
+const SILENT_RETEST_MS = 60_000;
+
+/** Per API base URL, process-wide: whether the connection test got an answer (see directPathAnswers). */
+const connectionTests = new Map<string, { answered: Promise<boolean>; retestAt?: number }>();
+
+/**
+ * Whether anything answers HTTP at the API base URL without n8n's proxy settings, asked once per
+ * process (and again a minute after no answer). Behind a firewall that drops packets a connect
+ * just hangs, and a timeout cannot tell it from WeCom taking long over a card it may deliver: so
+ * the first thing sent there is this test, a GET of no API (`/cgi-bin/`) that changes nothing
+ * (not a HEAD: fetch closes the connection after one).
+ */
+async function directPathAnswers(credentials: WeComCredentials, timeoutMs: number): Promise<boolean> {
+	const target = `${weComBaseUrl(credentials)}/cgi-bin/`;
+	const known = connectionTests.get(target);
+	if (known && (known.retestAt === undefined || Date.now() < known.retestAt)) return await known.answered;
+	const test = { answered: connectionTest(target, timeoutMs), retestAt: undefined as number | undefined };
+	connectionTests.set(target, test);
+	if (!(await test.answered)) test.retestAt = Date.now() + SILENT_RETEST_MS;
+	return await test.answered;
 }
 
-/** One policy check per origin and execution (a check may resolve DNS). */
-const checkedOrigins = new WeakMap<WeComApiContext, Map<string, Promise<void>>>();
-
-function egressCheck(ctx: WeComApiContext, url: URL): Promise<void> {
-	let origins = checkedOrigins.get(ctx);
-	if (!origins) checkedOrigins.set(ctx, (origins = new Map()));
-	let check = origins.get(url.origin);
-	if (!check) {
-		check = checkEgress(ctx, url.origin);
-		origins.set(url.origin, check);
-	}
-	return check;
-}
-
-async function checkEgress(ctx: WeComApiContext, origin: string): Promise<void> {
-	const helpers = ctx.helpers as { getSecureEgressFilter?: () => EgressFilter };
-	const filter = helpers.getSecureEgressFilter?.();
-	if (!filter) return;
-	const verdict = await filter.validateUrl(origin);
-	if (!verdict.ok) {
-		const reason = verdict.error?.message ?? 'blocked';
-		throw Object.assign(new Error(`n8n's outbound request policy refuses ${new URL(origin).host}: ${reason}`), {
-			code: EGRESS_REFUSED,
-		});
-	}
+async function connectionTest(target: string, timeoutMs: number): Promise<boolean> {
+	return await fetch(target, { method: 'GET', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) }).then(
+		async (answer) => {
+			// Read to the end and yield (see sendKeptAlive), so the first card reuses the connection.
+			await answer.arrayBuffer();
+			await sleep(0);
+			return true;
+		},
+		// Refused, unresolvable, a bad port, no answer in time: none of it sent anything.
+		() => false,
+	);
 }
 
 /** The URL with its query and the token in hand; the token goes in the query, as WeCom asks. */
@@ -83,13 +87,14 @@ function parsedAnswer(text: string): unknown {
  * Sends with exactly these credential values (the token in hand), never following a redirect
  * (the token would travel along). The timeout bounds the whole request, the body included.
  */
-export async function sendKeptAlive(
-	ctx: WeComApiContext,
-	options: IHttpRequestOptions,
-	credentials: WeComCredentials,
-): Promise<SentWith> {
+export async function sendKeptAlive(options: IHttpRequestOptions, credentials: WeComCredentials): Promise<SentWith> {
 	const url = requestUrl(options, credentials);
-	await egressCheck(ctx, url);
+	const timeoutMs = Number(options.timeout ?? NO_RETRY.timeoutMs);
+	if (!(await directPathAnswers(credentials, timeoutMs))) {
+		throw Object.assign(new Error(`Nothing at ${url.host} answered n8n's direct connection test`), {
+			code: DIRECT_PATH_SILENT,
+		});
+	}
 	const { body, contentType } = requestBody(options);
 	const headers: Record<string, string> = { accept: 'application/json' };
 	if (contentType) headers['content-type'] = contentType;
@@ -103,7 +108,7 @@ export async function sendKeptAlive(
 			headers,
 			body,
 			redirect: 'manual',
-			signal: AbortSignal.timeout(Number(options.timeout ?? NO_RETRY.timeoutMs)),
+			signal: AbortSignal.timeout(timeoutMs),
 		});
 		text = await answer.text();
 	} catch (error) {
