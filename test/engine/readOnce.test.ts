@@ -67,4 +67,33 @@ describe('reads per execution', () => {
 			.map((message) => (message.template_card as { main_title: { title: string } }).main_title.title);
 		expect(new Set(titles)).toEqual(new Set(Array.from({ length: 200 }, (_, index) => `Deploy ${index}`)));
 	});
+
+	it('evaluates an expression nested in a list of rows for every item, and keeps the rows without one', async () => {
+		const withRows = {
+			...textNoticeParameters('alice'),
+			horizontalContentList: {
+				items: [
+					{ keyname: 'Build', type: 0, value: '=#{{ $json.index }}' },
+					{ keyname: 'Branch', type: 0, value: 'main' },
+				],
+			},
+		};
+
+		await readsFor(withRows, 3);
+
+		const rows = fixture.sandbox
+			.messages()
+			.filter((message) => message.action === 'send')
+			.map((message) => (message.template_card as { horizontal_content_list: unknown }).horizontal_content_list);
+		// Sent concurrently: in any order, each item's own row once.
+		expect(rows).toHaveLength(3);
+		expect(rows).toEqual(
+			expect.arrayContaining(
+				[0, 1, 2].map((index) => [
+					{ keyname: 'Build', type: 0, value: `#${index}` },
+					{ keyname: 'Branch', type: 0, value: 'main' },
+				]),
+			),
+		);
+	});
 });

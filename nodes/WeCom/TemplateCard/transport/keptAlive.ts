@@ -121,9 +121,12 @@ export async function sendKeptAlive(options: IHttpRequestOptions, credentials: W
 	return { response: parsedAnswer(text), credentials };
 }
 
-/** AbortSignal.timeout rejects with a DOMException; the error mapper knows timeouts by code. */
+/**
+ * AbortSignal.timeout rejects with a DOMException (its numeric `code` is 23); the error mapper
+ * knows timeouts by code. By name, not `instanceof Error`: a DOMException of another realm is not one.
+ */
 function timeoutAsCode(error: unknown): unknown {
-	if (error instanceof Error && error.name === 'TimeoutError') {
+	if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
 		return Object.assign(new Error('the answer did not complete in time'), { code: 'ETIMEDOUT' });
 	}
 	return error;
