@@ -2,6 +2,7 @@
  * A tiny HTTP client for the sandbox: raw WeCom calls for tests, and the /sandbox/ control API for
  * driving a sandbox that runs in another process (for example next to a real n8n).
  */
+import type { ConnectionCounts } from './network/connectionCounter';
 import type { ActiveFault, DeliveredMessage, FaultSpec, MemberDrop, SandboxStats, UserCard } from './types';
 
 export interface CallOptions {
@@ -56,6 +57,7 @@ export function sandboxControl(baseUrl: string) {
 		health: () => get<{ ok: boolean; corps: { corpId: string; agentIds: number[] }[]; now: number }>('/sandbox/health'),
 		messages: () => get<DeliveredMessage[]>('/sandbox/messages'),
 		stats: () => get<SandboxStats>('/sandbox/stats'),
+		connections: () => get<ConnectionCounts>('/sandbox/connections'),
 		cardsFor: (userid: string) => get<UserCard[]>(`/sandbox/cards?userid=${encodeURIComponent(userid)}`),
 		issuedTokens: () => get<string[]>('/sandbox/issued-tokens'),
 		faults: () => get<ActiveFault[]>('/sandbox/faults'),

@@ -31,7 +31,8 @@ export function refuseCrossSite(req: IncomingMessage, hosts: ReadonlySet<string>
 	if (!hosts.has(host))
 		return { status: 421, error: `Host ${host || '(none)'} is not this sandbox; use ${[...hosts][0]}` };
 	const origin = req.headers.origin;
-	if (origin !== undefined && origin.toLowerCase() !== `http://${host}`)
+	const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+	if (origin !== undefined && origin.toLowerCase() !== `${scheme}://${host}`)
 		return { status: 403, error: `cross-site request from ${origin} refused` };
 	const method = req.method ?? 'GET';
 	const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();

@@ -38,6 +38,8 @@ export type {
 	UserCard,
 } from './types';
 export { callSandbox, sandboxControl } from './client';
+export type { ConnectionCounts } from './network/connectionCounter';
+export type { TlsMaterial } from './network/selfSignedCertificate';
 export type { CallOptions, CallResult } from './client';
 export {
 	sampleButtonInteraction,

@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { WecomRejection, wecomError } from './errmsg';
 import type { WecomBody } from './errmsg';
 import { ownHosts, refuseCrossSite } from './crossSite';
@@ -16,6 +18,10 @@ import { updateTemplateCard } from './routes/updateTemplateCard';
 import { webhookSend } from './routes/webhookSend';
 import { isWebUiPath, serveWebUi } from './web/routes';
 import { CallbackHub, handleCallbackControl } from './callbacks';
+import { startLatencyRelay } from './network/latency';
+import type { LatencyRelay } from './network/latency';
+import { selfSignedCertificate } from './network/selfSignedCertificate';
+import type { TlsMaterial } from './network/selfSignedCertificate';
 import { SandboxState } from './state';
 import type { Sandbox, SandboxOptions } from './types';
 
@@ -101,6 +107,7 @@ interface RequestContext {
 async function handleRequest(req: IncomingMessage, res: ServerResponse, context: RequestContext): Promise<void> {
 	const { state, delays, isClosing, callbacks } = context;
 	const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+	state.connections.request(req.socket, url.pathname);
 	if (isWebUiPath(url.pathname) || url.pathname.startsWith('/sandbox/')) {
 		const refusal = refuseCrossSite(req, context.hosts());
 		if (refusal) return sendJson(res, refusal.status, { ok: false, error: refusal.error });
@@ -131,7 +138,16 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 	});
 }
 
-/** Starts a WeCom-compatible server; in-process by default on an ephemeral 127.0.0.1 port. */
+async function tlsMaterialOf(option: SandboxOptions['tls'], host: string): Promise<TlsMaterial | undefined> {
+	if (option === true) return await selfSignedCertificate(host);
+	return option || undefined;
+}
+
+/**
+ * Starts a WeCom-compatible server; in-process by default on an ephemeral 127.0.0.1 port. With
+ * `tls` it speaks HTTPS; with `latency` clients reach it through a relay that adds a round-trip
+ * time (network/latency.ts).
+ */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const state = new SandboxState(options);
 	const callbacks = new CallbackHub(state, options.callbacks);
@@ -139,29 +155,49 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	let closing = false;
 	let hosts: ReadonlySet<string> = new Set();
 	const context: RequestContext = { state, delays, isClosing: () => closing, callbacks, hosts: () => hosts };
-	const server = createServer((req, res) => {
+	const handler = (req: IncomingMessage, res: ServerResponse) => {
 		handleRequest(req, res, context).catch((error: unknown) => {
 			// A bug in the sandbox must not take the test process down; the caller sees a 500.
 			const detail = error instanceof Error ? error.message : String(error);
 			if (!res.headersSent) sendJson(res, 500, { errcode: -1, errmsg: `sandbox internal error: ${detail}` });
 			else res.destroy();
 		});
-	});
+	};
 	const host = options.host ?? '127.0.0.1';
-	const address = await listen(server, options.port ?? 0, host);
-	hosts = ownHosts(host, address.port);
-	const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+	const tls = await tlsMaterialOf(options.tls, host);
+	const server = tls ? createHttpsServer(tls, handler) : createServer(handler);
+	server.on('connection', (socket: Socket) => state.connections.accepted(socket, tls !== undefined));
+	server.on('secureConnection', (socket: TLSSocket) => state.connections.secured(socket));
+	const rttMs = options.latency?.rttMs ?? 0;
+	// Behind the relay the server itself takes an ephemeral port; clients only know the relay's.
+	const address = await listen(server, rttMs > 0 ? 0 : (options.port ?? 0), host);
+	const relay: LatencyRelay | undefined =
+		rttMs > 0
+			? await startLatencyRelay({
+					host,
+					port: options.port ?? 0,
+					upstreamHost: host,
+					upstreamPort: address.port,
+					rttMs,
+				})
+			: undefined;
+	const port = relay?.port ?? address.port;
+	hosts = ownHosts(host, port);
+	const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
 	return {
 		url,
+		certificate: tls?.cert,
 		faults: state.faults,
-		close: () =>
-			new Promise<void>((resolve, reject) => {
-				closing = true;
-				delays.cancelAll();
+		close: async () => {
+			closing = true;
+			delays.cancelAll();
+			await relay?.close();
+			await new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));
 				server.closeAllConnections();
-			}),
+			});
+		},
 		outage: async (downtimeMs) => {
 			await new Promise<void>((resolve) => {
 				server.close(() => resolve());
@@ -180,6 +216,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		memberDrops: () => state.memberLimiter.list(),
 		issuedTokens: () => state.tokens.issued(),
 		stats: () => state.stats(),
+		connections: () => state.connections.snapshot(),
 		messages: () => state.messages(),
 		cardsFor: (userid) => state.cardsFor(userid),
 		advanceClock: (ms) => state.advanceClock(ms),

@@ -5,6 +5,7 @@ import { MemberLimiter } from './memberLimit';
 import { MinuteLimiter } from './rateLimit';
 import { TokenStore } from './tokens';
 import type { DeliveredMessage, SandboxApp, SandboxCorp, SandboxOptions, SandboxStats, UserCard } from './types';
+import { ConnectionCounter } from './network/connectionCounter';
 
 /** A corp with its visible range indexed for lookups (userids compare lower-cased, as WeCom reports them). */
 export interface CorpIndex {
@@ -70,6 +71,8 @@ export class SandboxState {
 	readonly robotLimiter: MinuteLimiter;
 	readonly trustedIps: ReadonlySet<string> | null;
 	readonly memberLimiter: MemberLimiter;
+	/** Connections and TLS handshakes clients opened (counted by the server, see server.ts). */
+	readonly connections = new ConnectionCounter();
 	/** Secrets reset at runtime, by 'corpId|agentId' (the corp definitions are shared constants). */
 	private readonly rotatedSecrets = new Map<string, string>();
 
@@ -202,7 +205,7 @@ export class SandboxState {
 	}
 
 	/**
-	 * Forgets messages, stats, faults, tokens, rate windows and member drops; config (rotated
+	 * Forgets messages, stats, faults, tokens, rate windows, member drops and connection counts; config (rotated
 	 * secrets included) and token history stay.
 	 */
 	reset(): void {
@@ -217,5 +220,6 @@ export class SandboxState {
 		this.apiLimiter.clear();
 		this.robotLimiter.clear();
 		this.memberLimiter.clear();
+		this.connections.reset();
 	}
 }

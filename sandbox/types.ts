@@ -3,6 +3,8 @@
  * names; the HTTP control API under /sandbox/ returns the same shapes as JSON.
  */
 
+import type { ConnectionCounts } from './network/connectionCounter';
+import type { TlsMaterial } from './network/selfSignedCertificate';
 import type {
 	ApprovalAction,
 	ApprovalResult,
@@ -59,6 +61,17 @@ export interface SandboxOptions {
 	 * false = no limit.
 	 */
 	memberLimits?: { perMinute?: number; perHour?: number } | false;
+	/**
+	 * HTTPS instead of HTTP: true = a self-signed certificate made at start (openssl) for the
+	 * loopback names and `host`; clients trust `Sandbox.certificate`. Or a key and certificate.
+	 */
+	tls?: boolean | TlsMaterial;
+	/**
+	 * A round-trip time added between clients and the sandbox (see network/latency.ts): a kept-alive
+	 * request costs 1 RTT, a fresh TLS 1.3 connection 3. Under it, outage() makes new connections
+	 * close right after they open instead of being refused.
+	 */
+	latency?: { rttMs: number };
 }
 
 /** A message that was answered errcode 0 but not delivered to one member (per-member limit). */
@@ -221,8 +234,10 @@ export interface UserCard {
 }
 
 export interface Sandbox {
-	/** 'http://127.0.0.1:PORT' */
+	/** 'http://127.0.0.1:PORT', or https:// with options.tls */
 	url: string;
+	/** With options.tls: the certificate (PEM) clients must trust, e.g. through NODE_EXTRA_CA_CERTS. */
+	certificate?: string;
 	close(): Promise<void>;
 	/**
 	 * A restart of WeCom's front end: every connection is dropped and the port refuses
@@ -248,6 +263,8 @@ export interface Sandbox {
 	issuedTokens(): string[];
 	faults: FaultControl;
 	stats(): SandboxStats;
+	/** Connections and TLS handshakes clients opened since start or reset (GET /sandbox/connections). */
+	connections(): ConnectionCounts;
 	messages(): DeliveredMessage[];
 	/** Messages answered errcode 0 but not delivered to a member (per-member limit), oldest first. */
 	memberDrops(): MemberDrop[];

@@ -52,6 +52,7 @@ function rotateSecret(state: SandboxState, bodyText: string, res: ServerResponse
 
 /**
  * GET  /sandbox/health | messages | stats | faults | issued-tokens | cards?userid= | member-drops
+ *      | connections
  * POST /sandbox/reset | invalidate-tokens | expire-tokens | faults (spec or [specs])
  *      | clock ({advanceMs}) | rotate-secret ({corpId, agentId, secret})
  * DELETE /sandbox/faults
@@ -81,6 +82,8 @@ export function handleControl(req: ControlRequest, state: SandboxState, res: Ser
 			return sendJson(res, 200, state.cardsFor(req.query.get('userid') ?? ''));
 		case 'GET /sandbox/member-drops':
 			return sendJson(res, 200, state.memberLimiter.list());
+		case 'GET /sandbox/connections':
+			return sendJson(res, 200, state.connections.snapshot());
 		case 'POST /sandbox/reset':
 			state.reset();
 			return sendJson(res, 200, { ok: true });

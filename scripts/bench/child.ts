@@ -19,6 +19,7 @@ async function runPath(job: PathJob): Promise<PathOutcome> {
 		trigger: async () => (await import('./paths/trigger')).runTrigger(job),
 		idle: async () => (await import('./paths/idle')).runIdle(),
 		form: async () => (await import('./paths/form')).runForm(job),
+		faults: async () => (await import('./paths/faults')).runFaults(job),
 	};
 	return await runners[job.path]();
 }

@@ -35,8 +35,11 @@ export interface LoadedHttpRequestNode extends HttpRequestNodeInfo {
  * limit, and an interval of 0 turns it off (every item's request starts at once). The closest it
  * gets to concurrency C is batchSize C with the smallest interval, 1 ms (BENCH_HTTP_BATCH_INTERVAL_MS).
  */
-export function httpRequestBatching(concurrency: number): { batchSize: number; batchInterval: number } {
-	const interval = Number(process.env.BENCH_HTTP_BATCH_INTERVAL_MS ?? 1);
+export function httpRequestBatching(
+	concurrency: number,
+	intervalMs?: number,
+): { batchSize: number; batchInterval: number } {
+	const interval = intervalMs ?? Number(process.env.BENCH_HTTP_BATCH_INTERVAL_MS ?? 1);
 	return { batchSize: concurrency, batchInterval: Number.isFinite(interval) && interval >= 0 ? interval : 1 };
 }
 

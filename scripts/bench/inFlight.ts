@@ -1,6 +1,7 @@
 /**
- * Counts HTTP requests in flight through node:http's diagnostics channels (the engine paths send
- * with axios over node:http), so the report shows the concurrency each path really used.
+ * Counts HTTP requests in flight through the diagnostics channels of node:http (n8n's client,
+ * axios) and undici (the global fetch our kept-alive path uses), so the report shows the
+ * concurrency each path really used.
  */
 import { subscribe } from 'node:diagnostics_channel';
 
@@ -32,4 +33,7 @@ export function countNodeHttpRequests(counter: InFlightCounter): void {
 	subscribe('http.client.request.start', () => counter.start());
 	subscribe('http.client.response.finish', () => counter.finish());
 	subscribe('http.client.request.error', () => counter.finish());
+	subscribe('undici:request:create', () => counter.start());
+	subscribe('undici:request:trailers', () => counter.finish());
+	subscribe('undici:request:error', () => counter.finish());
 }

@@ -1,11 +1,12 @@
 /** What the parent asks one child process to do, and what the child reports back. */
+import type { FaultSuiteResult } from '../../test/harness/faultSuite';
 
 /**
  * The three compared paths, the engine-only baseline, the trigger's callback handling, a child
  * that runs nothing (shows what the memory figures read with no work done), and our node with
- * N of its form fields as item expressions.
+ * N of its form fields as item expressions; 'faults' runs the fault suite against its own sandbox.
  */
-export type PathName = 'ours' | 'httpRequest' | 'floor' | 'noop' | 'trigger' | 'idle' | 'form';
+export type PathName = 'ours' | 'httpRequest' | 'floor' | 'noop' | 'trigger' | 'idle' | 'form' | 'faults';
 
 export interface PathJob {
 	path: PathName;
@@ -23,6 +24,8 @@ export interface PathJob {
 	formExpressions?: number;
 	/** The cached n8n install (the HTTP Request path loads n8n-nodes-base from there). */
 	n8nDir?: string;
+	/** HTTP Request's batch interval in ms (default BENCH_HTTP_BATCH_INTERVAL_MS, see httpRequestNode.ts). */
+	httpBatchIntervalMs?: number;
 }
 
 export interface PathOutcome {
@@ -39,6 +42,8 @@ export interface PathOutcome {
 	maxInFlight: number;
 	/** Per-item handling time (the trigger path times every callback). */
 	latencyMs?: { p50: number; p99: number; max: number };
+	/** The 'faults' path: what the fault suite counted on the child's own sandbox. */
+	faultSuite?: FaultSuiteResult;
 	notes: string[];
 }
 

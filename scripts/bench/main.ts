@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: our node vs n8n's HTTP Request node vs a raw undici client against the WeCom
- * sandbox, plus the fan-out and token-churn scenarios and the trigger's callback throughput.
+ * sandbox, on loopback and over HTTPS with an added round-trip time, plus the fan-out, token-churn
+ * and fault-suite scenarios and the trigger's callback throughput.
  * Prints a table and writes build/bench/bench-results.json. Nothing is asserted: machines are
  * noisy, so timed paths run several times and the median is reported.
  */
@@ -10,6 +11,7 @@ import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { startSandbox } from '../../sandbox';
+import type { SandboxOptions } from '../../sandbox';
 import { NODE_VERSION } from '../n8n/config';
 import { ensureRuntime } from '../n8n/runtime';
 import { benchConfig, REPO_ROOT } from './config';
@@ -20,9 +22,22 @@ import type { Measurement } from './measure';
 import { benchCorp } from './payload';
 import { benchNotes, environmentOf } from './report/notes';
 import { printReport } from './report/print';
-import { ratiosOf, summarisePath, targetsOf } from './report/summary';
+import { ratiosOf, summarisePath } from './report/summary';
+import {
+	fanoutTarget,
+	faultSuiteTarget,
+	loopbackTargets,
+	memoryTargets,
+	networkedTargets,
+	tokenChurnTarget,
+} from './report/targets';
+import type { Target } from './report/targets';
+import { faultSuiteScenario } from './faultScenario';
 import { formExpressions } from './formScenario';
+import { networkedComparison } from './networked';
+import type { NetworkedResult, NetworkedRuntime } from './networked';
 import { realRuntimeComparison } from './realRuntime';
+import type { RuntimeSection } from './realRuntime';
 import { childRunner } from './runChild';
 import { fanout, idleChild, timedComparison, TIMED_PATHS, tokenChurn } from './scenarios';
 import type { BenchContext } from './scenarios';
@@ -58,6 +73,59 @@ async function triggerThroughput(context: BenchContext): Promise<{ trigger?: Mea
 	}
 }
 
+/** A failure of the networked scenario is reported, not fatal to the rest. */
+async function networked(
+	context: BenchContext,
+	runtime: NetworkedRuntime,
+	sandboxOptions: SandboxOptions,
+): Promise<{ networked?: NetworkedResult; networkedSkipped?: string }> {
+	const { networkRttMs, networkItems } = context.config;
+	console.log(`bench: networked, HTTPS with ${networkRttMs} ms added RTT, ${networkItems} cards per run`);
+	try {
+		return { networked: await networkedComparison(context, runtime, sandboxOptions) };
+	} catch (error) {
+		return {
+			networkedSkipped: `the networked run failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+		};
+	}
+}
+
+function allTargets(parts: {
+	realRuntime?: RuntimeSection;
+	networked?: NetworkedResult;
+	networkedSkipped?: string;
+	memory: { peakRss: number; liveHeap: number };
+	items: number;
+	faultSuite: Awaited<ReturnType<typeof faultSuiteScenario>>;
+	timedGettoken: number;
+	churn: Awaited<ReturnType<typeof tokenChurn>>;
+	fanout: Awaited<ReturnType<typeof fanout>>;
+}): Target[] {
+	const wallOf = (section: RuntimeSection, path: PathName) =>
+		section.summaries.find((s) => s.path === path)?.medianWallMs ?? Number.NaN;
+	const real = parts.realRuntime;
+	const net = parts.networked;
+	const netSummary = (path: PathName) => net?.summaries.find((s) => s.path === path);
+	return [
+		...loopbackTargets(
+			real && { ours: wallOf(real, 'ours'), floor: wallOf(real, 'floor'), httpRequest: wallOf(real, 'httpRequest') },
+		),
+		...(net
+			? networkedTargets({
+					rttMs: net.rttMs,
+					concurrency: net.concurrency,
+					oursItemsPerSecond: netSummary('ours')?.itemsPerSecond ?? Number.NaN,
+					httpRequestItemsPerSecond: netSummary('httpRequest')?.itemsPerSecond ?? Number.NaN,
+					oursMaxConnections: netSummary('ours')?.maxConnections ?? Number.NaN,
+				})
+			: [{ name: 'networked scenario', actual: parts.networkedSkipped ?? 'not measured', target: 'see issue 11' }]),
+		...memoryTargets(parts.memory, parts.items),
+		faultSuiteTarget(parts.faultSuite.result?.outcome, parts.faultSuite.skipped),
+		tokenChurnTarget(parts.timedGettoken, parts.churn.ours.sandbox.gettoken, parts.churn.ours.sandbox.faultsFired),
+		fanoutTarget(parts.fanout.recipients, parts.fanout.ours.sandbox.sendCalls),
+	];
+}
+
 async function main(): Promise<void> {
 	const benchStart = performance.now();
 	const config = benchConfig();
@@ -73,10 +141,11 @@ async function main(): Promise<void> {
 
 	const leakScanFolder = mkdtempSync(join(tmpdir(), 'wecom-card-bench-'));
 	const users = Math.max(config.items, config.fanoutRecipients);
-	const sandbox = await startSandbox({
+	const sandboxOptions: SandboxOptions = {
 		corps: [benchCorp(users)],
 		rateLimits: { perApiPerMinute: UNLIMITED_PER_MINUTE },
-	});
+	};
+	const sandbox = await startSandbox(sandboxOptions);
 	const context: BenchContext = {
 		config,
 		sandbox,
@@ -91,12 +160,28 @@ async function main(): Promise<void> {
 		const realRunner = childRunner(jsFolder, leakScanFolder, runtime.nodeBin);
 		if (config.realRuntime) console.log(`bench: timed paths on Node ${NODE_VERSION} with n8n's vm expression engine`);
 		const realRuntime = config.realRuntime ? await realRuntimeComparison(context, realRunner, NODE_VERSION) : undefined;
+		// On the real runtime when it is measured: that is what users run.
+		const networkedRuntime: NetworkedRuntime = config.realRuntime
+			? {
+					label: `Node ${NODE_VERSION}, n8n's vm expression engine`,
+					runnerTrusting: (caFile) =>
+						childRunner(jsFolder, leakScanFolder, runtime.nodeBin, { NODE_EXTRA_CA_CERTS: caFile }),
+					expressionEngine: 'vm',
+				}
+			: {
+					label: `this Node (${process.version}), n8n-workflow's legacy expression engine`,
+					runnerTrusting: (caFile) =>
+						childRunner(jsFolder, leakScanFolder, process.execPath, { NODE_EXTRA_CA_CERTS: caFile }),
+				};
+		const networkedResult = await networked(context, networkedRuntime, sandboxOptions);
 		console.log('bench: fan-out');
 		const fanoutResult = await fanout(context);
 		console.log('bench: form mode with N item expressions');
 		const form = await formExpressions(context);
 		console.log('bench: token churn');
 		const churn = await tokenChurn(context);
+		console.log(`bench: fault suite, ${config.faultItems} cards`);
+		const faultSuite = await faultSuiteScenario(context);
 		const { trigger, triggerSkipped } = await triggerThroughput(context);
 
 		const summaries = Object.fromEntries(TIMED_PATHS.map((path) => [path, summarisePath(path, timed[path])])) as Record<
@@ -104,7 +189,16 @@ async function main(): Promise<void> {
 			ReturnType<typeof summarisePath>
 		>;
 		const ratios = ratiosOf(summaries);
-		const targets = targetsOf(ratios, summaries, fanoutResult, churn);
+		const targets = allTargets({
+			realRuntime,
+			...networkedResult,
+			memory: { peakRss: ratios.peakRssOursOverBaseline, liveHeap: ratios.liveHeapOursOverBaseline },
+			items: config.items,
+			faultSuite,
+			timedGettoken: summaries.ours.gettoken,
+			churn,
+			fanout: fanoutResult,
+		});
 		const notes = benchNotes(timed, UNLIMITED_PER_MINUTE);
 		const report = {
 			config,
@@ -116,6 +210,8 @@ async function main(): Promise<void> {
 			tokenChurn: churn,
 			idle,
 			realRuntime,
+			...networkedResult,
+			faultSuite,
 			form: {
 				rows: form.rows,
 				cpuMsPerExpressionItemFit: form.cpuMsPerExpressionItemFit,

@@ -2,7 +2,7 @@
  * One measured run: a clean sandbox (and optionally a fault), one child process, then what the
  * sandbox saw. The sandbox runs in this (parent) process, so its CPU time is the parent's.
  */
-import type { FaultSpec, Sandbox } from '../../sandbox';
+import type { ConnectionCounts, FaultSpec, Sandbox } from '../../sandbox';
 import type { PathJob, PathResult } from './job';
 import type { ChildRunner } from './runChild';
 
@@ -22,6 +22,8 @@ export interface SandboxCounts {
 export interface Measurement extends PathResult {
 	job: PathJob;
 	sandbox: SandboxCounts;
+	/** Connections and TLS handshakes the child opened to the sandbox. */
+	connections: ConnectionCounts;
 	/** RSS of this (parent) process when the child was started. */
 	parentRssBytes: number;
 	/** CPU the sandbox (this process) spent while the child ran. */
@@ -64,6 +66,7 @@ export async function measure(
 			faultsFired: stats.faultsFired,
 			errcodes: stats.errcodes,
 		},
+		connections: sandbox.connections(),
 		parentRssBytes,
 		sandboxCpuMs: (cpu.user + cpu.system) / 1000,
 		firstCard: firstCardOf(sandbox, 'alice'),

@@ -4,11 +4,10 @@
  * started as n8n starts it. The in-process run (this Node, n8n-workflow's legacy engine) stays
  * next to it: its figures are the ones earlier READMEs compare with.
  */
-import { TARGETS } from './config';
 import type { PathName } from './job';
 import type { Measurement } from './measure';
 import { ratiosOf, summarisePath } from './report/summary';
-import type { PathSummary, Ratios, Target } from './report/summary';
+import type { PathSummary, Ratios } from './report/summary';
 import { timedComparison, TIMED_PATHS } from './scenarios';
 import type { BenchContext } from './scenarios';
 import type { ChildRunner } from './runChild';
@@ -17,25 +16,7 @@ export interface RuntimeSection {
 	label: string;
 	summaries: PathSummary[];
 	ratios: Ratios;
-	targets: Target[];
 	runs: Record<PathName, Measurement[]>;
-}
-
-function realRuntimeTargets(ratios: Ratios): Target[] {
-	return [
-		{
-			name: 'ours ÷ floor (wall time), real runtime',
-			actual: `${ratios.oursOverFloor.toFixed(2)}x`,
-			target: `≤ ${TARGETS.realRuntimeOursOverFloorMax}x (aim ${TARGETS.realRuntimeOursOverFloorAim}x)`,
-			met: ratios.oursOverFloor <= TARGETS.realRuntimeOursOverFloorMax,
-		},
-		{
-			name: 'HTTP Request ÷ ours (wall time), real runtime',
-			actual: `${ratios.httpRequestOverOurs.toFixed(2)}x`,
-			target: '> 1x (faster)',
-			met: ratios.httpRequestOverOurs > 1,
-		},
-	];
 }
 
 export async function realRuntimeComparison(
@@ -59,7 +40,6 @@ export async function realRuntimeComparison(
 		label,
 		summaries: TIMED_PATHS.map((path) => summaries[path]),
 		ratios,
-		targets: realRuntimeTargets(ratios),
 		runs,
 	};
 }

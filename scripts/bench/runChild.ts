@@ -25,8 +25,13 @@ function childExecArgv(job: PathJob): string[] {
 	return argv;
 }
 
-/** `execPath`: the node binary of the children (default: this one). */
-export function childRunner(jsFolder: string, leakScanFolder: string, execPath = process.execPath): ChildRunner {
+/** `execPath`: the node binary of the children (default: this one); `env`: added to their environment. */
+export function childRunner(
+	jsFolder: string,
+	leakScanFolder: string,
+	execPath = process.execPath,
+	env: Record<string, string> = {},
+): ChildRunner {
 	const entry = join(jsFolder, 'scripts', 'bench', 'child.js');
 	return {
 		run: (job) =>
@@ -34,7 +39,7 @@ export function childRunner(jsFolder: string, leakScanFolder: string, execPath =
 				let answer: ChildMessage | undefined;
 				const child = fork(entry, [JSON.stringify(job)], {
 					cwd: REPO_ROOT,
-					env: { ...process.env, WECOM_LEAKSCAN_DIR: leakScanFolder },
+					env: { ...process.env, ...env, WECOM_LEAKSCAN_DIR: leakScanFolder },
 					execPath,
 					execArgv: childExecArgv(job),
 					stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -36,17 +36,20 @@ export function job(context: BenchContext, path: PathName, items: number, recipi
 
 export function describe(run: Measurement): string {
 	const failed = run.failedItems ? `, ${run.failedItems} failed` : '';
-	return `${(run.wallMs / 1000).toFixed(2)} s, ${run.sandbox.sendCalls} send calls, ${run.sandbox.gettoken} gettoken${failed}, own peak RSS ${(run.peakRssBytes / 2 ** 20).toFixed(0)} MB`;
+	return `${(run.wallMs / 1000).toFixed(2)} s, ${run.sandbox.sendCalls} send calls, ${run.sandbox.gettoken} gettoken${failed}, ${run.connections.opened} connections, own peak RSS ${(run.peakRssBytes / 2 ** 20).toFixed(0)} MB`;
 }
 
-export async function timedComparison(context: BenchContext): Promise<Record<PathName, Measurement[]>> {
-	const runs = Object.fromEntries(TIMED_PATHS.map((path) => [path, [] as Measurement[]])) as Record<
-		PathName,
-		Measurement[]
-	>;
+/** `paths` run `items` cards each, `config.runs` rounds; `adjust` changes each job (the networked scenario). */
+export async function timedComparison(
+	context: BenchContext,
+	paths: readonly PathName[] = TIMED_PATHS,
+	items = context.config.items,
+	adjust: (job: PathJob) => PathJob = (same) => same,
+): Promise<Record<PathName, Measurement[]>> {
+	const runs = Object.fromEntries(paths.map((path) => [path, [] as Measurement[]])) as Record<PathName, Measurement[]>;
 	for (let round = 1; round <= context.config.runs; round++) {
-		for (const path of TIMED_PATHS) {
-			const run = await measure(context.sandbox, context.runner, job(context, path, context.config.items));
+		for (const path of paths) {
+			const run = await measure(context.sandbox, context.runner, adjust(job(context, path, items)));
 			runs[path].push(run);
 			context.progress(`round ${round}/${context.config.runs} ${path}: ${describe(run)}`);
 		}

@@ -46,7 +46,7 @@ export async function runHttpRequest(job: PathJob): Promise<PathOutcome> {
 	const harness = createEngineHarness({ nodeTypes: { [HTTP_REQUEST_TYPE]: loaded.nodeType } });
 	const token = await getToken(harness, loaded.typeVersion, job.sandboxUrl);
 	const items = jobItems(job);
-	const batching = httpRequestBatching(job.concurrency);
+	const batching = httpRequestBatching(job.concurrency, job.httpBatchIntervalMs);
 	const inFlight = inFlightCounter();
 	countNodeHttpRequests(inFlight);
 

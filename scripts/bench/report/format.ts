@@ -25,4 +25,11 @@ export function duration(ms: number): string {
 	return minutes ? `${minutes} min ${total % 60} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-export const verdict = (met: boolean): string => (met ? 'met' : 'NOT met');
+export const verdict = (met: boolean | undefined): string =>
+	met === undefined ? 'not measured' : met ? 'met' : 'NOT met';
+
+/** Counts by key, largest first: '/cgi-bin/message/send 5, /cgi-bin/gettoken 1'. */
+export function countsText(counts: Record<string, number>): string {
+	const entries = Object.entries(counts).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+	return entries.length ? entries.map(([key, count]) => `${key} ${count.toLocaleString('en-US')}`).join(', ') : 'none';
+}

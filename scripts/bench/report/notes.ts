@@ -40,7 +40,7 @@ export function benchNotes(runs: Record<PathName, Measurement[]>, sandboxPerMinu
 		payloadParity(runs),
 		...(runs.httpRequest[0]?.notes ?? []),
 		"HTTP Request's Batching pauses between batches while it starts requests and then awaits them all: it throttles the start rate, it does not cap concurrency (max in flight shows what it reached); interval 0 disables it",
-		"n8n-core 2.41's HTTP helpers use an http.Agent without keep-alive: ours and HTTP Request open a new TCP connection per request, the undici floor reuses C connections",
+		"n8n-core 2.41's HTTP helpers build a new agent per request, so HTTP Request opens a connection per request; ours sends over kept-alive connections (the global fetch) and the undici floor reuses C connections; 'connections' = TCP connections the sandbox accepted during the run, each attributed to the first request it carried",
 		'wall time = one node run in n8n-core WorkflowExecute (items built beforehand) or the undici send loop; the HTTP Request and undici paths fetch their token once before the timed run, ours inside it',
 		"failed = items with an error or a WeCom errcode != 0 (HTTP Request treats WeCom's HTTP 200 + errcode as success); calls/card = every sandbox call incl. gettoken ÷ delivered messages",
 		"own peak RSS = VmHWM from /proc/self/status of a fresh child process per run (plain JavaScript, no TypeScript compiler loaded, cold JIT), median of the runs; not process.resourceUsage().maxRSS, which on Linux keeps the peak of the address space before execve, a copy of the parent's (see scripts/bench/memory.ts)",

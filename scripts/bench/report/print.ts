@@ -1,11 +1,14 @@
 /** The printed report: environment, the timed table, ratios and targets, both scenarios, the trigger. */
 import type { BenchConfig } from '../config';
 import type { Measurement } from '../measure';
+import type { FaultScenario } from '../faultScenario';
 import type { FormResult, FormRow } from '../formScenario';
+import type { NetworkedResult } from '../networked';
 import type { RuntimeSection } from '../realRuntime';
 import type { FanoutResult, TokenChurnResult } from '../scenarios';
-import { duration, fixed, formatTable, int, megabytes, seconds, verdict } from './format';
-import type { PathSummary, Ratios, Target } from './summary';
+import { countsText, duration, fixed, formatTable, int, megabytes, seconds, verdict } from './format';
+import type { PathSummary, Ratios } from './summary';
+import type { Target } from './targets';
 
 export interface Report {
 	config: BenchConfig;
@@ -18,6 +21,9 @@ export interface Report {
 	idle: Measurement;
 	form: Omit<FormResult, 'runs'>;
 	realRuntime?: RuntimeSection;
+	networked?: NetworkedResult;
+	networkedSkipped?: string;
+	faultSuite: FaultScenario;
 	trigger?: Measurement;
 	triggerSkipped?: string;
 	notes: string[];
@@ -36,6 +42,7 @@ function timedTable(summaries: PathSummary[]): string {
 		'calls/card',
 		'gettoken',
 		'max in flight',
+		'connections',
 		'own peak RSS MB',
 		'live heap MB',
 		'client CPU s',
@@ -53,6 +60,7 @@ function timedTable(summaries: PathSummary[]): string {
 			sends ? fixed(s.callsPerDelivered, 4) : '-',
 			sends ? String(s.gettoken) : '-',
 			sends ? String(s.maxInFlight) : '-',
+			sends ? int(s.connections) : '-',
 			megabytes(s.medianPeakRssBytes),
 			megabytes(s.medianLiveHeapBytes),
 			seconds(s.medianCpuMs),
@@ -60,6 +68,14 @@ function timedTable(summaries: PathSummary[]): string {
 		];
 	});
 	return formatTable(headers, rows);
+}
+
+/** Which call opened each connection: ours opens its pool at the connection test and gettoken. */
+function connectionsByPath(summaries: PathSummary[]): string {
+	return summaries
+		.filter((s) => s.path !== 'noop')
+		.map((s) => `connections by first request, ${s.label}: ${countsText(s.connectionsByPath)}`)
+		.join('\n');
 }
 
 /** Why the RSS column is VmHWM: what each figure reads in a child that did nothing. */
@@ -80,9 +96,87 @@ function realRuntimeSection(section: RuntimeSection | undefined): string {
 	return [
 		`The same on the real runtime: the children on ${section.label} (the runtime \`npm start\` installs)`,
 		timedTable(section.summaries),
-		'',
-		targetTable(section.targets),
+		connectionsByPath(section.summaries),
+		`info: ours ÷ floor ${ratios.oursOverFloor.toFixed(2)}x, HTTP Request ÷ ours ${ratios.httpRequestOverOurs.toFixed(2)}x (wall time; targets below)`,
 		`info: ÷ no-op baseline: own peak RSS ours ${ratios.peakRssOursOverBaseline.toFixed(2)}x, HTTP Request ${ratios.peakRssHttpRequestOverBaseline.toFixed(2)}x; live heap ours ${ratios.liveHeapOursOverBaseline.toFixed(2)}x, HTTP Request ${ratios.liveHeapHttpRequestOverBaseline.toFixed(2)}x`,
+	].join('\n');
+}
+
+function networkedSection(result: NetworkedResult | undefined, skipped: string | undefined): string {
+	if (!result) return `Networked: not measured (${skipped ?? 'skipped'})`;
+	const httpRequest = result.summaries.find((s) => s.path === 'httpRequest');
+	const table = formatTable(
+		[
+			'path',
+			'wall s (median)',
+			'runs (s)',
+			'items/s',
+			'÷ HTTP Request items/s',
+			'delivered',
+			'failed',
+			'max in flight',
+			'connections (max)',
+			'TLS handshakes (resumed)',
+			'client CPU s',
+		],
+		result.summaries.map((s) => [
+			s.label,
+			seconds(s.medianWallMs),
+			s.runsWallMs.map((ms) => seconds(ms)).join(' / '),
+			int(s.itemsPerSecond),
+			httpRequest ? `${fixed(s.itemsPerSecond / httpRequest.itemsPerSecond, 2)}x` : '-',
+			int(s.delivered),
+			int(s.failedItems),
+			String(s.maxInFlight),
+			`${int(s.connections)} (${int(s.maxConnections)})`,
+			`${int(s.tlsHandshakes)} (${int(s.tlsResumed)})`,
+			seconds(s.medianCpuMs),
+		]),
+	);
+	return [
+		`Networked: the sandbox over HTTPS (a certificate made at start, trusted by the children through NODE_EXTRA_CA_CERTS) with ${result.rttMs} ms added round-trip time, ${int(result.items)} cards, C = ${result.concurrency} in flight, children on ${result.runtimeLabel}`,
+		table,
+		connectionsByPath(result.summaries),
+		`HTTP Request batching: ${result.concurrency} items per ${result.httpBatchIntervalMs} ms (a fresh TLS request takes 3 RTT: about C in flight; it starts requests on a timer, it does not wait for them)`,
+	].join('\n');
+}
+
+function faultSuiteSection(scenario: FaultScenario): string {
+	const { result } = scenario;
+	if (!result) return `Fault suite: not measured (${scenario.skipped ?? 'skipped'})`;
+	const { outcome, stats, connections } = result;
+	return [
+		`Fault suite (test/harness/faultSuite.ts, as in test/engine/faults.test.ts): ${int(outcome.sent)} cards under injected faults and a WeCom outage, node defaults`,
+		formatTable(
+			[
+				'sent',
+				'delivered',
+				'failed with error',
+				'lost',
+				'duplicated',
+				'unclear errors',
+				'faults fired',
+				'gettoken',
+				'connections',
+				'wall s',
+			],
+			[
+				[
+					int(outcome.sent),
+					int(outcome.delivered),
+					int(outcome.failedWithError),
+					int(outcome.lost),
+					int(outcome.duplicated),
+					int(outcome.unclearError),
+					int(stats.faultsFired),
+					int(stats.gettoken),
+					int(connections.opened),
+					seconds(scenario.wallMs ?? Number.NaN),
+				],
+			],
+			0,
+		),
+		`connections by first request: ${countsText(connections.openedByPath)} (dropped connections and the outage force new ones)`,
 	].join('\n');
 }
 
@@ -156,14 +250,18 @@ export function printReport(report: Report): void {
 	);
 	out.push('');
 	out.push(timedTable(report.summaries));
-	out.push('');
-	out.push(targetTable(report.targets));
+	out.push(connectionsByPath(report.summaries));
+	out.push(
+		`info (this Node; the loopback targets are for the real runtime): ours ÷ floor ${report.ratios.oursOverFloor.toFixed(2)}x, HTTP Request ÷ ours ${report.ratios.httpRequestOverOurs.toFixed(2)}x (wall time)`,
+	);
 	out.push(
 		`info: HTTP Request ÷ no-op baseline: own peak RSS ${report.ratios.peakRssHttpRequestOverBaseline.toFixed(2)}x, live heap ${report.ratios.liveHeapHttpRequestOverBaseline.toFixed(2)}x`,
 	);
 	out.push(idleLine(report.idle));
 	out.push('');
 	out.push(realRuntimeSection(report.realRuntime));
+	out.push('');
+	out.push(networkedSection(report.networked, report.networkedSkipped));
 	out.push('');
 	const formItems = report.form.rows[0]?.items ?? 0;
 	out.push(
@@ -182,6 +280,8 @@ export function printReport(report: Report): void {
 		`Token churn: the sandbox invalidates every token on every ${churn.invalidateEvery}th message/send call, ${int(config.items)} sends`,
 	);
 	out.push(churnTable(churn));
+	out.push('');
+	out.push(faultSuiteSection(report.faultSuite));
 	out.push('');
 	if (trigger) {
 		const latency = trigger.latencyMs;
@@ -208,6 +308,9 @@ export function printReport(report: Report): void {
 	} else {
 		out.push(`Trigger: not measured (${report.triggerSkipped ?? 'skipped'})`);
 	}
+	out.push('');
+	out.push('Targets (met / not met; never asserted)');
+	out.push(targetTable(report.targets));
 	out.push('');
 	for (const note of report.notes) out.push(`note: ${note}`);
 	out.push('');

@@ -1,8 +1,6 @@
 /** Turns the measurements into the figures the report prints and the JSON keeps. */
-import { TARGETS } from '../config';
 import type { PathName } from '../job';
 import type { Measurement } from '../measure';
-import type { FanoutResult, TokenChurnResult } from '../scenarios';
 import { median } from '../stats';
 
 export interface PathSummary {
@@ -23,6 +21,13 @@ export interface PathSummary {
 	medianLiveHeapBytes: number;
 	medianCpuMs: number;
 	medianSandboxCpuMs: number;
+	/** Connections the typical run opened, and the most any run opened. */
+	connections: number;
+	maxConnections: number;
+	tlsHandshakes: number;
+	tlsResumed: number;
+	/** The typical run's connections by the path of their first request. */
+	connectionsByPath: Record<string, number>;
 }
 
 export const PATH_LABELS: Record<PathName, string> = {
@@ -33,6 +38,7 @@ export const PATH_LABELS: Record<PathName, string> = {
 	trigger: 'WeCom Trigger handler',
 	idle: 'child that runs nothing',
 	form: 'ours, card from the form',
+	faults: 'ours under the fault suite',
 };
 
 export function summarisePath(path: PathName, runs: Measurement[]): PathSummary {
@@ -57,14 +63,12 @@ export function summarisePath(path: PathName, runs: Measurement[]): PathSummary 
 		medianLiveHeapBytes: median(runs.map((run) => run.liveHeapBytes)),
 		medianCpuMs: median(runs.map((run) => run.cpuMs)),
 		medianSandboxCpuMs: median(runs.map((run) => run.sandboxCpuMs)),
+		connections: typical.connections.opened,
+		maxConnections: Math.max(...runs.map((run) => run.connections.opened)),
+		tlsHandshakes: typical.connections.tlsHandshakes,
+		tlsResumed: typical.connections.tlsResumed,
+		connectionsByPath: typical.connections.openedByPath,
 	};
-}
-
-export interface Target {
-	name: string;
-	actual: string;
-	target: string;
-	met: boolean;
 }
 
 export interface Ratios {
@@ -85,52 +89,4 @@ export function ratiosOf(summaries: Record<PathName, PathSummary>): Ratios {
 		liveHeapOursOverBaseline: summaries.ours.medianLiveHeapBytes / summaries.noop.medianLiveHeapBytes,
 		liveHeapHttpRequestOverBaseline: summaries.httpRequest.medianLiveHeapBytes / summaries.noop.medianLiveHeapBytes,
 	};
-}
-
-export function targetsOf(
-	ratios: Ratios,
-	summaries: Record<PathName, PathSummary>,
-	fanout: FanoutResult,
-	churn: TokenChurnResult,
-): Target[] {
-	const expectedCalls = Math.ceil(fanout.recipients / TARGETS.recipientsPerCall);
-	const lifetimes = 1 + churn.ours.sandbox.faultsFired;
-	return [
-		{
-			name: 'ours ÷ floor (wall time)',
-			actual: `${ratios.oursOverFloor.toFixed(2)}x`,
-			target: `≤ ${TARGETS.oursOverFloorMax}x`,
-			met: ratios.oursOverFloor <= TARGETS.oursOverFloorMax,
-		},
-		{
-			name: 'HTTP Request ÷ ours (wall time)',
-			actual: `${ratios.httpRequestOverOurs.toFixed(2)}x`,
-			target: `≥ ${TARGETS.httpRequestOverOursMin}x`,
-			met: ratios.httpRequestOverOurs >= TARGETS.httpRequestOverOursMin,
-		},
-		{
-			name: `calls for 1 card to ${fanout.recipients.toLocaleString('en-US')} recipients`,
-			actual: String(fanout.ours.sandbox.sendCalls),
-			target: `⌈N/${TARGETS.recipientsPerCall}⌉ = ${expectedCalls}`,
-			met: fanout.ours.sandbox.sendCalls === expectedCalls,
-		},
-		{
-			name: 'gettoken per token lifetime (ours)',
-			actual: `${summaries.ours.gettoken} in the timed run; ${churn.ours.sandbox.gettoken} for ${lifetimes} lifetimes under churn`,
-			target: '1 per lifetime',
-			met: summaries.ours.gettoken === 1 && churn.ours.sandbox.gettoken <= lifetimes,
-		},
-		{
-			name: 'own peak RSS (VmHWM) ours ÷ no-op baseline',
-			actual: `${ratios.peakRssOursOverBaseline.toFixed(2)}x`,
-			target: `≤ ${TARGETS.peakRssOverBaselineMax}x`,
-			met: ratios.peakRssOursOverBaseline <= TARGETS.peakRssOverBaselineMax,
-		},
-		{
-			name: 'live heap after GC ours ÷ no-op baseline',
-			actual: `${ratios.liveHeapOursOverBaseline.toFixed(2)}x`,
-			target: `≤ ${TARGETS.liveHeapOverBaselineMax}x`,
-			met: ratios.liveHeapOursOverBaseline <= TARGETS.liveHeapOverBaselineMax,
-		},
-	];
 }
