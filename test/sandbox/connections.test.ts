@@ -115,7 +115,7 @@ describe('sandbox: connection counts', () => {
 });
 
 describe('sandbox: added round-trip time', () => {
-	const RTT_MS = 80;
+	const RTT_MS = 100;
 	let sandbox: Sandbox | undefined;
 	let client: HttpsAgent | HttpAgent | undefined;
 
