@@ -38,6 +38,8 @@ export type {
 	UserCard,
 } from './types';
 export { callSandbox, sandboxControl } from './client';
+export { demoDirectory } from './contacts/directory';
+export type { ContactDirectory, DirectoryDepartment, DirectoryTag, DirectoryUser } from './contacts/directory';
 export type { CallOptions, CallResult } from './client';
 export {
 	sampleButtonInteraction,

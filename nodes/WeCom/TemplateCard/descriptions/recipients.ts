@@ -17,7 +17,7 @@ export const recipientFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'zhangsan|lisi',
-		description: `Member userids, ${listHint}. More than 1,000 are sent in several calls. "@all" is refused here: use Send to All Members.`,
+		description: `Member userids, ${listHint}. An entry mobile:+8613800000000 or email:name@company.com is looked up once per execution and replaced by the member's userid; one that finds nobody is reported in invaliduser. More than 1,000 are sent in several calls. "@all" is refused here: use Send to All Members.`,
 		displayOptions: { show: { toAll: [false] } },
 	},
 	{
