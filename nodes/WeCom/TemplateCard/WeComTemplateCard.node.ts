@@ -12,6 +12,7 @@ import * as contact from './actions/contact';
 import * as message from './actions/message';
 import * as robot from './actions/robot';
 import { router } from './actions/router';
+import { listSearch } from './methods';
 import { sendAndWaitWebhook } from './actions/message/sendAndWait/webhook';
 import { sendAndWaitWebhooks } from './actions/message/sendAndWait/webhookDescription';
 
@@ -59,6 +60,8 @@ export class WeComTemplateCard implements INodeType {
 			...contact.description,
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

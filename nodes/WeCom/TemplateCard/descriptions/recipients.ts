@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { recipientPickerField } from './recipientPicker';
+
 const listHint = 'separated by |, commas or new lines, or an expression returning an array';
 
 /** Who gets an app message (touser / toparty / totag, or @all). */
@@ -37,4 +39,5 @@ export const recipientFields: INodeProperties[] = [
 		description: `Numeric tag IDs, ${listHint}. More than 100 are sent in several calls.`,
 		displayOptions: { show: { toAll: [false] } },
 	},
+	recipientPickerField,
 ];
