@@ -1,3 +1,4 @@
+import { demoDirectory } from './contacts/directory';
 import type { SandboxCorp } from './types';
 
 /** Public demo values: they only open the sandbox, never a real WeCom corp. */
@@ -22,4 +23,5 @@ export const DEMO_CORP: SandboxCorp = {
 	users: demoUsers,
 	departments: range(1, 150),
 	tags: range(1, 150),
+	directory: demoDirectory(3000),
 };

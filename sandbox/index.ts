@@ -40,6 +40,8 @@ export type {
 export { callSandbox, sandboxControl } from './client';
 export type { ConnectionCounts } from './network/connectionCounter';
 export type { TlsMaterial } from './network/selfSignedCertificate';
+export { demoDirectory } from './contacts/directory';
+export type { ContactDirectory, DirectoryDepartment, DirectoryTag, DirectoryUser } from './contacts/directory';
 export type { CallOptions, CallResult } from './client';
 export {
 	sampleButtonInteraction,

@@ -10,6 +10,7 @@ import { answerUnhandled, spoilAnswer } from './faultAnswers';
 import { callerIp, readBody, sendJson } from './http';
 import { getApiDomainIp } from './routes/apiDomainIp';
 import type { WecomRequest, WecomRoute } from './routes/common';
+import { CONTACT_ROUTES } from './routes/contacts';
 import { handleControl } from './routes/control';
 import { gettoken } from './routes/gettoken';
 import { messageSend } from './routes/messageSend';
@@ -32,6 +33,7 @@ const WECOM_ROUTES: ReadonlyMap<string, WecomRoute> = new Map([
 	['/cgi-bin/message/update_template_card', updateTemplateCard],
 	['/cgi-bin/message/recall', recall],
 	['/cgi-bin/webhook/send', webhookSend],
+	...CONTACT_ROUTES,
 ]);
 
 function runRoute(route: WecomRoute, req: WecomRequest, state: SandboxState): WecomBody {

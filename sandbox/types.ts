@@ -17,12 +17,19 @@ import type {
 	VerifyCallbackOptions,
 	VerifyCallbackResult,
 } from './callbacks/types';
+import type { ContactDirectory } from './contacts/directory';
 
 export interface SandboxApp {
 	agentId: number;
 	secret: string;
 	/** Cards that call back can only be sent by an app with a callback URL (else 43012). */
 	callbackUrl?: string;
+	/**
+	 * How it reads contacts (see contacts/privacy.ts): 'since2022' (default) = a self-built app
+	 * created after 2022-06-20, without mobiles and e-mails in user/get; 'before2022' = an older
+	 * app; 'contactSync' = the 通讯录同步 secret (the only one user/list_id accepts).
+	 */
+	contactRules?: 'since2022' | 'before2022' | 'contactSync';
 }
 
 export interface SandboxCorp {
@@ -32,6 +39,8 @@ export interface SandboxCorp {
 	users: string[];
 	departments: number[];
 	tags: number[];
+	/** The address book behind the contact APIs; default: the visible members, in department 1. */
+	directory?: ContactDirectory;
 }
 
 export interface SandboxOptions {

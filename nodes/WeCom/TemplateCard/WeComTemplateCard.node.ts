@@ -8,9 +8,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as contact from './actions/contact';
 import * as message from './actions/message';
 import * as robot from './actions/robot';
 import { router } from './actions/router';
+import { listSearch } from './methods';
 import { sendAndWaitWebhook } from './actions/message/sendAndWait/webhook';
 import { sendAndWaitWebhooks } from './actions/message/sendAndWait/webhookDescription';
 
@@ -27,14 +29,14 @@ export class WeComTemplateCard implements INodeType {
 		version: 1,
 		// The operation's label as its Operation field shows it (test/unit/subtitle.test.ts keeps them equal).
 		subtitle:
-			'={{ ({ sendTemplateCard: "Send Template Card", sendAndWait: "Send and Wait for Response", updateTemplateCard: "Update Template Card", recall: "Recall" })[$parameter["operation"]] }}',
+			'={{ ({ sendTemplateCard: "Send Template Card", sendAndWait: "Send and Wait for Response", updateTemplateCard: "Update Template Card", recall: "Recall", findUser: "Find User" })[$parameter["operation"]] }}',
 		description: 'Send, update and recall WeCom (WeChat Work) template cards',
 		defaults: { name: 'WeCom Template Card' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'weComApi', required: true, displayOptions: { show: { resource: ['message'] } } },
+			{ name: 'weComApi', required: true, displayOptions: { show: { resource: ['message', 'contact'] } } },
 			{ name: 'weComWebhookApi', required: true, displayOptions: { show: { resource: ['robot'] } } },
 		],
 		// Send and Wait for Response: n8n's resume link for a clicked card button.
@@ -48,14 +50,18 @@ export class WeComTemplateCard implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'App Message', value: 'message' },
+					{ name: 'Contact', value: 'contact' },
 					{ name: 'Group Robot', value: 'robot' },
 				],
 				default: 'message',
 			},
 			...message.description,
 			...robot.description,
+			...contact.description,
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

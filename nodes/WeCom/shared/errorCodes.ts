@@ -1,4 +1,5 @@
 import { CARD_LIST_MAX, TASK_ID_MAX_LENGTH, URL_MAX_BYTES } from './card/limits';
+import { CONTACT_ERRCODES } from './contactErrcodes';
 import { MAX_PARTIES_PER_SEND, MAX_TAGS_PER_SEND, MAX_USERS_PER_SEND } from './limits';
 
 /**
@@ -93,6 +94,7 @@ const cardRule = (meaning: string, hint = 'Fix the card field named in the messa
 });
 
 export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
+	...CONTACT_ERRCODES,
 	[-1]: {
 		meaning: 'System busy',
 		hint: 'WeCom is temporarily busy; the request is retried with backoff.',

@@ -4,6 +4,7 @@ import type { AllEntities, IDataObject, IDisplayOptions, IExecuteFunctions, INod
 type NodeMap = {
 	message: 'sendTemplateCard' | 'sendAndWait' | 'updateTemplateCard' | 'recall';
 	robot: 'sendTemplateCard';
+	contact: 'findUser';
 };
 
 export type WeComTemplateCardType = AllEntities<NodeMap>;

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY } from '../descriptions/options';
 import { forEachConcurrently } from '../helpers/concurrency';
+import * as contact from './contact';
 import * as message from './message';
 import type { Operation, WeComTemplateCardType } from './node.type';
 import * as robot from './robot';
@@ -13,6 +14,8 @@ function operationOf({ resource, operation }: WeComTemplateCardType): Operation 
 			return message.operations[operation];
 		case 'robot':
 			return robot.operations[operation];
+		case 'contact':
+			return contact.operations[operation];
 		default:
 			return undefined;
 	}

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { recipientPickerField } from './recipientPicker';
+
 const listHint = 'separated by |, commas or new lines, or an expression returning an array';
 
 /** Who gets an app message (touser / toparty / totag, or @all). */
@@ -17,7 +19,7 @@ export const recipientFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'zhangsan|lisi',
-		description: `Member userids, ${listHint}. More than 1,000 are sent in several calls. "@all" is refused here: use Send to All Members.`,
+		description: `Member userids, ${listHint}. An entry mobile:+8613800000000 or email:name@company.com is looked up once per execution and replaced by the member's userid; one that finds nobody is reported in invaliduser. More than 1,000 are sent in several calls. "@all" is refused here: use Send to All Members.`,
 		displayOptions: { show: { toAll: [false] } },
 	},
 	{
@@ -37,4 +39,5 @@ export const recipientFields: INodeProperties[] = [
 		description: `Numeric tag IDs, ${listHint}. More than 100 are sent in several calls.`,
 		displayOptions: { show: { toAll: [false] } },
 	},
+	recipientPickerField,
 ];

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { Recipients } from '../transport/recipients';
 import { nodeParameter } from './parameters';
+import { pickedRecipients } from './recipientPicker';
 
 const SEPARATORS = /[|,\n]/;
 
@@ -28,11 +29,12 @@ export function readRecipients(ctx: IExecuteFunctions, itemIndex: number): Recip
 	const list = (name: string) => parseRecipientList(nodeParameter(ctx, name, itemIndex, ''));
 	const toAll = nodeParameter(ctx, 'toAll', itemIndex, false) as boolean;
 	if (toAll) return { toAll, users: [], parties: [], tags: [] };
+	const picked = pickedRecipients(ctx, itemIndex);
 	const recipients = {
 		toAll,
-		users: memberIds(ctx, itemIndex, list('toUser')),
-		parties: wholeNumberIds(ctx, itemIndex, list('toParty'), 'Departments'),
-		tags: wholeNumberIds(ctx, itemIndex, list('toTag'), 'Tags'),
+		users: memberIds(ctx, itemIndex, parseRecipientList([...list('toUser'), ...picked.users])),
+		parties: wholeNumberIds(ctx, itemIndex, parseRecipientList([...list('toParty'), ...picked.parties]), 'Departments'),
+		tags: wholeNumberIds(ctx, itemIndex, parseRecipientList([...list('toTag'), ...picked.tags]), 'Tags'),
 	};
 	if (!recipients.users.length && !recipients.parties.length && !recipients.tags.length) {
 		throw new NodeOperationError(

@@ -12,8 +12,16 @@ function shownWarnings(warnings: string[]): string[] {
 	return [...warnings.slice(0, MAX_SHOWN_WARNINGS), `... and ${hidden} more member(s) over the limit`];
 }
 
-/** The item's output: the first call's ids, every call's invalid recipients, and a hint about them. */
-export function sendOutput(ctx: IExecuteFunctions, results: SentBatch[], dedupKey?: string): IDataObject {
+/**
+ * The item's output: the first call's ids, every call's invalid recipients, and a hint about them.
+ * `unresolved`: mobile: and email: entries no member was found for, reported with invaliduser.
+ */
+export function sendOutput(
+	ctx: IExecuteFunctions,
+	results: SentBatch[],
+	dedupKey?: string,
+	unresolved: string[] = [],
+): IDataObject {
 	const merged = (field: string) => results.flatMap(({ call }) => splitWeComList(call.response[field]));
 	const [first] = results;
 	const responseCode = first.call.response.response_code as string | undefined;
@@ -24,7 +32,7 @@ export function sendOutput(ctx: IExecuteFunctions, results: SentBatch[], dedupKe
 			response_code_expires_at: new Date(Date.now() + RESPONSE_CODE_TTL_MS).toISOString(),
 		}),
 		...(first.taskId && { task_id: first.taskId }),
-		invaliduser: merged('invaliduser'),
+		invaliduser: [...unresolved, ...merged('invaliduser')],
 		invalidparty: merged('invalidparty'),
 		invalidtag: merged('invalidtag'),
 		unlicenseduser: merged('unlicenseduser'),

@@ -1,25 +1,31 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 /** The app credential: Corp ID, Agent ID, Secret, and the access_token n8n stores with them. */
 export const CREDENTIAL_TYPE = 'weComApi';
 
 /**
- * Where WeCom's app API is called from: an operation's execute(), or the webhook that resumes
- * Send and Wait (it shows the answer on the card).
+ * Where WeCom's app API is called from: an operation's execute(), the webhook that resumes
+ * Send and Wait (it shows the answer on the card), or the editor's lists (methods/).
  */
-export type WeComApiContext = IExecuteFunctions | IWebhookFunctions;
+export type WeComApiContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
 
-function isWebhook(ctx: WeComApiContext): ctx is IWebhookFunctions {
-	return 'getBodyData' in ctx;
+/** A webhook call or an editor list has one credential, not one per item. */
+function hasNoItems(ctx: WeComApiContext): ctx is IWebhookFunctions | ILoadOptionsFunctions {
+	return 'getBodyData' in ctx || !('getInputData' in ctx);
 }
 
-/** A credential of the node, as n8n decrypts it now (execute reads it per item; a webhook has one). */
+/** A credential of the node, as n8n decrypts it now (execute reads it per item; a webhook or a list has one). */
 export async function readCredentials(
 	ctx: WeComApiContext,
 	type: string,
 	itemIndex: number,
 ): Promise<ICredentialDataDecryptedObject> {
-	return isWebhook(ctx) ? await ctx.getCredentials(type) : await ctx.getCredentials(type, itemIndex);
+	return hasNoItems(ctx) ? await ctx.getCredentials(type) : await ctx.getCredentials(type, itemIndex);
 }
 
 /**

@@ -15,6 +15,7 @@ import { recipientFields } from '../../descriptions/recipients';
 import { claimDedupKey, defaultDedupKey, releaseDedupKey, type DedupScope } from '../../helpers/dedup';
 import { readOptions, retrySafelyOf, sendSettingsFrom, type SendOptionValues } from '../../helpers/options';
 import { checkedCard, readCardInput } from '../../helpers/readCard';
+import { recipientEmailTypeOption, resolveRecipients } from '../../helpers/recipientLookup';
 import { readRecipients } from '../../helpers/recipients';
 import { sendOutput } from '../../helpers/sendOutput';
 import { dedupTaskId, generateTaskId } from '../../helpers/taskId';
@@ -77,6 +78,7 @@ const properties: INodeProperties[] = [
 			default: DUPLICATE_CHECK_DEFAULT_SECONDS,
 			description: `Window of WeCom's duplicate check (duplicate_check_interval), 1 to ${DUPLICATE_CHECK_MAX_SECONDS} seconds`,
 		},
+		recipientEmailTypeOption,
 		{
 			displayName: 'Enable ID Translation',
 			name: 'enableIdTrans',
@@ -133,10 +135,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const card = checkedCard(this, itemIndex, { ...input, card: withTaskId(input.card, alwaysTaskId, taskId) }, 'send');
 	const settings = sendSettingsFrom(this, itemIndex, options, retrySafely || Boolean(dedup));
 
+	// After every check of the node's own fields: a lookup is a call to WeCom.
+	const { recipients: addressed, unresolved } = await resolveRecipients(this, itemIndex, recipients);
+
 	if (dedup && !(await claimDedupKey(this, dedup.key, dedup.settings))) {
 		return { skipped: true, reason: 'Sent by an earlier execution (same dedup key)', dedupKey: dedup.key };
 	}
-	const { sent, failure } = await sendCard(this, itemIndex, { app, recipients, card, ...settings });
+	const { sent, failure } = await sendCard(this, itemIndex, {
+		app,
+		recipients: addressed,
+		card,
+		...settings,
+	});
 	// Only a send that delivered nothing may be tried again by a later execution.
 	if (failure && dedup && sent.length === 0) {
 		// Only the task_id derived from the dedup key says "another execution sent this key";
@@ -151,7 +161,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		await releaseDedupKey(this, dedup.key, dedup.settings);
 	}
 	if (failure) throw failure;
-	return sendOutput(this, sent, dedup?.key);
+	return sendOutput(this, sent, dedup?.key, unresolved);
 }
 
 /** Cards that call back need a task_id; a safe retry needs one on every card. */

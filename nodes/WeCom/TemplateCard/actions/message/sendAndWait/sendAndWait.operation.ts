@@ -5,6 +5,7 @@ import { memberPacingOptions, optionsCollection, retryOptions, retrySafelyOption
 import { recipientFields } from '../../../descriptions/recipients';
 import { readOptions, retrySafelyOf, sendSettingsFrom, type SendOptionValues } from '../../../helpers/options';
 import { checkedCard } from '../../../helpers/readCard';
+import { recipientEmailTypeOption, resolveRecipients } from '../../../helpers/recipientLookup';
 import { readRecipients } from '../../../helpers/recipients';
 import { sendOutput } from '../../../helpers/sendOutput';
 import { generateTaskId } from '../../../helpers/taskId';
@@ -132,6 +133,7 @@ const properties: INodeProperties[] = [
 			default: 'Declined',
 			description: 'Text of the grey button that replaces the buttons after a decline (Approval only)',
 		},
+		recipientEmailTypeOption,
 		limitWaitTimeOption,
 		...memberPacingOptions,
 		...retryOptions(),
@@ -177,9 +179,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Read last: everything wrong with the node's own fields is reported before a credential problem.
 	const app = await readWeComApp(this, itemIndex);
 
-	const { sent: calls, failure } = await sendCard(this, itemIndex, { app, recipients, card, ...settings });
+	const { recipients: addressed, unresolved } = await resolveRecipients(this, itemIndex, recipients);
+	const { sent: calls, failure } = await sendCard(this, itemIndex, { app, recipients: addressed, card, ...settings });
 	if (failure) throw failure;
-	const sent = sendOutput(this, calls);
+	const sent = sendOutput(this, calls, undefined, unresolved);
 	const remembered = rememberSentCard(this, {
 		msgid: sent.msgid as string | undefined,
 		response_code: sent.response_code as string | undefined,

@@ -1,0 +1,134 @@
+/**
+ * Users entries `mobile:` and `email:` in Send Template Card and Send and Wait: looked up once per
+ * execution per value (user/getuserid, https://developer.work.weixin.qq.com/document/path/95402;
+ * user/get_userid_by_email, https://developer.work.weixin.qq.com/document/path/95895), replaced by
+ * the userid; the ones WeCom knows no member for (46004) are reported in invaliduser, as WeCom
+ * reports unknown userids (https://developer.work.weixin.qq.com/document/path/90236).
+ */
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { emptyItems, startEngineFixture, textNoticeParameters } from './fixtures';
+import type { EngineFixture } from './fixtures';
+
+function hintsOf(run: {
+	raw: { data: { resultData: { runData: Record<string, { hints?: { message: string }[] }[]> } } };
+}) {
+	return Object.values(run.raw.data.resultData.runData).flatMap((tasks) => tasks.flatMap((task) => task.hints ?? []));
+}
+
+describe('mobile: and email: recipients', () => {
+	let fixture: EngineFixture;
+
+	beforeEach(async () => {
+		fixture = await startEngineFixture();
+	});
+	afterEach(async () => {
+		await fixture.close();
+	});
+
+	const sends = () => fixture.sandbox.messages().filter((message) => message.action === 'send');
+	const calls = (path: string) => fixture.sandbox.stats().calls[path] ?? 0;
+	const lookups = () => calls('/cgi-bin/user/getuserid') + calls('/cgi-bin/user/get_userid_by_email');
+	const send = (toUser: string, extra: INodeParameters = {}, items?: INodeExecutionData[], continueOnFail?: boolean) =>
+		fixture.runCardNode({ ...textNoticeParameters(toUser), ...extra }, items, continueOnFail);
+
+	it('sends to the members found, next to plain userids', async () => {
+		const run = await send('mobile:13800000001|email:bob@sandbox-corp.example|carol');
+
+		expect(run.error).toBeUndefined();
+		expect(sends().map((message) => message.touser)).toEqual([['alice', 'bob', 'carol']]);
+		expect(run.items[0].json.invaliduser).toEqual([]);
+	});
+
+	it('reports what finds nobody in invaliduser (with a hint) and sends to the rest', async () => {
+		const run = await send('alice|mobile:13999999999|email:nobody@sandbox-corp.example|mobile:13800000004|mobile:abc');
+
+		expect(sends().map((message) => message.touser)).toEqual([['alice']]);
+		expect(run.items[0].json.invaliduser).toEqual([
+			'mobile:13999999999',
+			'email:nobody@sandbox-corp.example',
+			'mobile:13800000004',
+			'mobile:abc',
+		]);
+		expect(hintsOf(run).map((hint) => hint.message)).toEqual([
+			expect.stringContaining('did not deliver to 4 recipient(s)'),
+		]);
+		// The malformed one is never asked: wrong lookups count toward WeCom's daily block.
+		expect(calls('/cgi-bin/user/getuserid')).toBe(2);
+	});
+
+	it('sends to a member once when named by userid and by mobile', async () => {
+		await send('alice|mobile:138 0000 0001|MOBILE:13800000001');
+
+		expect(sends().map((message) => message.touser)).toEqual([['alice']]);
+		expect(calls('/cgi-bin/user/getuserid')).toBe(1);
+	});
+
+	it('fails with nothing sent when no recipient is left', async () => {
+		const run = await send('mobile:13999999999|email:nobody@sandbox-corp.example');
+
+		expect(run.error?.message).toBe('No member found for mobile:13999999999, email:nobody@sandbox-corp.example');
+		expect(sends()).toEqual([]);
+	});
+
+	it('still sends to departments and tags when no user is found', async () => {
+		const run = await send('mobile:13999999999', { toParty: '2' });
+
+		expect(run.error).toBeUndefined();
+		expect(sends().map((message) => [message.touser, message.toparty])).toEqual([[[], ['2']]]);
+		expect(run.items[0].json.invaliduser).toEqual(['mobile:13999999999']);
+	});
+
+	it('reads email: entries as personal addresses when the option says so', async () => {
+		await send('email:alice@example.com', { options: { recipientEmailType: 2 } });
+
+		expect(sends().map((message) => message.touser)).toEqual([['alice']]);
+	});
+
+	it('asks once per execution for a value that repeats over 50 items', async () => {
+		const run = await send('={{ "mobile:13800000002|alice" }}', {}, emptyItems(50));
+
+		expect(run.error).toBeUndefined();
+		expect(sends()).toHaveLength(50);
+		expect(sends().every((message) => message.touser.join() === 'bob,alice')).toBe(true);
+		expect(lookups()).toBe(1);
+	});
+
+	it('asks again in the next execution', async () => {
+		await send('mobile:13800000002');
+		await send('mobile:13800000002');
+
+		expect(lookups()).toBe(2);
+	});
+
+	it('asks once for a value that finds nobody, and reports it on every item', async () => {
+		const run = await send('={{ "alice|email:gone@sandbox-corp.example" }}', {}, emptyItems(5));
+
+		expect(run.items.map((item) => item.json.invaliduser)).toEqual(
+			Array.from({ length: 5 }, () => ['email:gone@sandbox-corp.example']),
+		);
+		expect(lookups()).toBe(1);
+	});
+
+	it('fails the item (not the value) when the lookup fails otherwise, and asks again for the next item', async () => {
+		fixture.sandbox.faults.add({ path: '/cgi-bin/user/getuserid', kind: 'errcode', errcode: 45009, times: 1 });
+		const run = await send('mobile:13800000002', { options: { concurrency: 1 } }, emptyItems(2), true);
+
+		expect(run.items[0].json).toMatchObject({ errcode: 45009 });
+		expect(run.items[1].json).toMatchObject({ invaliduser: [] });
+		expect(sends()).toHaveLength(1);
+		expect(lookups()).toBe(2);
+	});
+
+	it('resolves Send and Wait recipients too', async () => {
+		const run = await fixture.runCardNode({
+			resource: 'message',
+			operation: 'sendAndWait',
+			toUser: 'email:carol@sandbox-corp.example|mobile:13999999999',
+			title: 'Deploy?',
+		});
+
+		expect(run.status).toBe('waiting');
+		expect(sends().map((message) => message.touser)).toEqual([['carol']]);
+	});
+});
