@@ -3,7 +3,9 @@ import type { AllEntities, IDataObject, IDisplayOptions, IExecuteFunctions, INod
 /** Every resource of the node and its operations (the values of the Resource and Operation fields). */
 type NodeMap = {
 	message: 'sendTemplateCard' | 'sendAndWait' | 'updateTemplateCard' | 'recall';
-	robot: 'sendTemplateCard';
+	robot: 'sendTemplateCard' | 'uploadMedia' | 'customApiCall';
+	media: 'uploadImage' | 'uploadFile';
+	customApiCall: 'customApiCall';
 };
 
 export type WeComTemplateCardType = AllEntities<NodeMap>;

@@ -3,16 +3,23 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY } from '../descriptions/options';
 import { forEachConcurrently } from '../helpers/concurrency';
+import * as customApiCall from './custom';
+import { CUSTOM_API_CALL_OPERATION } from './custom/replaceN8nEntry';
+import * as media from './media';
 import * as message from './message';
 import type { Operation, WeComTemplateCardType } from './node.type';
 import * as robot from './robot';
 
 function operationOf({ resource, operation }: WeComTemplateCardType): Operation | undefined {
+	// Every app resource and the Custom API Call resource list ours (see custom/replaceN8nEntry.ts).
+	if (operation === CUSTOM_API_CALL_OPERATION && resource !== 'robot') return customApiCall.operations.customApiCall;
 	switch (resource) {
 		case 'message':
 			return message.operations[operation];
 		case 'robot':
 			return robot.operations[operation];
+		case 'media':
+			return media.operations[operation];
 		default:
 			return undefined;
 	}
