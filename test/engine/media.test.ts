@@ -79,7 +79,14 @@ describe('media uploads through the engine', () => {
 	});
 
 	it.each([
-		['an image over 2 MB', 'uploadImage', {}, png(2 * MB + 1), 'big.png', /larger than the 2 MB WeCom accepts/],
+		[
+			'an image over 2 MB',
+			'uploadImage',
+			{},
+			png(2 * MB + 1),
+			'big.png',
+			/is 2,097,153 bytes, larger than the 2 MB \(2,097,152 bytes\) WeCom accepts/,
+		],
 		['a GIF', 'uploadImage', {}, png(100), 'anim.gif', /is not JPG or PNG/],
 		['a 5-byte file', 'uploadFile', { mediaType: 'file' }, Buffer.alloc(5), 'tiny.txt', /more than 5 bytes/],
 		[

@@ -82,11 +82,14 @@ export function mediaProblem(rule: MediaRule, file: MediaFile): MediaProblem | u
 	return undefined;
 }
 
-export function formatBytes(bytes: number): string {
-	return bytes >= MB && bytes % MB === 0 ? `${bytes / MB} MB` : `${bytes} bytes`;
+/** A limit as WeCom states it: "2 MB". */
+export function formatLimit(bytes: number): string {
+	return bytes % MB === 0 ? `${bytes / MB} MB` : `${bytes} bytes`;
 }
 
-/** The problem in words, e.g. "is 12 MB, larger than the 10 MB WeCom accepts". */
+const exactBytes = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
+
+/** The problem in words, e.g. "is 2,097,153 bytes, larger than the 2 MB (2,097,152 bytes) WeCom accepts". */
 export function describeMediaProblem(problem: MediaProblem, file: MediaFile): string {
 	switch (problem.kind) {
 		case 'empty':
@@ -94,7 +97,7 @@ export function describeMediaProblem(problem: MediaProblem, file: MediaFile): st
 		case 'tooSmall':
 			return `is ${file.size} bytes; WeCom needs more than ${MEDIA_MIN_BYTES_EXCLUSIVE} bytes`;
 		case 'tooLarge':
-			return `is ${formatBytes(file.size)}, larger than the ${formatBytes(problem.maxBytes)} WeCom accepts`;
+			return `is ${exactBytes(file.size)}, larger than the ${formatLimit(problem.maxBytes)} (${exactBytes(problem.maxBytes)}) WeCom accepts`;
 		case 'format':
 			return `("${file.fileName}") is not ${problem.formats}, the format WeCom accepts here`;
 	}

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { describeMediaProblem, extensionOf, mediaProblem, type MediaRule } from '../../shared/media';
+import { describeMediaProblem, extensionOf, formatLimit, mediaProblem, type MediaRule } from '../../shared/media';
 import type { MultipartFile } from '../transport/multipart';
 
 /** Extensions for binary data that carries a MIME type but no file name (a download, a screenshot). */
@@ -51,7 +51,7 @@ export async function readBinaryFile(
 			`${field}: the file in "${property}" ${describeMediaProblem(problem, { fileName: file.fileName, size: data.length })}`,
 			{
 				itemIndex,
-				description: `Nothing was sent. WeCom accepts ${rule.formats} here, more than 5 bytes and at most ${rule.maxBytes / 1024 / 1024} MB.`,
+				description: `Nothing was sent. WeCom accepts ${rule.formats} here, more than 5 bytes and at most ${formatLimit(rule.maxBytes)}.`,
 			},
 		);
 	}
