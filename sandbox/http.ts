@@ -11,18 +11,25 @@ export function callerIp(req: IncomingMessage): string {
 
 export interface RequestBody {
 	text: string;
+	/** The body as received (uploads are binary); empty when tooLarge. */
+	bytes: Buffer;
 	tooLarge: boolean;
+	contentType?: string;
 }
 
-export function readBody(req: IncomingMessage): Promise<RequestBody> {
+export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<RequestBody> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
 		req.on('data', (chunk: Buffer) => {
 			size += chunk.length;
-			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+			if (size <= maxBytes) chunks.push(chunk);
 		});
-		req.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_BODY_BYTES }));
+		req.on('end', () => {
+			const tooLarge = size > maxBytes;
+			const bytes = tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks);
+			resolve({ text: bytes.toString('utf8'), bytes, tooLarge, contentType: req.headers['content-type'] });
+		});
 		req.on('error', reject);
 	});
 }

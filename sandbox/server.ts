@@ -18,6 +18,7 @@ import { recall } from './routes/recall';
 import { updateTemplateCard } from './routes/updateTemplateCard';
 import { webhookSend } from './routes/webhookSend';
 import { isWebUiPath, serveWebUi } from './web/routes';
+import { MEDIA_ROUTES, isUploadedImagePath, maxBodyBytes, serveUploadedImage } from './media/routes';
 import { CallbackHub, handleCallbackControl } from './callbacks';
 import { startLatencyRelay } from './network/latency';
 import type { LatencyRelay } from './network/latency';
@@ -34,6 +35,7 @@ const WECOM_ROUTES: ReadonlyMap<string, WecomRoute> = new Map([
 	['/cgi-bin/message/recall', recall],
 	['/cgi-bin/webhook/send', webhookSend],
 	...CONTACT_ROUTES,
+	...MEDIA_ROUTES,
 ]);
 
 function runRoute(route: WecomRoute, req: WecomRequest, state: SandboxState): WecomBody {
@@ -77,7 +79,7 @@ async function handleWecom(
 ): Promise<void> {
 	const { req, res } = http;
 	state.countCall(url.pathname);
-	const body = await readBody(req);
+	const body = await readBody(req, maxBodyBytes(url.pathname));
 	const fault = state.faults.decide(url.pathname);
 	if (fault.delayMs > 0) await delays.wait(fault.delayMs);
 	if (isClosing()) return void req.socket.destroy();
@@ -90,7 +92,18 @@ async function handleWecom(
 	const answer =
 		terminal?.kind === 'errcode' || unhandledCut
 			? wecomError(terminal?.errcode ?? -1, ip)
-			: runRoute(route, { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, ip, body }, state);
+			: runRoute(
+					route,
+					{
+						method: req.method ?? 'GET',
+						path: url.pathname,
+						query: url.searchParams,
+						ip,
+						body,
+						host: req.headers.host,
+					},
+					state,
+				);
 	// The ambiguous cases: the call was handled and recorded, but the caller gets no usable answer.
 	if (spoilAnswer(terminal, http, answer)) return;
 	state.countAnswer(answer.errcode);
@@ -115,6 +128,7 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, context:
 		if (refusal) return sendJson(res, refusal.status, { ok: false, error: refusal.error });
 	}
 	if (isWebUiPath(url.pathname)) return serveWebUi(req.method ?? 'GET', url, state, res);
+	if (isUploadedImagePath(url.pathname)) return serveUploadedImage(url.pathname, state, res);
 	if (url.pathname.startsWith('/sandbox/')) {
 		const body = await readBody(req);
 		const control = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, bodyText: body.text };
@@ -229,5 +243,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		approve: (action) => callbacks.approve(action),
 		verifyCallbackUrl: (verifyOptions) => callbacks.verify(verifyOptions),
 		callbackDeliveries: () => callbacks.deliveries(),
+		uploadedMedia: (mediaId) => state.media.uploaded(mediaId, state.now()),
 	};
 }

@@ -1,6 +1,7 @@
 import { ROBOT_MESSAGES_PER_MINUTE } from '../nodes/WeCom/shared/limits';
 import { DEMO_CORP, DEMO_ROBOT_KEY } from './demo';
 import { FaultRegistry } from './faults';
+import { MediaStore } from './media/store';
 import { MemberLimiter } from './memberLimit';
 import { MinuteLimiter } from './rateLimit';
 import { TokenStore } from './tokens';
@@ -85,6 +86,7 @@ export class SandboxState {
 	/** 'corpId|agentId|task_id' of every accepted card with a task_id (unique per app). */
 	readonly taskIds = new Set<string>();
 	readonly duplicates = new Map<string, DuplicateRecord>();
+	readonly media = new MediaStore();
 
 	constructor(options: SandboxOptions) {
 		for (const corp of options.corps ?? [DEMO_CORP]) {
@@ -221,5 +223,6 @@ export class SandboxState {
 		this.robotLimiter.clear();
 		this.memberLimiter.clear();
 		this.connections.reset();
+		this.media.clear();
 	}
 }

@@ -295,4 +295,15 @@ export interface Sandbox {
 	verifyCallbackUrl(options?: VerifyCallbackOptions): Promise<VerifyCallbackResult>;
 	/** Every callback delivery since start or reset, with its attempts. */
 	callbackDeliveries(): CallbackDelivery[];
+	/** An uploaded media_id while its 3 days last (app: corp-wide, robot: that robot's). */
+	uploadedMedia(mediaId: string): UploadedMedia | undefined;
+}
+
+/** What the sandbox keeps of an upload (media/upload or the robot's upload_media). */
+export interface UploadedMedia {
+	type: string;
+	fileName: string;
+	size: number;
+	createdAt: number;
+	owner: { corpId: string } | { robotKey: string };
 }

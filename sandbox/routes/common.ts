@@ -11,6 +11,8 @@ export interface WecomRequest {
 	query: URLSearchParams;
 	ip: string;
 	body: RequestBody;
+	/** The Host header: where the caller reached the sandbox (the origin of uploaded image URLs). */
+	host?: string;
 }
 
 /** Answers with a body, or throws a WecomRejection (see errmsg.ts) to answer an errcode. */

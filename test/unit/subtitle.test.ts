@@ -42,12 +42,20 @@ function evaluatedSubtitle(resource: string, operation: string): unknown {
 describe('canvas subtitle', () => {
 	it('covers every operation of every resource', () => {
 		expect(operations.map(([resource, operation]) => `${resource}:${operation}`).sort()).toEqual([
+			'contact:customApiCall',
 			'contact:findUser',
+			'customApiCall:customApiCall',
+			'media:customApiCall',
+			'media:uploadFile',
+			'media:uploadImage',
+			'message:customApiCall',
 			'message:recall',
 			'message:sendAndWait',
 			'message:sendTemplateCard',
 			'message:updateTemplateCard',
+			'robot:customApiCall',
 			'robot:sendTemplateCard',
+			'robot:uploadMedia',
 		]);
 	});
 

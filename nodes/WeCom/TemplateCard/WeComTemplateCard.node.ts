@@ -9,6 +9,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as contact from './actions/contact';
+import * as customApiCall from './actions/custom';
+import { CUSTOM_API_CALL_NAME, withOwnCustomApiCall } from './actions/custom/replaceN8nEntry';
+import * as media from './actions/media';
 import * as message from './actions/message';
 import * as robot from './actions/robot';
 import { router } from './actions/router';
@@ -29,20 +32,24 @@ export class WeComTemplateCard implements INodeType {
 		version: 1,
 		// The operation's label as its Operation field shows it (test/unit/subtitle.test.ts keeps them equal).
 		subtitle:
-			'={{ ({ sendTemplateCard: "Send Template Card", sendAndWait: "Send and Wait for Response", updateTemplateCard: "Update Template Card", recall: "Recall", findUser: "Find User" })[$parameter["operation"]] }}',
+			'={{ ({ sendTemplateCard: "Send Template Card", sendAndWait: "Send and Wait for Response", updateTemplateCard: "Update Template Card", recall: "Recall", findUser: "Find User", uploadImage: "Upload Image", uploadFile: "Upload File", uploadMedia: "Upload Media", customApiCall: "Custom API Call" })[$parameter["operation"]] }}',
 		description: 'Send, update and recall WeCom (WeChat Work) template cards',
 		defaults: { name: 'WeCom Template Card' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'weComApi', required: true, displayOptions: { show: { resource: ['message', 'contact'] } } },
+			{
+				name: 'weComApi',
+				required: true,
+				displayOptions: { show: { resource: ['message', 'contact', 'media', 'customApiCall'] } },
+			},
 			{ name: 'weComWebhookApi', required: true, displayOptions: { show: { resource: ['robot'] } } },
 		],
 		// Send and Wait for Response: n8n's resume link for a clicked card button.
 		webhooks: sendAndWaitWebhooks,
 		waitingNodeTooltip: 'Waiting for someone to click a button on the WeCom card',
-		properties: [
+		properties: withOwnCustomApiCall([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -52,13 +59,22 @@ export class WeComTemplateCard implements INodeType {
 					{ name: 'App Message', value: 'message' },
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Group Robot', value: 'robot' },
+					{ name: 'Media', value: 'media' },
+					// Last, under n8n's own name: n8n then adds no entry that sends users to HTTP Request.
+					{
+						name: CUSTOM_API_CALL_NAME,
+						value: 'customApiCall',
+						description: "Call any WeCom server API with the credential's managed access token",
+					},
 				],
 				default: 'message',
 			},
 			...message.description,
 			...robot.description,
 			...contact.description,
-		],
+			...media.description,
+			...customApiCall.description,
+		]),
 	};
 
 	methods = { listSearch };

@@ -228,6 +228,47 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 		hint: 'Cards that call back (buttons, votes, menus) need "Receive Messages > Set API" configured for the app in the admin console.',
 		handling: 'config',
 	},
+	// Uploads (https://developer.work.weixin.qq.com/document/path/90253, /90256, /99110).
+	40004: {
+		meaning: 'Invalid media file type',
+		hint: 'Images must be JPG or PNG, videos MP4, voice AMR.',
+		handling: 'input',
+	},
+	40005: {
+		meaning: 'Invalid type parameter',
+		hint: 'The upload type must be image, voice, video or file (group robots: file or voice).',
+		handling: 'input',
+	},
+	40006: {
+		meaning: 'Invalid file size',
+		hint: 'Files must be larger than 5 bytes and within the limit of their type.',
+		handling: 'input',
+	},
+	40007: {
+		meaning: 'Invalid media_id',
+		hint: 'A media_id is valid for 3 days after the upload; a group robot may only use its own. Upload the file again.',
+		handling: 'input',
+	},
+	40009: {
+		meaning: 'Invalid image size',
+		hint: 'An uploaded image must be 5 bytes to 2 MB.',
+		handling: 'input',
+	},
+	44001: {
+		meaning: 'Empty media file',
+		hint: "The upload had no file in its 'media' part.",
+		handling: 'input',
+	},
+	45001: {
+		meaning: 'Media file size over the limit',
+		hint: 'Images and videos up to 10 MB, voice up to 2 MB, files up to 20 MB.',
+		handling: 'input',
+	},
+	301017: {
+		meaning: 'Voice uploads must be AMR',
+		hint: 'Convert the voice file to AMR (at most 2 MB, 60 seconds).',
+		handling: 'input',
+	},
 	44004: {
 		meaning: 'Message content is empty',
 		hint: 'Fill in the message text.',

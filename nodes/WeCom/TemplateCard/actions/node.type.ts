@@ -3,8 +3,10 @@ import type { AllEntities, IDataObject, IDisplayOptions, IExecuteFunctions, INod
 /** Every resource of the node and its operations (the values of the Resource and Operation fields). */
 type NodeMap = {
 	message: 'sendTemplateCard' | 'sendAndWait' | 'updateTemplateCard' | 'recall';
-	robot: 'sendTemplateCard';
-	contact: 'findUser';
+	robot: 'sendTemplateCard' | 'uploadMedia' | 'customApiCall';
+	media: 'uploadImage' | 'uploadFile';
+	customApiCall: 'customApiCall';
+	contact: 'findUser' | 'customApiCall';
 };
 
 export type WeComTemplateCardType = AllEntities<NodeMap>;

@@ -4,11 +4,16 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { DEFAULT_CONCURRENCY } from '../descriptions/options';
 import { forEachConcurrently } from '../helpers/concurrency';
 import * as contact from './contact';
+import * as customApiCall from './custom';
+import { CUSTOM_API_CALL_OPERATION } from './custom/replaceN8nEntry';
+import * as media from './media';
 import * as message from './message';
 import type { Operation, WeComTemplateCardType } from './node.type';
 import * as robot from './robot';
 
 function operationOf({ resource, operation }: WeComTemplateCardType): Operation | undefined {
+	// Every app resource and the Custom API Call resource list ours (see custom/replaceN8nEntry.ts).
+	if (operation === CUSTOM_API_CALL_OPERATION && resource !== 'robot') return customApiCall.operations.customApiCall;
 	switch (resource) {
 		case 'message':
 			return message.operations[operation];
@@ -16,6 +21,8 @@ function operationOf({ resource, operation }: WeComTemplateCardType): Operation 
 			return robot.operations[operation];
 		case 'contact':
 			return contact.operations[operation];
+		case 'media':
+			return media.operations[operation];
 		default:
 			return undefined;
 	}

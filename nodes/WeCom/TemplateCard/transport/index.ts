@@ -12,8 +12,10 @@ interface WeComRequest {
 	method: IHttpRequestMethods;
 	/** Path under the API base URL, e.g. `/cgi-bin/message/send`. */
 	path: string;
-	body?: IDataObject;
+	/** JSON, or the bytes of a multipart upload (with its Content-Type in headers). */
+	body?: IDataObject | Buffer;
 	qs?: IDataObject;
+	headers?: IDataObject;
 	timeoutMs?: number;
 }
 
@@ -69,6 +71,7 @@ async function weComApiRequest(
 		url: `${weComBaseUrl(credentials)}${request.path}`,
 		body: request.body,
 		qs: request.qs,
+		headers: request.headers,
 		json: true,
 		timeout: request.timeoutMs ?? NO_RETRY.timeoutMs,
 		// Another host's answer is not WeCom's, and the Location would carry the token along.

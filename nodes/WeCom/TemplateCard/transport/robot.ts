@@ -29,7 +29,7 @@ interface RobotSendResult {
 	waitedMs: number;
 }
 
-interface Robot extends RobotWebhook {
+export interface Robot extends RobotWebhook {
 	/** Names the robot in memory without holding its key. */
 	id: string;
 	credentials: ICredentialDataDecryptedObject;
@@ -53,7 +53,7 @@ export async function sendToRobot(
 			const slot = await robotRateLimiter.take(robot.id, options.maxWaitMs);
 			waitedMs += slot.waitedMs;
 			try {
-				await postToRobot(this, robot, body, itemIndex, options);
+				await postToRobot(this, robot, { path: ROBOT_SEND_PATH, body }, itemIndex, options);
 			} finally {
 				slot.settled();
 			}
@@ -65,7 +65,7 @@ export async function sendToRobot(
 	}
 }
 
-async function readRobot(ctx: IExecuteFunctions, itemIndex: number): Promise<Robot> {
+export async function readRobot(ctx: IExecuteFunctions, itemIndex: number): Promise<Robot> {
 	const credentials = await ctx.getCredentials(ROBOT_CREDENTIAL_TYPE, itemIndex);
 	let webhook: RobotWebhook;
 	try {
@@ -78,13 +78,23 @@ async function readRobot(ctx: IExecuteFunctions, itemIndex: number): Promise<Rob
 	return { ...webhook, id, credentials };
 }
 
-async function postToRobot(
+/** One call to the robot's webhook API; the key goes in the query (the credential adds it). */
+export interface RobotCall {
+	/** Under the webhook's origin, e.g. `/cgi-bin/webhook/send`. */
+	path: string;
+	body: IDataObject | Buffer;
+	qs?: IDataObject;
+	headers?: IDataObject;
+}
+
+/** Sends one call and returns WeCom's answer when its errcode is 0; else throws an error that explains it. */
+export async function postToRobot(
 	ctx: IExecuteFunctions,
 	robot: Robot,
-	body: IDataObject,
+	call: RobotCall,
 	itemIndex: number,
-	options: RobotSendOptions,
-): Promise<void> {
+	options: Pick<RobotSendOptions, 'retry' | 'explainErrcode'>,
+): Promise<IDataObject> {
 	const reference = ctx.getNode().credentials?.[ROBOT_CREDENTIAL_TYPE];
 	let response: unknown;
 	try {
@@ -93,8 +103,10 @@ async function postToRobot(
 			ROBOT_CREDENTIAL_TYPE,
 			{
 				method: 'POST',
-				url: `${robot.baseUrl}${ROBOT_SEND_PATH}`,
-				body,
+				url: `${robot.baseUrl}${call.path}`,
+				body: call.body,
+				qs: call.qs,
+				headers: call.headers,
 				json: true,
 				timeout: options.retry.timeoutMs,
 				// The key is in the URL: a redirect would hand it to another host.
@@ -120,7 +132,7 @@ async function postToRobot(
 
 	const answer = (response ?? {}) as { errcode?: unknown; errmsg?: unknown };
 	if (typeof answer.errcode !== 'number') throw unexpectedAnswer(ctx.getNode(), itemIndex);
-	if (answer.errcode === 0) return;
+	if (answer.errcode === 0) return answer as IDataObject;
 	// WeCom blocks the robot for a while: every item waiting for it should hold back too.
 	if (answer.errcode === ERRCODE.apiFrequencyExceeded) robotRateLimiter.pause(robot.id, options.retry.rateLimitPauseMs);
 	throw weComErrcodeError(
@@ -157,7 +169,7 @@ function slotTooFarError(node: INode, error: SlotTooFarError, itemIndex: number)
 }
 
 /** Last line of defence: the bare key could only appear if something echoed it verbatim. */
-function withoutKey(error: unknown, key: string): unknown {
+export function withoutKey(error: unknown, key: string): unknown {
 	const failure = error as { message?: unknown; description?: unknown };
 	if (!(error instanceof Error)) return error;
 	for (const field of ['message', 'description'] as const) {

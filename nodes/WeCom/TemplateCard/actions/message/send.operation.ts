@@ -14,6 +14,7 @@ import {
 import { recipientFields } from '../../descriptions/recipients';
 import { claimDedupKey, defaultDedupKey, releaseDedupKey, type DedupScope } from '../../helpers/dedup';
 import { readOptions, retrySafelyOf, sendSettingsFrom, type SendOptionValues } from '../../helpers/options';
+import { uploadCardMedia } from '../../helpers/cardMedia';
 import { checkedCard, readCardInput } from '../../helpers/readCard';
 import { recipientEmailTypeOption, resolveRecipients } from '../../helpers/recipientLookup';
 import { readRecipients } from '../../helpers/recipients';
@@ -132,8 +133,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const taskId = dedup ? dedupTaskId(dedup.key) : generateTaskId(this.getExecutionId(), itemIndex);
 	const retrySafely = retrySafelyOf(options);
 	const alwaysTaskId = Boolean(dedup) || (retrySafely && !options.wecomDuplicateCheck);
-	const card = checkedCard(this, itemIndex, { ...input, card: withTaskId(input.card, alwaysTaskId, taskId) }, 'send');
+	const checked = checkedCard(
+		this,
+		itemIndex,
+		{ ...input, card: withTaskId(input.card, alwaysTaskId, taskId) },
+		'send',
+	);
 	const settings = sendSettingsFrom(this, itemIndex, options, retrySafely || Boolean(dedup));
+	const card = input.fromForm ? await uploadCardMedia(this, itemIndex, checked, 'send', settings.retry) : checked;
 
 	// After every check of the node's own fields: a lookup is a call to WeCom.
 	const { recipients: addressed, unresolved } = await resolveRecipients(this, itemIndex, recipients);

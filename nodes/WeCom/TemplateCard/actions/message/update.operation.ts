@@ -4,9 +4,11 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { cardInputFields } from '../../descriptions/cardInput';
 import { optionsCollection, retryOptions } from '../../descriptions/options';
 import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
-import { readCard } from '../../helpers/readCard';
+import { uploadCardMedia } from '../../helpers/cardMedia';
+import { checkedCard, readCardInput } from '../../helpers/readCard';
 import { memberIds, parseRecipientList, wholeNumberIds } from '../../helpers/recipients';
 import { updateCard, type CardChange, type UpdateTarget } from '../../transport/messages';
+import type { RetryPolicy } from '../../transport/retry';
 import { fitsOneCall, ONE_CALL_CAPS, splitWeComList } from '../../transport/recipients';
 import { showFor } from '../node.type';
 import { nodeParameter } from '../../helpers/parameters';
@@ -121,16 +123,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const mode = nodeParameter(this, 'updateMode', itemIndex) as 'button' | 'card';
 	// Who before what: a missing target is reported before anything wrong with the new card.
 	const target = updateTarget(this, itemIndex);
+	const retry = retryPolicyFrom(options, false);
 	const change: CardChange =
 		mode === 'button'
 			? { replaceButtonWith: nodeParameter(this, 'replaceName', itemIndex) as string }
-			: { card: readCard(this, itemIndex, 'update'), enableIdTrans: Boolean(options.enableIdTrans) };
-	const { response, attempts } = await updateCard(this, itemIndex, {
-		responseCode,
-		target,
-		change,
-		retry: retryPolicyFrom(options, false),
-	});
+			: { card: await updatedCard(this, itemIndex, retry), enableIdTrans: Boolean(options.enableIdTrans) };
+	const { response, attempts } = await updateCard(this, itemIndex, { responseCode, target, change, retry });
 	return { updated: true, mode, invaliduser: splitWeComList(response.invaliduser), attempts };
 }
 
@@ -152,4 +150,11 @@ function updateTarget(ctx: IExecuteFunctions, itemIndex: number): UpdateTarget {
 		);
 	}
 	return { userids: users, partyids: parties.map(Number), tagids: tags.map(Number) };
+}
+
+/** The replacement card, with files from binary fields of the form uploaded. */
+async function updatedCard(ctx: IExecuteFunctions, itemIndex: number, retry: RetryPolicy): Promise<IDataObject> {
+	const input = readCardInput(ctx, itemIndex, 'update');
+	const card = checkedCard(ctx, itemIndex, input, 'update');
+	return input.fromForm ? await uploadCardMedia(ctx, itemIndex, card, 'update', retry) : card;
 }

@@ -6,7 +6,8 @@ import { ROBOT_MESSAGES_PER_MINUTE } from '../../../shared/limits';
 import { cardInputFields } from '../../descriptions/cardInput';
 import { concurrencyOption, maxRateLimitWaitOption, optionsCollection, retryOptions } from '../../descriptions/options';
 import { maxRateLimitWaitMs, readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
-import { readCard } from '../../helpers/readCard';
+import { uploadCardMedia } from '../../helpers/cardMedia';
+import { checkedCard, readCardInput } from '../../helpers/readCard';
 import { sendToRobot } from '../../transport/robot';
 import { showFor } from '../node.type';
 
@@ -38,14 +39,17 @@ interface RobotOptions extends RetryOptionValues {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = readOptions<RobotOptions>(this, itemIndex);
-	const card = readCard(this, itemIndex, 'robot');
+	// A robot has no duplicate check: only failures that surely posted nothing are retried.
+	const retry = retryPolicyFrom(options, false);
+	const input = readCardInput(this, itemIndex, 'robot');
+	const checked = checkedCard(this, itemIndex, input, 'robot');
+	const card = input.fromForm ? await uploadCardMedia(this, itemIndex, checked, 'robot', retry) : checked;
 	const { attempts, waitedMs } = await sendToRobot.call(
 		this,
 		{ msgtype: 'template_card', template_card: card },
 		itemIndex,
 		{
-			// A robot has no duplicate check: only failures that surely posted nothing are retried.
-			retry: retryPolicyFrom(options, false),
+			retry,
 			maxWaitMs: maxRateLimitWaitMs(options),
 			explainErrcode: fieldMessageForErrcode,
 		},

@@ -27,6 +27,12 @@ export function horizontalContentList(variant: CardVariant): INodeProperties {
 			textField('Media ID', 'media_id', `${mediaHint} (media_id)`, {
 				displayOptions: { show: { type: [HORIZONTAL_TYPE.attachment] } },
 			}),
+			textField(
+				'File From Binary Field',
+				'fileBinaryField',
+				`Used when Media ID is empty: the name of an input binary field holding the file (at most 20 MB). The node uploads it (${variant === 'robot' ? "the robot's upload_media" : 'media/upload'}) and uses its media_id.`,
+				{ displayOptions: { show: { type: [HORIZONTAL_TYPE.attachment] } }, placeholder: 'data' },
+			),
 			textField('Member User ID', 'userid', 'The userid of the member whose profile opens (userid)', {
 				displayOptions: { show: { type: [HORIZONTAL_TYPE.member] } },
 			}),

@@ -4,6 +4,14 @@ import { linkTargetFields, linkTypeOptions } from '../linkFields';
 import { collectionField, textField } from './fieldBuilders';
 import { showFor } from './layout';
 
+/** An image from the input item instead of a URL: uploaded (media/uploadimg) for its permanent URL. */
+const imageBinaryField = textField(
+	'Image From Binary Field',
+	'imageBinaryField',
+	'Used when Image URL is empty: the name of an input binary field holding a JPG or PNG (at most 2 MB). The node uploads it to WeCom (media/uploadimg) and uses its permanent URL. App messages only.',
+	{ placeholder: 'data' },
+);
+
 /** Large image of a news card (card_image). */
 export const cardImage: INodeProperties = collectionField(
 	{
@@ -17,6 +25,7 @@ export const cardImage: INodeProperties = collectionField(
 	{ name: 'image' },
 	[
 		textField('Image URL', 'url', 'Address of the image', { placeholder: 'https://example.com/image.png' }),
+		imageBinaryField,
 		{
 			displayName: 'Aspect Ratio',
 			name: 'aspect_ratio',
@@ -44,6 +53,7 @@ export const imageTextArea: INodeProperties = collectionField(
 		textField('Image URL', 'image_url', 'Address of the image on the left (image_url)', {
 			placeholder: 'https://example.com/image.png',
 		}),
+		imageBinaryField,
 		textField('Title', 'title', 'Title on the right (title)'),
 		textField('Description', 'desc', 'Text under the title (desc)'),
 		{

@@ -1,6 +1,7 @@
 import { FORM_DEFAULTS, NOTICE_TYPES } from '../../descriptions/card/layout';
 import { entries, entry, link, selector, type FormBlock } from './formValues';
 import { LINK_TYPE } from '../../../shared/card';
+import { imageUrlOrBinary, mediaIdOrBinary } from './binaryMedia';
 
 /** The blocks between the title and the buttons: quotes, texts, images, rows, links, the card click. */
 
@@ -35,7 +36,12 @@ const imageTextArea: FormBlock = {
 	map: (form) => {
 		const area = form.has('newsImages') ? entry(form.param('imageTextArea', {}), 'area') : undefined;
 		if (!area) return undefined;
-		return { ...link(area, FORM_DEFAULTS.linkType), title: area.title, desc: area.desc, image_url: area.image_url };
+		return {
+			...link(area, FORM_DEFAULTS.linkType),
+			title: area.title,
+			desc: area.desc,
+			image_url: imageUrlOrBinary(area.image_url, area.imageBinaryField),
+		};
 	},
 };
 
@@ -47,7 +53,10 @@ const cardImage: FormBlock = {
 		const image = form.has('newsImages') ? entry(form.param('cardImage', {}), 'image') : undefined;
 		if (!image) return undefined;
 		const aspectRatio = selector(image.aspect_ratio, 0);
-		return { url: image.url, aspect_ratio: aspectRatio === 0 ? undefined : aspectRatio };
+		return {
+			url: imageUrlOrBinary(image.url, image.imageBinaryField),
+			aspect_ratio: aspectRatio === 0 ? undefined : aspectRatio,
+		};
 	},
 };
 
@@ -73,7 +82,7 @@ const horizontalContentList: FormBlock = {
 				keyname: row.keyname,
 				value: row.value,
 				url: rowType === 1 ? row.url : undefined,
-				media_id: rowType === 2 ? row.media_id : undefined,
+				media_id: rowType === 2 ? mediaIdOrBinary(row.media_id, row.fileBinaryField) : undefined,
 				userid: rowType === 3 ? row.userid : undefined,
 			};
 		});

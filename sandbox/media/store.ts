@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+
+import type { UploadedMedia } from '../types';
+import { MEDIA_ID_LIFETIME_MS, UPLOAD_IMAGES_PER_DAY } from '../../nodes/WeCom/shared/media';
+
+/** Who may use a media_id: an app upload is corp-wide, a robot upload only that robot's. */
+export type MediaOwner = { corpId: string } | { robotKey: string };
+
+export interface StoredMedia {
+	mediaId: string;
+	type: string;
+	fileName: string;
+	contentType: string;
+	data: Buffer;
+	createdAt: number;
+	owner: MediaOwner;
+}
+
+export interface StoredImage {
+	fileName: string;
+	contentType: string;
+	data: Buffer;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Uploaded media (valid 3 days) and uploaded images (permanent), as WeCom keeps them. */
+export class MediaStore {
+	private readonly media = new Map<string, StoredMedia>();
+	private readonly images = new Map<string, StoredImage>();
+	/** Images uploaded per corp and day ('corpId|day'). */
+	private readonly imagesPerDay = new Map<string, number>();
+
+	addMedia(entry: Omit<StoredMedia, 'mediaId'>): StoredMedia {
+		const stored = { ...entry, mediaId: `sandbox-media-${randomBytes(18).toString('base64url')}` };
+		this.media.set(stored.mediaId, stored);
+		return stored;
+	}
+
+	/** The media while its 3 days last, for the owner it was uploaded by. */
+	findMedia(mediaId: string, owner: MediaOwner, now: number): StoredMedia | undefined {
+		const stored = this.media.get(mediaId);
+		if (!stored || now - stored.createdAt >= MEDIA_ID_LIFETIME_MS) return undefined;
+		const sameOwner =
+			'corpId' in owner
+				? 'corpId' in stored.owner && stored.owner.corpId === owner.corpId
+				: 'robotKey' in stored.owner && stored.owner.robotKey === owner.robotKey;
+		return sameOwner ? stored : undefined;
+	}
+
+	/** An upload while its 3 days last, whoever owns it. */
+	uploaded(mediaId: string, now: number): UploadedMedia | undefined {
+		const stored = this.media.get(mediaId);
+		if (!stored || now - stored.createdAt >= MEDIA_ID_LIFETIME_MS) return undefined;
+		const { type, fileName, createdAt, owner } = stored;
+		return { type, fileName, size: stored.data.length, createdAt, owner: { ...owner } };
+	}
+
+	/** Counts the image against the corp's daily quota; false when the quota is used up. */
+	admitImage(corpId: string, now: number): boolean {
+		const key = `${corpId}|${Math.floor(now / DAY_MS)}`;
+		const count = this.imagesPerDay.get(key) ?? 0;
+		if (count >= UPLOAD_IMAGES_PER_DAY) return false;
+		this.imagesPerDay.set(key, count + 1);
+		return true;
+	}
+
+	addImage(image: StoredImage): string {
+		const id = `${randomBytes(12).toString('hex')}.${image.contentType === 'image/png' ? 'png' : 'jpg'}`;
+		this.images.set(id, image);
+		return id;
+	}
+
+	image(id: string): StoredImage | undefined {
+		return this.images.get(id);
+	}
+
+	clear(): void {
+		this.media.clear();
+		this.images.clear();
+		this.imagesPerDay.clear();
+	}
+}

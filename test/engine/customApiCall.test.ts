@@ -1,0 +1,168 @@
+/**
+ * Custom API Call through the engine against the sandbox: any WeCom path with the credential's
+ * managed token (replaced when WeCom refuses it mid-run), the retry policy, errcodes explained,
+ * paths and queries that would send the token elsewhere refused before anything is sent; the
+ * group robot's variant with its key; and n8n's own "Custom API Call" entry replaced by ours.
+ */
+import type { INodeParameters, INodePropertyOptions } from 'n8n-workflow';
+
+import { WeComTemplateCard } from '../../nodes/WeCom/TemplateCard/WeComTemplateCard.node';
+import { DEMO_AGENT_ID, DEMO_ROBOT_KEY } from '../../sandbox';
+import type { SandboxStats } from '../../sandbox';
+import { startMediaFixture, type MediaFixture } from './mediaFixture';
+
+const TOKEN_LIFETIME_MS = 7200 * 1000;
+
+const call = (extra: INodeParameters, resource = 'customApiCall'): INodeParameters => ({
+	resource,
+	operation: 'customApiCall',
+	...extra,
+});
+const items = (count: number) => Array.from({ length: count }, (_, index) => ({ json: { index } }));
+
+describe('Custom API Call', () => {
+	let fixture: MediaFixture;
+	beforeAll(async () => {
+		fixture = await startMediaFixture();
+	});
+	afterAll(async () => await fixture.close());
+	/** Counters after a first call that left a valid token in the credential (a reset voids tokens). */
+	let before: SandboxStats;
+	beforeEach(async () => {
+		fixture.sandbox.reset();
+		expect((await fixture.run(call({ customMethod: 'GET', customPath: 'get_api_domain_ip' }))).error).toBeUndefined();
+		before = fixture.sandbox.stats();
+	});
+
+	const since = () => {
+		const now = fixture.sandbox.stats();
+		const delta = (a: Record<string, number>, b: Record<string, number>) =>
+			Object.fromEntries(
+				Object.entries(a).flatMap(([key, value]) => (value === b[key] ? [] : [[key, value - (b[key] ?? 0)]])),
+			);
+		return {
+			calls: delta(now.calls, before.calls),
+			errcodes: delta(now.errcodes, before.errcodes),
+			gettoken: now.gettoken - before.gettoken,
+		};
+	};
+
+	it.each(['/cgi-bin/get_api_domain_ip', 'cgi-bin/get_api_domain_ip', 'get_api_domain_ip'])(
+		'GETs %s with the managed token and outputs the answer',
+		async (customPath) => {
+			const run = await fixture.run(call({ customMethod: 'GET', customPath }));
+			expect(run.error).toBeUndefined();
+			expect(run.items[0].json).toMatchObject({ errcode: 0 });
+			expect(Array.isArray(run.items[0].json.ip_list)).toBe(true);
+		},
+	);
+
+	it('POSTs a JSON body (a text message) from the App Message resource’s entry', async () => {
+		const body = { touser: 'alice', msgtype: 'text', agentid: DEMO_AGENT_ID, text: { content: 'hello' } };
+		const run = await fixture.run(
+			call({ customMethod: 'POST', customPath: '/cgi-bin/message/send', customBody: JSON.stringify(body) }, 'message'),
+		);
+		expect(run.error).toBeUndefined();
+		expect(typeof run.items[0].json.msgid).toBe('string');
+		expect(fixture.sandbox.messages()[0]).toMatchObject({ msgtype: 'text', touser: ['alice'] });
+	});
+
+	it('explains an errcode in the error', async () => {
+		const body = { touser: 'alice', msgtype: 'text', text: { content: 'hello' } };
+		const run = await fixture.run(
+			call({ customMethod: 'POST', customPath: 'message/send', customBody: JSON.stringify(body) }),
+		);
+		expect((run.error as { errcode?: number }).errcode).toBe(41011);
+		expect(`${run.error?.message} ${(run.error as { description?: string }).description}`).toMatch(/agentid/i);
+	});
+
+	it('replaces a token WeCom refuses in the middle of a run (40014), each item sent once', async () => {
+		fixture.sandbox.faults.add({ kind: 'invalidateTokens', path: '/cgi-bin/get_api_domain_ip', every: 3, times: 1 });
+		const run = await fixture.run(call({ customMethod: 'GET', customPath: 'get_api_domain_ip' }), items(5));
+		expect(run.error).toBeUndefined();
+		expect(run.items.map((item) => item.json.errcode)).toEqual([0, 0, 0, 0, 0]);
+		// Items in flight when the token was voided are refused too; one new token serves them all,
+		// and each refused call is sent again once.
+		const { calls, errcodes, gettoken } = since();
+		expect(gettoken).toBe(1);
+		expect(errcodes['40014']).toBeGreaterThanOrEqual(1);
+		expect(errcodes['0']).toBe(5 + 1);
+		expect(calls['/cgi-bin/get_api_domain_ip']).toBe(5 + errcodes['40014']);
+	});
+
+	it('replaces a token that expired for WeCom (42001) while n8n still thought it valid', async () => {
+		fixture.sandbox.advanceClock(TOKEN_LIFETIME_MS + 1000);
+		const run = await fixture.run(call({ customMethod: 'GET', customPath: 'get_api_domain_ip' }), items(3));
+		expect(run.error).toBeUndefined();
+		expect(since().errcodes['42001']).toBeGreaterThanOrEqual(1);
+		expect(since().gettoken).toBe(1);
+		expect(since().errcodes['0']).toBe(3 + 1);
+	});
+
+	it('retries "system busy" (-1) under the retry policy', async () => {
+		fixture.sandbox.faults.add({ kind: 'errcode', errcode: -1, path: '/cgi-bin/get_api_domain_ip', times: 1 });
+		const run = await fixture.run(
+			call({ customMethod: 'GET', customPath: 'get_api_domain_ip', options: { retryBaseDelayMs: 0 } }),
+		);
+		expect(run.error).toBeUndefined();
+		expect(since().calls).toEqual({ '/cgi-bin/get_api_domain_ip': 2 });
+	});
+
+	it.each([
+		[
+			'a URL',
+			{ customPath: 'https://example.com/cgi-bin/user/get' },
+			/^Path must be a path such as \/cgi-bin\/\.\.\., not a URL/,
+		],
+		['a host-relative URL', { customPath: '//example.com/cgi-bin/user/get' }, /not a URL/],
+		['a query in the path', { customPath: '/cgi-bin/user/get?userid=alice' }, /must not contain "\?" or "#"/],
+		['a ".." segment', { customPath: '/cgi-bin/../sandbox/state' }, /"\." or "\.\." segments/],
+		['an encoded slash', { customPath: '/cgi-bin/user%2Fget' }, /encoded dots and slashes/],
+		['gettoken', { customPath: 'gettoken' }, /the credential manages the access token/],
+		['an empty path', { customPath: ' ' }, /^Path is empty/],
+		[
+			'access_token in the query',
+			{ customPath: 'user/get', customQuery: '{"access_token":"x"}' },
+			/must not contain "access_token"/,
+		],
+		['a query that is not an object', { customPath: 'user/get', customQuery: '[1]' }, /must be a JSON object/],
+		['a body that is not JSON', { customPath: 'user/get', customBody: '{oops' }, /^Body \(JSON\) is not valid JSON/],
+	])('refuses %s before anything is sent', async (_label, extra, message) => {
+		const run = await fixture.run(call({ customMethod: 'POST', ...extra }));
+		expect(run.error?.message).toMatch(message);
+		expect(since().calls).toEqual({});
+	});
+
+	it("calls a group robot API with the robot's key, never showing it", async () => {
+		const run = await fixture.run(
+			call({ customPath: 'send', customBody: JSON.stringify({ msgtype: 'text', text: { content: 'hi' } }) }, 'robot'),
+		);
+		expect(run.error).toBeUndefined();
+		expect(run.items[0].json).toMatchObject({ errcode: 0 });
+		expect(fixture.sandbox.messages()[0]).toMatchObject({ kind: 'robot', msgtype: 'text' });
+		expect(JSON.stringify(run.items[0].json)).not.toContain(DEMO_ROBOT_KEY);
+	});
+
+	it('keeps robot calls under /cgi-bin/webhook/', async () => {
+		const run = await fixture.run(call({ customPath: '/cgi-bin/message/send' }, 'robot'));
+		expect(run.error?.message).toBe('Path must be under /cgi-bin/webhook/');
+		expect(since().calls).toEqual({});
+	});
+});
+
+describe("n8n's automatic Custom API Call entry", () => {
+	// n8n appends its entry (pointing to the HTTP Request node) to every Resource and Operation
+	// list that does not already end with an option named "Custom API Call".
+	const lists = new WeComTemplateCard().description.properties.filter(
+		(property) => ['resource', 'operation'].includes(property.name) && Array.isArray(property.options),
+	);
+
+	it.each(lists.map((list) => [list.name, JSON.stringify(list.displayOptions?.show ?? {}), list] as const))(
+		'%s list %s ends with our own entry',
+		(_name, _shown, list) => {
+			const last = (list.options as INodePropertyOptions[]).at(-1);
+			expect(last?.name).toBe('Custom API Call');
+			expect(last?.value).toBe('customApiCall');
+		},
+	);
+});
