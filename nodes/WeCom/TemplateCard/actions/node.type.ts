@@ -6,7 +6,7 @@ type NodeMap = {
 	robot: 'sendTemplateCard' | 'uploadMedia' | 'customApiCall';
 	media: 'uploadImage' | 'uploadFile';
 	customApiCall: 'customApiCall';
-	contact: 'findUser' | 'customApiCall';
+	contact: 'findUser';
 };
 
 export type WeComTemplateCardType = AllEntities<NodeMap>;
