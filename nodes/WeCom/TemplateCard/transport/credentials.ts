@@ -255,13 +255,14 @@ function settleable<T>(): { promise: Promise<T>; resolve: (value: T) => void; re
 class TokenObtained extends Error {}
 
 /**
- * Has n8n get a new token the credential's way, sending nothing with it: n8n runs
- * preAuthentication (gettoken), stores the token, then assigns it onto the credentials object
- * it was given, whose setter stops n8n right there, before it authenticates and sends the
- * request. So the message itself goes out through the caller's sender, over kept-alive
- * connections, instead of a new connection of n8n's client per token. The request handed to
- * n8n is of no API (GET /cgi-bin/, as the connection test): an n8n that went on anyway would
- * change nothing.
+ * Has n8n get a new token the credential's way, sending nothing with it, so the message itself
+ * goes out through the caller's sender (kept-alive connections) instead of a new connection of
+ * n8n's client per token. n8n runs preAuthentication (gettoken), then assigns the token onto
+ * the credentials object it was given: n8n 2.41 once after storing it and once more before it
+ * authenticates the request; n8n 1.x once before storing, once after. The setter stops n8n at
+ * the second assignment, so the token is stored and the request is not sent. The request is of
+ * no API (GET /cgi-bin/, as the connection test): an n8n that assigned only once and went on
+ * would change nothing.
  */
 async function obtainToken(
 	ctx: WeComApiContext,
@@ -269,14 +270,15 @@ async function obtainToken(
 	stale: WeComCredentials,
 ): Promise<WeComCredentials> {
 	let token = '';
-	const credentials: WeComCredentials = { ...stale, accessToken: '' };
+	let assignments = 0;
+	const credentials: WeComCredentials = { ...stale, accessToken: '', accessTokenExpiresAt: 0 };
 	Object.defineProperty(credentials, 'accessToken', {
 		enumerable: true,
 		configurable: true,
 		get: () => token,
 		set: (value: unknown) => {
 			token = typeof value === 'string' ? value : '';
-			if (token) throw new TokenObtained('WeCom access token obtained');
+			if (token && ++assignments === 2) throw new TokenObtained('WeCom access token obtained');
 		},
 	});
 	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
@@ -306,9 +308,6 @@ async function obtainToken(
 	// No token: gettoken failed (WeCom refused the secret, no answer...), and that is the error.
 	if (!token)
 		throw failure ?? new NodeOperationError(ctx.getNode(), 'n8n did not obtain a WeCom access token', { itemIndex });
-	// n8n stored the token with its expiry before assigning it; the setter stopped the expiry's
-	// assignment. 0: unknown (another process stored a newer token meanwhile), WeCom's answer will tell.
-	const stored = (await readCredentials(ctx, CREDENTIAL_TYPE, itemIndex)) as WeComCredentials;
-	const expiresAt = stored.accessToken === token ? Number(stored.accessTokenExpiresAt) || 0 : 0;
-	return { ...stale, accessToken: token, accessTokenExpiresAt: expiresAt };
+	// The first assignment brought the expiry along.
+	return { ...stale, accessToken: token, accessTokenExpiresAt: Number(credentials.accessTokenExpiresAt) || 0 };
 }
