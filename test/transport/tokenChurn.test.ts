@@ -6,6 +6,13 @@
  * run stays within Concurrency + 2 connections for message/send, and each card arrives once.
  */
 import { DEFAULT_CONCURRENCY } from '../../nodes/WeCom/TemplateCard/descriptions/options';
+import {
+	CREDENTIAL_ID,
+	emptyItems,
+	startEngineFixture,
+	textNoticeParameters,
+	type EngineFixture,
+} from '../engine/fixtures';
 import { startTransportFixture, type TransportFixture } from './fixture';
 
 const SEND = '/cgi-bin/message/send';
@@ -50,5 +57,42 @@ describe('token churn', () => {
 			.filter((message) => message.action === 'send' && message.duplicateOf === undefined)
 			.map((message) => String((message.template_card as { main_title: { title: string } }).main_title.title));
 		expect(titles.sort()).toEqual(items.map(({ json }) => `Card ${json.index}`).sort());
+	});
+});
+
+describe("a new token on n8n 1.x's order of storing it", () => {
+	let fixture: EngineFixture | undefined;
+
+	afterEach(async () => {
+		jest.restoreAllMocks();
+		await fixture?.close();
+		fixture = undefined;
+	});
+
+	it('stores the token n8n 1.x assigns before storing it, and sends each card once', async () => {
+		fixture = await startEngineFixture({ memberLimits: false });
+		const helper = fixture.harness.credentialsHelper;
+		// n8n 1.123 (packages/cli/src/credentials-helper.ts): assigns the output onto the credentials
+		// object, stores that object, then assigns again; n8n-core assigns once more before sending.
+		jest
+			.spyOn(helper, 'preAuthentication')
+			.mockImplementation(async (helpers, credentials, typeName, node, credentialsExpired) => {
+				if (credentials.accessToken !== '' && !credentialsExpired) return undefined;
+				const output = await helper.runPreAuthentication(helpers, credentials, typeName);
+				if (!output || !node.credentials) return undefined;
+				await helper.updateCredentials(node.credentials[typeName], typeName, Object.assign(credentials, output));
+				return Object.assign(credentials, output);
+			});
+
+		const run = await fixture.runCardNode(textNoticeParameters('alice'), emptyItems(3));
+		const later = await fixture.runCardNode(textNoticeParameters('alice'), emptyItems(3));
+
+		for (const outcome of [run, later]) {
+			expect(outcome.error).toBeUndefined();
+			expect(outcome.items.every((item) => typeof item.json.msgid === 'string')).toBe(true);
+		}
+		expect(fixture.sandbox.stats().gettoken).toBe(1);
+		expect(fixture.harness.credentials.data(CREDENTIAL_ID).accessToken).toEqual(fixture.sandbox.issuedTokens()[0]);
+		expect(fixture.sandbox.messages().filter((message) => message.action === 'send')).toHaveLength(6);
 	});
 });
