@@ -90,7 +90,7 @@ export class WeComApi implements ICredentialType {
 					name: 'Kept Alive',
 					value: 'keptAlive',
 					description:
-						"Reuses connections to WeCom (fastest). If WeCom refuses them (60020) or cannot be reached while n8n's HTTP client gets through (HTTP_PROXY / HTTPS_PROXY), this app uses n8n's client for ten minutes, then tries again. Under an outbound-request (SSRF) policy n8n's client is always used.",
+						"Reuses connections to WeCom (fastest). If WeCom refuses them (60020), or three requests in a row cannot connect while n8n's HTTP client gets through (HTTP_PROXY / HTTPS_PROXY), this app uses n8n's client for ten minutes, then tries again. Under an outbound-request (SSRF) policy n8n's client is always used.",
 				},
 				{
 					name: "N8n's HTTP Client",

@@ -13,6 +13,8 @@ export interface RecordedCall {
 	query: Record<string, string>;
 	headers: IncomingHttpHeaders;
 	rawBody: string;
+	/** Which TCP connection carried it (numbered from 1 in the order they were opened). */
+	connection: number;
 	/** performance.now() when the whole request had arrived. */
 	receivedAt: number;
 	/** performance.now() when the answer was sent back; undefined if the connection dropped. */
@@ -25,6 +27,11 @@ export interface RecordingProxy {
 	calls(path?: string): RecordedCall[];
 	/** TCP connections the node opened to the proxy so far. */
 	connections(): number;
+	/**
+	 * A front end restarting: every connection is dropped and the port refuses connections for
+	 * downtimeMs. Stops listening at once; settles when it listens again.
+	 */
+	outage(downtimeMs: number): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -43,6 +50,7 @@ export async function startRecordingProxy(target: string, intercept?: Intercepto
 	const upstream = new URL(target);
 	const recorded: RecordedCall[] = [];
 	let connections = 0;
+	const connectionOf = new WeakMap<object, number>();
 
 	const server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
@@ -54,6 +62,7 @@ export async function startRecordingProxy(target: string, intercept?: Intercepto
 				path: url.pathname,
 				query: Object.fromEntries(url.searchParams),
 				headers: req.headers,
+				connection: connectionOf.get(req.socket) ?? 0,
 				rawBody: Buffer.concat(chunks).toString('utf8'),
 				receivedAt: performance.now(),
 			};
@@ -90,13 +99,20 @@ export async function startRecordingProxy(target: string, intercept?: Intercepto
 		});
 	});
 
-	server.on('connection', () => connections++);
+	server.on('connection', (socket) => connectionOf.set(socket, ++connections));
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}`,
 		calls: (path) => recorded.filter((call) => path === undefined || call.path === path),
 		connections: () => connections,
+		outage: async (downtimeMs) => {
+			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+			server.closeAllConnections();
+			await closed;
+			await new Promise((resolve) => setTimeout(resolve, downtimeMs));
+			await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+		},
 		close: async () => {
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));

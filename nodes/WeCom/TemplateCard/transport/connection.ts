@@ -6,7 +6,18 @@
  * A request moves to the other client only when the first one provably delivered nothing: WeCom
  * answered 60020 (it refuses the caller's IP before handling the call,
  * https://developer.work.weixin.qq.com/document/path/90313), or the connection was never made.
+ *
+ * The rule for the kept-alive path:
+ * - 60020 on it while n8n's client gets an answer: the app uses n8n's client for ten minutes.
+ * - No connection (refused, DNS, unreachable, connect timeout, a silent connection test): that is
+ *   what a restarting front end does too, so the kept-alive path is tried once more after a short
+ *   pause, then n8n's client carries this request only. The app moves to n8n's client (ten
+ *   minutes) only after this happened to FAILURES_BEFORE_MOVING requests in a row while n8n's
+ *   client answered each (a proxy with the direct path blocked), with no connection made on the
+ *   kept-alive path in between.
  */
+import { sleep } from 'n8n-workflow';
+
 import { weComBaseUrl } from '../../shared/apiOrigin';
 import { ERRCODE } from '../../shared/errorCodes';
 import type { WeComApiContext } from './context';
@@ -27,6 +38,18 @@ const ROUTE_MEMORY_MS = 10 * 60 * 1000;
 
 /** Apps (API origin, corp, agent: trusted IPs are set per app) on n8n's client, and until when. */
 const onN8nClientUntil = new Map<string, number>();
+
+/** The pause before the kept-alive path is tried again after it made no connection (a front end restarting). */
+const NO_CONNECTION_PAUSE_MS = 250;
+
+/**
+ * Requests in a row that found no connection on the kept-alive path (twice) while n8n's client
+ * answered them, before the app moves to n8n's client: one refusal is a restart, not a proxy.
+ */
+const FAILURES_BEFORE_MOVING = 3;
+
+/** Per app: requests in a row the kept-alive path could not connect for while n8n's client answered. */
+const unconnectedInARow = new Map<string, number>();
 
 function routeOf(credentials: WeComCredentials): string {
 	return [weComBaseUrl(credentials), credentials.corpId, credentials.agentId].map(String).join('\n');
@@ -86,17 +109,37 @@ export function senderFor(ctx: WeComApiContext): Sender {
 			// nothing was delivered, so the kept-alive path may carry the same request.
 			onN8nClientUntil.delete(route);
 		}
-		const direct = await outcomeOf(sendKeptAlive(options, credentials));
-		if (!deliveredNothing(direct)) return settle(direct);
+		let direct = await outcomeOf(sendKeptAlive(options, credentials));
+		if ('error' in direct && neverSent(direct.error)) {
+			await sleep(NO_CONNECTION_PAUSE_MS);
+			direct = await outcomeOf(sendKeptAlive(options, credentials));
+		}
+		if (!deliveredNothing(direct)) {
+			// The kept-alive path made a connection: whatever failed before was not a blocked path.
+			unconnectedInARow.delete(route);
+			return settle(direct);
+		}
 		// WeCom refused this path (60020) or it leads nowhere: n8n's client (and the proxy it may
 		// use) can carry the same request.
 		const fallback = await viaN8n();
 		// Through n8n's client it may have been delivered: that is the outcome to report.
 		if ('error' in fallback && neverSent(fallback.error)) return settle(direct);
 		const errcode = 'sent' in fallback ? errcodeOf(fallback.sent.response) : undefined;
-		if (errcode !== undefined && errcode !== ERRCODE.ipNotTrusted) {
+		if (errcode !== undefined && errcode !== ERRCODE.ipNotTrusted && movesToN8nClient(route, direct)) {
 			onN8nClientUntil.set(route, Date.now() + ROUTE_MEMORY_MS);
 		}
 		return settle(fallback);
 	};
+}
+
+/** Whether the kept-alive path's failure, with n8n's client answering, is reason to move the app (see the top). */
+function movesToN8nClient(route: string, direct: Outcome): boolean {
+	if ('sent' in direct) return true;
+	const inARow = (unconnectedInARow.get(route) ?? 0) + 1;
+	if (inARow < FAILURES_BEFORE_MOVING) {
+		unconnectedInARow.set(route, inARow);
+		return false;
+	}
+	unconnectedInARow.delete(route);
+	return true;
 }

@@ -14,7 +14,8 @@
  * So every request carries a snapshot, and a refusal names the token that failed. To replace it
  * the node uses, in order: a refresh still in flight in this process, a different token another
  * item or process already stored, or a new refresh (the snapshot with an empty token, so n8n runs
- * preAuthentication, stores the token and sends with it). A finished refresh is never remembered;
+ * preAuthentication and stores the token; the request then goes out with it through the same
+ * sender as every other, see obtainToken). A finished refresh is never remembered;
  * a result equal to the refused token is never used. Only WeCom refusing the secret itself is
  * remembered, for a minute, so a wrong secret is not hammered (WeCom can block the IP for an hour).
  */
@@ -22,6 +23,7 @@ import { createHash } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { weComBaseUrl } from '../../shared/apiOrigin';
 import { SECRET_REFUSED_ERRCODES } from '../../shared/errorCodes';
 import { GETTOKEN_TIMEOUT_MS } from '../../shared/limits';
 import { WeComTokenUnavailableError, tokenProblemOf } from '../../shared/tokenError';
@@ -129,8 +131,8 @@ export async function sendAuthenticated(
 type TokenTrouble = 'refused' | 'expired';
 
 /**
- * Sends with a token that replaces the one in `stale`: a token found in hand goes out through
- * `send`; a new one is fetched by n8n's helper, which runs preAuthentication and stores it.
+ * Sends with a token that replaces the one in `stale` through `send`: a token found in hand, or
+ * a new one n8n's helper got by running preAuthentication and stored.
  */
 export async function sendWithNewToken(
 	ctx: WeComApiContext,
@@ -183,7 +185,7 @@ function replacementTest(stale: WeComCredentials, trouble: TokenTrouble): (fresh
  * Finds a token that replaces the stale one and sends with it; items of this process that need
  * a token meanwhile wait for this one (registered before the first await, so they all see it).
  * A different token another item or process stored is used as it is; otherwise n8n gets the
- * credential with an empty token, runs preAuthentication, stores the new token and sends.
+ * credential with an empty token, runs preAuthentication and stores the new token (obtainToken).
  */
 async function leadRefresh(
 	ctx: WeComApiContext,
@@ -212,22 +214,15 @@ async function leadRefresh(
 			outcome.resolve(stored);
 			return await send(options, stored);
 		}
-		const watched = watchToken({ ...stale, accessToken: '' });
-		void watched.assigned.then(() => {
-			const fresh = { ...watched.credentials };
-			// Known before the items waiting for this refresh look: gettoken gave the refused token back.
-			if (replaces(fresh)) refusedTokensReissued.delete(key);
-			else reissuedAgain(key, String(fresh.accessToken));
-			outcome.resolve(fresh);
-		});
-		const sent = await sendAuthenticated(ctx, options, watched.credentials);
-		if (!watched.credentials.accessToken) {
-			throw new NodeOperationError(ctx.getNode(), 'n8n did not obtain a WeCom access token', { itemIndex });
-		}
-		// gettoken handed back the refused token (WeCom's clocks disagree for a moment): the caller
-		// sees the refusal again and asks once more, after a pause.
-		if (!replaces(watched.credentials)) await sleep(SAME_TOKEN_PAUSE_MS);
-		return sent;
+		const fresh = await obtainToken(ctx, itemIndex, stale);
+		// Known before the items waiting for this refresh look: gettoken gave the refused token back.
+		if (replaces(fresh)) refusedTokensReissued.delete(key);
+		else reissuedAgain(key, String(fresh.accessToken));
+		outcome.resolve(fresh);
+		// gettoken handed back the refused token (WeCom's clocks disagree for a moment): it goes
+		// out after a pause, and if WeCom refuses it again the caller asks once more.
+		if (!replaces(fresh)) await sleep(SAME_TOKEN_PAUSE_MS);
+		return await send(options, fresh);
 	})();
 	// Whatever ends this attempt early also ends the wait of the items that joined it.
 	sending.catch((error: unknown) => outcome.reject(error));
@@ -256,21 +251,63 @@ function settleable<T>(): { promise: Promise<T>; resolve: (value: T) => void; re
 	return { promise, resolve, reject };
 }
 
+/** Thrown by the token's setter once n8n stored and assigned a new token: n8n need not go on. */
+class TokenObtained extends Error {}
+
 /**
- * The credentials object n8n assigns the new token onto, with a signal for the moment it does:
- * items waiting for the token need not wait for the request that carries it.
+ * Has n8n get a new token the credential's way, sending nothing with it, so the message itself
+ * goes out through the caller's sender (kept-alive connections) instead of a new connection of
+ * n8n's client per token. n8n runs preAuthentication (gettoken), then assigns the token onto
+ * the credentials object it was given: n8n 2.41 once after storing it and once more before it
+ * authenticates the request; n8n 1.x once before storing, once after. The setter stops n8n at
+ * the second assignment, so the token is stored and the request is not sent. The request is of
+ * no API (GET /cgi-bin/, as the connection test): an n8n that assigned only once and went on
+ * would change nothing.
  */
-function watchToken(credentials: WeComCredentials): { credentials: WeComCredentials; assigned: Promise<void> } {
+async function obtainToken(
+	ctx: WeComApiContext,
+	itemIndex: number,
+	stale: WeComCredentials,
+): Promise<WeComCredentials> {
 	let token = '';
-	const assignment = settleable<void>();
+	let assignments = 0;
+	const credentials: WeComCredentials = { ...stale, accessToken: '', accessTokenExpiresAt: 0 };
 	Object.defineProperty(credentials, 'accessToken', {
 		enumerable: true,
 		configurable: true,
 		get: () => token,
 		set: (value: unknown) => {
 			token = typeof value === 'string' ? value : '';
-			if (token) assignment.resolve();
+			if (token && ++assignments === 2) throw new TokenObtained('WeCom access token obtained');
 		},
 	});
-	return { credentials, assigned: assignment.promise };
+	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+	const asking = ctx.helpers.httpRequestWithAuthentication.call(
+		ctx,
+		CREDENTIAL_TYPE,
+		{
+			method: 'GET',
+			url: `${weComBaseUrl(stale)}/cgi-bin/`,
+			timeout: GETTOKEN_TIMEOUT_MS,
+			disableFollowRedirect: true,
+		},
+		{
+			credentialsDecrypted: {
+				id: reference?.id ?? '',
+				name: reference?.name ?? '',
+				type: CREDENTIAL_TYPE,
+				data: credentials,
+			},
+		},
+	);
+	const deadlineMs = GETTOKEN_TIMEOUT_MS + DEADLINE_SLACK_MS;
+	const failure = await withinDeadline(asking, deadlineMs, () => deadlineError(deadlineMs)).then(
+		() => undefined,
+		(error: unknown) => error,
+	);
+	// No token: gettoken failed (WeCom refused the secret, no answer...), and that is the error.
+	if (!token)
+		throw failure ?? new NodeOperationError(ctx.getNode(), 'n8n did not obtain a WeCom access token', { itemIndex });
+	// The first assignment brought the expiry along.
+	return { ...stale, accessToken: token, accessTokenExpiresAt: Number(credentials.accessTokenExpiresAt) || 0 };
 }

@@ -13,42 +13,51 @@ import { sleep } from 'n8n-workflow';
 
 import { weComBaseUrl } from '../../shared/apiOrigin';
 import type { SentWith, WeComCredentials } from './credentials';
+import { deadlineError } from './deadline';
 import { DIRECT_PATH_SILENT } from './errors';
 import { NO_RETRY } from './retry';
 
-/** How long a base URL that did not answer the connection test is left alone before the next test. */
+/** How long a base URL that let the connection test time out is left alone before the next test. */
 const SILENT_RETEST_MS = 60_000;
 
-/** Per API base URL, process-wide: whether the connection test got an answer (see directPathAnswers). */
-const connectionTests = new Map<string, { answered: Promise<boolean>; retestAt?: number }>();
+/** How the connection test ended: an HTTP answer, no answer in time, or refused at once (never cached). */
+type TestResult = 'answered' | 'silent' | 'refused';
+
+/** Per API base URL, process-wide: the connection test's result (see directPathAnswers). */
+const connectionTests = new Map<string, { result: Promise<TestResult>; retestAt?: number }>();
 
 /**
  * Whether anything answers HTTP at the API base URL without n8n's proxy settings, asked once per
  * process (and again a minute after no answer). Behind a firewall that drops packets a connect
  * just hangs, and a timeout cannot tell it from WeCom taking long over a card it may deliver: so
  * the first thing sent there is this test, a GET of no API (`/cgi-bin/`) that changes nothing
- * (not a HEAD: fetch closes the connection after one).
+ * (not a HEAD: fetch closes the connection after one). A refused test is not remembered: a
+ * front end restarting refuses for a moment (./connection decides what refusals in a row mean).
  */
 async function directPathAnswers(credentials: WeComCredentials, timeoutMs: number): Promise<boolean> {
 	const target = `${weComBaseUrl(credentials)}/cgi-bin/`;
 	const known = connectionTests.get(target);
-	if (known && (known.retestAt === undefined || Date.now() < known.retestAt)) return await known.answered;
-	const test = { answered: connectionTest(target, timeoutMs), retestAt: undefined as number | undefined };
+	if (known && (known.retestAt === undefined || Date.now() < known.retestAt)) {
+		return (await known.result) === 'answered';
+	}
+	const test: { result: Promise<TestResult>; retestAt?: number } = { result: connectionTest(target, timeoutMs) };
 	connectionTests.set(target, test);
-	if (!(await test.answered)) test.retestAt = Date.now() + SILENT_RETEST_MS;
-	return await test.answered;
+	const result = await test.result;
+	if (result === 'silent') test.retestAt = Date.now() + SILENT_RETEST_MS;
+	if (result === 'refused' && connectionTests.get(target) === test) connectionTests.delete(target);
+	return result === 'answered';
 }
 
-async function connectionTest(target: string, timeoutMs: number): Promise<boolean> {
+async function connectionTest(target: string, timeoutMs: number): Promise<TestResult> {
 	return await fetch(target, { method: 'GET', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) }).then(
-		async (answer) => {
+		async (answer): Promise<TestResult> => {
 			// Read to the end and yield (see sendKeptAlive), so the first card reuses the connection.
 			await answer.arrayBuffer();
 			await sleep(0);
-			return true;
+			return 'answered';
 		},
 		// Refused, unresolvable, a bad port, no answer in time: none of it sent anything.
-		() => false,
+		(error: unknown): TestResult => (isTimeout(error) ? 'silent' : 'refused'),
 	);
 }
 
@@ -112,7 +121,7 @@ export async function sendKeptAlive(options: IHttpRequestOptions, credentials: W
 		});
 		text = await answer.text();
 	} catch (error) {
-		throw timeoutAsCode(error);
+		throw timeoutAsCode(error, timeoutMs);
 	}
 	// The connection goes back to the pool on the next turn of the event loop; the next request
 	// of this slot would otherwise open a second one.
@@ -125,9 +134,11 @@ export async function sendKeptAlive(options: IHttpRequestOptions, credentials: W
  * AbortSignal.timeout rejects with a DOMException (its numeric `code` is 23); the error mapper
  * knows timeouts by code. By name, not `instanceof Error`: a DOMException of another realm is not one.
  */
-function timeoutAsCode(error: unknown): unknown {
-	if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
-		return Object.assign(new Error('the answer did not complete in time'), { code: 'ETIMEDOUT' });
-	}
+function timeoutAsCode(error: unknown, timeoutMs: number): unknown {
+	if (isTimeout(error)) return deadlineError(timeoutMs);
 	return error;
+}
+
+function isTimeout(error: unknown): boolean {
+	return (error as { name?: unknown } | null)?.name === 'TimeoutError';
 }

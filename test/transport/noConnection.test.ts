@@ -1,0 +1,106 @@
+/**
+ * When the kept-alive path makes no connection (refused, unreachable) while n8n's client gets
+ * through. A refusal is what WeCom's front end does while it restarts, so it must not move the
+ * app to n8n's client (one new connection per card for ten minutes); a direct path that never
+ * connects (a proxy is the only way out) must, after a few requests, not cost every card a
+ * failed attempt and a pause. Nothing was sent on a refused connection, so either way each card
+ * is delivered once.
+ */
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+import { DEFAULT_CONCURRENCY } from '../../nodes/WeCom/TemplateCard/descriptions/options';
+import { startTransportFixture, type TransportFixture } from './fixture';
+import { startRecordingProxy, type RecordedCall, type RecordingProxy } from './recordingProxy';
+
+const SEND = '/cgi-bin/message/send';
+
+const cards = {
+	resource: 'message',
+	operation: 'sendTemplateCard',
+	toUser: 'alice',
+	cardType: 'text_notice',
+	title: 'Deploy finished',
+	cardActionType: 1,
+	cardActionUrl: 'https://example.com/deploys/42',
+};
+const items = (count: number) => Array.from({ length: count }, (_, index) => ({ json: { index } }));
+
+/** n8n's request helper names itself; a bare fetch does not (Node's default agent string). */
+const viaN8nClient = (call: RecordedCall) => !/^node$|undici/i.test(String(call.headers['user-agent'] ?? ''));
+
+/** A base URL whose port refuses connections: nothing listens there. */
+async function refusingBaseUrl(): Promise<string> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+	return `http://127.0.0.1:${port}`;
+}
+
+describe('the kept-alive path makes no connection', () => {
+	let fixture: TransportFixture | undefined;
+	let front: RecordingProxy | undefined;
+	const proxyBefore = process.env.HTTP_PROXY;
+
+	afterEach(async () => {
+		if (proxyBefore === undefined) delete process.env.HTTP_PROXY;
+		else process.env.HTTP_PROXY = proxyBefore;
+		jest.restoreAllMocks();
+		await front?.close();
+		await fixture?.close();
+		front = undefined;
+		fixture = undefined;
+	});
+
+	it("stays on kept-alive connections after WeCom's front end restarts, though n8n's client got through meanwhile", async () => {
+		fixture = await startTransportFixture({ sandbox: { memberLimits: false } });
+		// The node reaches WeCom's front end directly; n8n's client goes through a forward proxy
+		// (the fixture's recording proxy) that never stops answering.
+		front = await startRecordingProxy(fixture.sandbox.url);
+		fixture.updateCredential({ baseUrl: front.url });
+		process.env.HTTP_PROXY = fixture.proxy.url;
+		await fixture.run(cards, items(5));
+
+		const restart = front.outage(150);
+		const during = await fixture.run(cards, items(20));
+		await restart;
+		const connectionsBefore = front.connections();
+		const after = await fixture.run(cards, items(40));
+
+		for (const run of [during, after]) {
+			expect(run.error).toBeUndefined();
+			expect(run.items.filter((item) => item.json.error)).toEqual([]);
+		}
+		expect(fixture.sandbox.messages().filter((message) => message.action === 'send')).toHaveLength(65);
+		// No card went through n8n's client: each refused one was sent again on the kept-alive path.
+		expect(fixture.proxy.calls(SEND)).toEqual([]);
+		expect(front.calls(SEND)).toHaveLength(65);
+		expect(front.connections() - connectionsBefore).toBeLessThanOrEqual(DEFAULT_CONCURRENCY + 2);
+	});
+
+	it("moves the app to n8n's client when only n8n's client (its proxy) ever connects, after a few cards", async () => {
+		fixture = await startTransportFixture({ sandbox: { memberLimits: false } });
+		const blocked = await refusingBaseUrl();
+		fixture.updateCredential({ baseUrl: blocked });
+		process.env.HTTP_PROXY = fixture.proxy.url;
+		const fetches = jest.spyOn(globalThis, 'fetch');
+		const directAttempts = () => fetches.mock.calls.filter(([url]) => String(url).startsWith(blocked)).length;
+
+		const first = await fixture.run(cards, items(30));
+		const triedInFirst = directAttempts();
+		const second = await fixture.run(cards, items(30));
+
+		for (const run of [first, second]) {
+			expect(run.error).toBeUndefined();
+			expect(run.items.filter((item) => item.json.error)).toEqual([]);
+		}
+		expect(fixture.sandbox.messages().filter((message) => message.action === 'send')).toHaveLength(60);
+		expect(fixture.proxy.calls(SEND).every(viaN8nClient)).toBe(true);
+		// Two tries (one pause apart) for each of the first three cards, and the cards already in
+		// flight when the third fell back: not two per card.
+		expect(triedInFirst).toBeGreaterThanOrEqual(2);
+		expect(triedInFirst).toBeLessThanOrEqual(2 * (3 + DEFAULT_CONCURRENCY));
+		expect(directAttempts()).toBe(triedInFirst);
+	});
+});
