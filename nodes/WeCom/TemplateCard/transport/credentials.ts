@@ -251,36 +251,21 @@ function settleable<T>(): { promise: Promise<T>; resolve: (value: T) => void; re
 	return { promise, resolve, reject };
 }
 
-/** Thrown by the token's setter once n8n stored and assigned a new token: n8n need not go on. */
-class TokenObtained extends Error {}
-
 /**
- * Has n8n get a new token the credential's way, sending nothing with it, so the message itself
- * goes out through the caller's sender (kept-alive connections) instead of a new connection of
- * n8n's client per token. n8n runs preAuthentication (gettoken), then assigns the token onto
- * the credentials object it was given: n8n 2.41 once after storing it and once more before it
- * authenticates the request; n8n 1.x once before storing, once after. The setter stops n8n at
- * the second assignment, so the token is stored and the request is not sent. The request is of
- * no API (GET /cgi-bin/, as the connection test): an n8n that assigned only once and went on
- * would change nothing.
+ * Has n8n get a new token the credential's way, so the message itself goes out through the
+ * caller's sender (kept-alive connections) instead of a new connection of n8n's client per
+ * token. n8n runs preAuthentication (gettoken), stores the token and assigns it onto the
+ * credentials object it was given, then sends its request with it: a request of no API
+ * (GET /cgi-bin/, as the connection test), one per token lifetime, whose answer is ignored.
+ * Nothing here depends on the order in which n8n stores and assigns (it differs between 1.x
+ * and 2.x): the token is read off the object once n8n is done.
  */
 async function obtainToken(
 	ctx: WeComApiContext,
 	itemIndex: number,
 	stale: WeComCredentials,
 ): Promise<WeComCredentials> {
-	let token = '';
-	let assignments = 0;
 	const credentials: WeComCredentials = { ...stale, accessToken: '', accessTokenExpiresAt: 0 };
-	Object.defineProperty(credentials, 'accessToken', {
-		enumerable: true,
-		configurable: true,
-		get: () => token,
-		set: (value: unknown) => {
-			token = typeof value === 'string' ? value : '';
-			if (token && ++assignments === 2) throw new TokenObtained('WeCom access token obtained');
-		},
-	});
 	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
 	const asking = ctx.helpers.httpRequestWithAuthentication.call(
 		ctx,
@@ -305,9 +290,9 @@ async function obtainToken(
 		() => undefined,
 		(error: unknown) => error,
 	);
+	const token = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
 	// No token: gettoken failed (WeCom refused the secret, no answer...), and that is the error.
 	if (!token)
 		throw failure ?? new NodeOperationError(ctx.getNode(), 'n8n did not obtain a WeCom access token', { itemIndex });
-	// The first assignment brought the expiry along.
 	return { ...stale, accessToken: token, accessTokenExpiresAt: Number(credentials.accessTokenExpiresAt) || 0 };
 }
