@@ -2,6 +2,8 @@
  * A tiny HTTP client for the sandbox: raw WeCom calls for tests, and the /sandbox/ control API for
  * driving a sandbox that runs in another process (for example next to a real n8n).
  */
+import type { ApprovalChangeResult, ApprovalDecision, ApprovalSubmission } from './approvals/control';
+import type { StoredApproval } from './approvals/store';
 import type { ActiveFault, DeliveredMessage, FaultSpec, MemberDrop, SandboxStats, UserCard } from './types';
 
 export interface CallOptions {
@@ -47,6 +49,8 @@ export async function callSandbox<T = Record<string, unknown>>(
 	return { status: response.status, json, text };
 }
 
+type ApprovalControlAnswer = ({ ok: true } & ApprovalChangeResult) | { ok: false; error: string };
+
 /** The /sandbox/ control API over HTTP. */
 export function sandboxControl(baseUrl: string) {
 	const get = async <T>(path: string): Promise<T> => (await callSandbox<T>(baseUrl, path)).json;
@@ -69,5 +73,8 @@ export function sandboxControl(baseUrl: string) {
 			post<{ ok: boolean; error?: string }>('/sandbox/rotate-secret', { corpId, agentId, secret }),
 		memberDrops: () => get<MemberDrop[]>('/sandbox/member-drops'),
 		advanceClock: (advanceMs: number) => post<{ ok: boolean; now: number }>('/sandbox/clock', { advanceMs }),
+		approvals: () => get<StoredApproval[]>('/sandbox/approvals'),
+		submitApproval: (submission: ApprovalSubmission) => post<ApprovalControlAnswer>('/sandbox/approvals', submission),
+		decideApproval: (decision: ApprovalDecision) => post<ApprovalControlAnswer>('/sandbox/approvals/decide', decision),
 	};
 }

@@ -14,6 +14,9 @@ import { messageSend } from './routes/messageSend';
 import { recall } from './routes/recall';
 import { updateTemplateCard } from './routes/updateTemplateCard';
 import { webhookSend } from './routes/webhookSend';
+import { applyEvent, getApprovalDetail, getApprovalInfo, getTemplateDetail } from './routes/approvals';
+import { approvalActionOf } from './approvals/callback';
+import { changeResult, decideApproval, handleApprovalControl, submitApproval } from './approvals/control';
 import { isWebUiPath, serveWebUi } from './web/routes';
 import { CallbackHub, handleCallbackControl } from './callbacks';
 import { SandboxState } from './state';
@@ -26,6 +29,10 @@ const WECOM_ROUTES: ReadonlyMap<string, WecomRoute> = new Map([
 	['/cgi-bin/message/update_template_card', updateTemplateCard],
 	['/cgi-bin/message/recall', recall],
 	['/cgi-bin/webhook/send', webhookSend],
+	['/cgi-bin/oa/getapprovaldetail', getApprovalDetail],
+	['/cgi-bin/oa/applyevent', applyEvent],
+	['/cgi-bin/oa/gettemplatedetail', getTemplateDetail],
+	['/cgi-bin/oa/getapprovalinfo', getApprovalInfo],
 ]);
 
 function runRoute(route: WecomRoute, req: WecomRequest, state: SandboxState): WecomBody {
@@ -110,6 +117,7 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, context:
 		const body = await readBody(req);
 		const control = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, bodyText: body.text };
 		if (await handleCallbackControl(control, callbacks, res)) return;
+		if (await handleApprovalControl(control, state, res)) return;
 		return handleControl(control, state, res);
 	}
 	const route = WECOM_ROUTES.get(url.pathname);
@@ -135,6 +143,8 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const state = new SandboxState(options);
 	const callbacks = new CallbackHub(state, options.callbacks);
+	// Every application change calls the app back, as WeCom does with sys_approval_change.
+	state.approvals.listen(async (change) => await callbacks.approve(approvalActionOf(change)));
 	const delays = new PendingDelays();
 	let closing = false;
 	let hosts: ReadonlySet<string> = new Set();
@@ -190,5 +200,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		approve: (action) => callbacks.approve(action),
 		verifyCallbackUrl: (verifyOptions) => callbacks.verify(verifyOptions),
 		callbackDeliveries: () => callbacks.deliveries(),
+		approvals: () => state.approvals.list(),
+		submitApproval: async (submission) => await changeResult(submitApproval(state, submission)),
+		decideApproval: async (decision) => await changeResult(decideApproval(state, decision)),
 	};
 }

@@ -1,4 +1,5 @@
 import { ROBOT_MESSAGES_PER_MINUTE } from '../nodes/WeCom/shared/limits';
+import { ApprovalStore } from './approvals/store';
 import { DEMO_CORP, DEMO_ROBOT_KEY } from './demo';
 import { FaultRegistry } from './faults';
 import { MemberLimiter } from './memberLimit';
@@ -82,6 +83,8 @@ export class SandboxState {
 	/** 'corpId|agentId|task_id' of every accepted card with a task_id (unique per app). */
 	readonly taskIds = new Set<string>();
 	readonly duplicates = new Map<string, DuplicateRecord>();
+	/** Approval templates and applications (sandbox/approvals). */
+	readonly approvals = new ApprovalStore();
 
 	constructor(options: SandboxOptions) {
 		for (const corp of options.corps ?? [DEMO_CORP]) {
@@ -202,7 +205,7 @@ export class SandboxState {
 	}
 
 	/**
-	 * Forgets messages, stats, faults, tokens, rate windows and member drops; config (rotated
+	 * Forgets messages, stats, faults, tokens, rate windows, member drops and approval applications; config (rotated
 	 * secrets included) and token history stay.
 	 */
 	reset(): void {
@@ -217,5 +220,6 @@ export class SandboxState {
 		this.apiLimiter.clear();
 		this.robotLimiter.clear();
 		this.memberLimiter.clear();
+		this.approvals.reset();
 	}
 }

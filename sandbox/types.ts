@@ -15,12 +15,16 @@ import type {
 	VerifyCallbackOptions,
 	VerifyCallbackResult,
 } from './callbacks/types';
+import type { ApprovalChangeResult, ApprovalDecision, ApprovalSubmission } from './approvals/control';
+import type { StoredApproval } from './approvals/store';
 
 export interface SandboxApp {
 	agentId: number;
 	secret: string;
 	/** Cards that call back can only be sent by an app with a callback URL (else 43012). */
 	callbackUrl?: string;
+	/** false = not in 审批 > 可调用接口的应用: the approval API answers 301055. Default true. */
+	approvalApi?: boolean;
 }
 
 export interface SandboxCorp {
@@ -268,4 +272,10 @@ export interface Sandbox {
 	verifyCallbackUrl(options?: VerifyCallbackOptions): Promise<VerifyCallbackResult>;
 	/** Every callback delivery since start or reset, with its attempts. */
 	callbackDeliveries(): CallbackDelivery[];
+	/** Every approval application, in getapprovaldetail's shape plus the corp and app it belongs to. */
+	approvals(): StoredApproval[];
+	/** A member submits an application in the Approval app; sys_approval_change is sent (StatuChangeEvent 1). */
+	submitApproval(submission: ApprovalSubmission): Promise<ApprovalChangeResult>;
+	/** An approver approves or rejects, or the applicant revokes; the callback is sent before this resolves. */
+	decideApproval(decision: ApprovalDecision): Promise<ApprovalChangeResult>;
 }
