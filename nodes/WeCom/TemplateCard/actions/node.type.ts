@@ -4,6 +4,7 @@ import type { AllEntities, IDataObject, IDisplayOptions, IExecuteFunctions, INod
 type NodeMap = {
 	message: 'sendTemplateCard' | 'sendAndWait' | 'updateTemplateCard' | 'recall';
 	robot: 'sendTemplateCard';
+	approval: 'getDetail' | 'getMany' | 'submit';
 };
 
 export type WeComTemplateCardType = AllEntities<NodeMap>;
@@ -19,7 +20,8 @@ export function showFor<R extends keyof NodeMap>(resource: R, operation: NodeMap
  */
 export interface Operation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject>;
+	/** One output item, or several (a list operation). */
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 	runsOnce?: boolean;
 }
 

@@ -6,6 +6,7 @@ import { forEachConcurrently } from '../helpers/concurrency';
 import * as message from './message';
 import type { Operation, WeComTemplateCardType } from './node.type';
 import * as robot from './robot';
+import * as approval from './approval';
 
 function operationOf({ resource, operation }: WeComTemplateCardType): Operation | undefined {
 	switch (resource) {
@@ -13,6 +14,8 @@ function operationOf({ resource, operation }: WeComTemplateCardType): Operation 
 			return message.operations[operation];
 		case 'robot':
 			return robot.operations[operation];
+		case 'approval':
+			return approval.operations[operation];
 		default:
 			return undefined;
 	}
@@ -56,7 +59,7 @@ async function runItem(
 	ctx: IExecuteFunctions,
 	operation: Operation,
 	itemIndex: number,
-): Promise<{ ok: true; output: IDataObject } | { ok: false; failed: INodeExecutionData[] }> {
+): Promise<{ ok: true; output: IDataObject | IDataObject[] } | { ok: false; failed: INodeExecutionData[] }> {
 	try {
 		return { ok: true, output: await operation.execute.call(ctx, itemIndex) };
 	} catch (error) {

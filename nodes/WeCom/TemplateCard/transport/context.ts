@@ -1,13 +1,18 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 /** The app credential: Corp ID, Agent ID, Secret, and the access_token n8n stores with them. */
 export const CREDENTIAL_TYPE = 'weComApi';
 
 /**
- * Where WeCom's app API is called from: an operation's execute(), or the webhook that resumes
- * Send and Wait (it shows the answer on the card).
+ * Where WeCom's app API is called from: an operation's execute(), the webhook that resumes
+ * Send and Wait (it shows the answer on the card), or the editor loading choices (methods/).
  */
-export type WeComApiContext = IExecuteFunctions | IWebhookFunctions;
+export type WeComApiContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
 
 function isWebhook(ctx: WeComApiContext): ctx is IWebhookFunctions {
 	return 'getBodyData' in ctx;

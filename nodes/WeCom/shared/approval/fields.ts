@@ -1,4 +1,5 @@
-import type { ApplyContent, LangText } from './types';
+import { APPROVAL_STATUS } from './limits';
+import type { ApplyContent, ApprovalDetail, LangText } from './types';
 
 /**
  * A readable view of an application's form: each control's title → its value, typed by control,
@@ -114,7 +115,7 @@ function readValue(control: string, value: Value): unknown {
 			const vacation = isObject(value.vacation) ? value.vacation : {};
 			const attendance = isObject(vacation.attendance) ? vacation.attendance : {};
 			const [kind] = options(vacation.selector);
-			return { type: kind?.text ?? null, typeId: kind?.key ?? null, ...dateRange(attendance.date_range) };
+			return { leaveType: kind?.text ?? null, leaveTypeId: kind?.key ?? null, ...dateRange(attendance.date_range) };
 		}
 		case 'Attendance': {
 			const attendance = isObject(value.attendance) ? value.attendance : {};
@@ -147,4 +148,19 @@ export function readableFields(contents: ApplyContent[]): ReadableFields {
 		fields[key] = read === undefined ? rawValue(value) : read;
 	}
 	return fields;
+}
+
+/** What Get Approval Detail (and the trigger's Include Approval Details) outputs for one application. */
+export function approvalOutput(info: ApprovalDetail) {
+	return {
+		sp_no: info.sp_no,
+		sp_name: info.sp_name,
+		sp_status: info.sp_status,
+		status: APPROVAL_STATUS[info.sp_status] ?? String(info.sp_status),
+		template_id: info.template_id,
+		applicant: info.applyer?.userid,
+		apply_time: info.apply_time,
+		fields: readableFields(info.apply_data?.contents ?? []),
+		detail: info,
+	};
 }
