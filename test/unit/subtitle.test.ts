@@ -40,8 +40,11 @@ function evaluatedSubtitle(resource: string, operation: string): unknown {
 }
 
 describe('canvas subtitle', () => {
-	it('covers the five operations of both resources', () => {
+	it('covers every operation of every resource', () => {
 		expect(operations.map(([resource, operation]) => `${resource}:${operation}`).sort()).toEqual([
+			'approval:getDetail',
+			'approval:getMany',
+			'approval:submit',
 			'message:recall',
 			'message:sendAndWait',
 			'message:sendTemplateCard',
