@@ -1,10 +1,12 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { APPROVAL_LIST_MAX_RANGE_SECONDS } from '../../shared/approval';
+import { APPROVAL_LIST_MAX_RANGE_SECONDS, APPROVAL_LIST_PAGE_SIZE } from '../../shared/approval';
 import { fetchApprovalDetail, fetchApprovalPage } from '../transport/approvals';
 
 /** Applications read to find templates: enough for a picker, few enough to stay well under 600 calls/min. */
 const APPLICATIONS_READ = 30;
+/** Pages of approval numbers looked through (100 each). */
+const PAGES_READ = 10;
 
 /**
  * Templates for the picker. WeCom has no call that lists templates, so the picker shows the
@@ -16,16 +18,23 @@ export async function searchApprovalTemplates(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const endTime = Math.floor(Date.now() / 1000);
-	const page = await fetchApprovalPage(this, 0, {
-		startTime: endTime - APPROVAL_LIST_MAX_RANGE_SECONDS,
-		endTime,
-		cursor: '',
-		size: APPLICATIONS_READ,
-		filters: [],
-	});
+	const spNos: string[] = [];
+	let cursor: string | undefined = '';
+	for (let pages = 0; cursor !== undefined && pages < PAGES_READ; pages++) {
+		const page = await fetchApprovalPage(this, 0, {
+			startTime: endTime - APPROVAL_LIST_MAX_RANGE_SECONDS,
+			endTime,
+			cursor,
+			size: APPROVAL_LIST_PAGE_SIZE,
+			filters: [],
+		});
+		spNos.push(...page.spNos);
+		cursor = page.nextCursor;
+	}
+	// An approval number starts with its day and counts up ("202601050001"): the highest are the newest.
+	const newest = spNos.sort((a, b) => b.localeCompare(a)).slice(0, APPLICATIONS_READ);
 	const templates = new Map<string, string>();
-	// Newest first: the latest name of a template wins.
-	for (const spNo of [...page.spNos].reverse()) {
+	for (const spNo of newest) {
 		const detail = await fetchApprovalDetail(this, 0, spNo);
 		if (!templates.has(detail.template_id)) templates.set(detail.template_id, detail.sp_name);
 	}
