@@ -84,9 +84,10 @@ describe('approval pickers in the editor', () => {
 		}
 		const search = nodeType.methods.listSearch.searchApprovalTemplates;
 		const all = await search.call(editorContext(''));
+		// Newest application first.
 		expect(all.results).toEqual([
-			{ name: '请假 Leave', value: LEAVE_TEMPLATE_ID },
 			{ name: '报销 Expense', value: EXPENSE_TEMPLATE_ID },
+			{ name: '请假 Leave', value: LEAVE_TEMPLATE_ID },
 		]);
 		expect((await search.call(editorContext(''), 'expense')).results).toEqual([
 			{ name: '报销 Expense', value: EXPENSE_TEMPLATE_ID },
