@@ -217,6 +217,51 @@ describe('approval resource', () => {
 		});
 	});
 
+	it("turns form JSON into Vacation and Attendance values (leave type by name, the template's range kind)", async () => {
+		const leave = await fixture.runCardNode(
+			submitForm(LEAVE_TEMPLATE_ID, {
+				'vacation-1': JSON.stringify({
+					type: 'Annual leave',
+					begin: iso(MONDAY),
+					end: iso(MONDAY + 12 * 3600),
+					unit: 'halfday',
+				}),
+			}),
+		);
+		expect(leave.error).toBeUndefined();
+		const trip = await fixture.runCardNode(
+			submitForm(TRIP_TEMPLATE_ID, {
+				'Attendance-1': JSON.stringify({ begin: MONDAY, end: MONDAY + 3600 }),
+				'Text-1': 'Beijing',
+			}),
+		);
+		expect(trip.error).toBeUndefined();
+		const [leaveApproval, tripApproval] = fixture.sandbox.approvals();
+		expect(leaveApproval.info.apply_data.contents[0].value).toEqual({
+			vacation: {
+				selector: { type: 'single', options: [{ key: '1', value: [{ text: 'Annual leave', lang: 'zh_CN' }] }] },
+				attendance: {
+					date_range: { type: 'halfday', new_begin: MONDAY, new_end: MONDAY + 12 * 3600, new_duration: 12 * 3600 },
+					type: 1,
+				},
+			},
+		});
+		expect(tripApproval.info.apply_data.contents[0].value).toEqual({
+			attendance: {
+				date_range: { type: 'hour', new_begin: MONDAY, new_end: MONDAY + 3600, new_duration: 3600 },
+				type: 3,
+			},
+		});
+		const unknownKind = await fixture.runCardNode(
+			submitForm(LEAVE_TEMPLATE_ID, {
+				'vacation-1': JSON.stringify({ type: 'Holiday', begin: MONDAY, end: MONDAY + 3600 }),
+			}),
+		);
+		expect(unknownKind.error?.message).toBe(
+			'Form field "Leave" has no option "Holiday" (options: Annual leave, Sick leave)',
+		);
+	});
+
 	it.each([
 		[
 			'a missing required control',
