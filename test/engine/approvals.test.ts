@@ -412,6 +412,16 @@ describe('approval resource', () => {
 			expect(fixture.sandbox.stats().errcodes['301025']).toBeUndefined();
 		});
 
+		it('asks again in halves when WeCom answers 301112 (narrow the time range)', async () => {
+			await submitExpenses(3);
+			fixture.sandbox.faults.add({ path: '/cgi-bin/oa/getapprovalinfo', kind: 'errcode', errcode: 301112, times: 2 });
+			const run = await fixture.runCardNode(many({ returnAll: true }));
+			expect(run.error).toBeUndefined();
+			expect(run.items.map((item) => item.json.sp_no)).toEqual(['202601050001', '202601050002', '202601050003']);
+			// The 2-day range, refused; its first day, refused; that day's halves; the second day.
+			expect(fixture.sandbox.stats().calls['/cgi-bin/oa/getapprovalinfo']).toBe(5);
+		});
+
 		it('filters, and returns details with readable fields on request', async () => {
 			await submitExpenses(2);
 			await submitExpenses(1, 'bob');

@@ -366,7 +366,7 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 	},
 	[APPROVAL_ERRCODE.narrowTimeRange]: {
 		meaning: 'Narrow the time range and retry',
-		hint: 'Use a shorter time range or more filters.',
+		hint: 'Get Many Approvals asks again in halves of the range, down to an hour; use a shorter time range or more filters.',
 		handling: 'input',
 	},
 };

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import {
+	APPROVAL_ERRCODE,
 	APPROVAL_LIST_MAX_RANGE_SECONDS,
 	APPROVAL_LIST_PAGE_SIZE,
 	APPROVAL_STATUS,
@@ -10,7 +11,7 @@ import {
 import { optionsCollection, retryOptions } from '../../descriptions/options';
 import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
 import { nodeParameter } from '../../helpers/parameters';
-import { fetchApprovalDetail, fetchApprovalPage } from '../../transport/approvals';
+import { fetchApprovalDetail, fetchApprovalPage, type ApprovalListPage } from '../../transport/approvals';
 import type { RetryPolicy } from '../../transport/retry';
 import { showFor } from '../node.type';
 
@@ -43,7 +44,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			'Applications submitted up to this time. WeCom answers at most 31 days per request; a longer range is asked for in 31-day parts.',
+			'Applications submitted up to this time. WeCom answers at most 31 days per request; a longer range is asked for in 31-day parts, and a part WeCom finds too big (301112) in halves.',
 	},
 	{
 		displayName: 'Return All',
@@ -161,29 +162,63 @@ export function rangeParts(start: number, end: number): Array<[number, number]> 
 	return parts;
 }
 
-/** Approval numbers in the range, page after page (a page may be short: stop only without a cursor). */
+/** The shortest part asked for again in halves when WeCom answers 301112 ("narrow the time range"). */
+const SMALLEST_PART_SECONDS = 3600;
+
+interface ListQuery {
+	ctx: IExecuteFunctions;
+	itemIndex: number;
+	filters: IDataObject[];
+	limit: number;
+	retry: RetryPolicy;
+	found: Set<string>;
+}
+
+/** One part, page after page (a page may be short: stop only without a cursor); in halves on 301112. */
+async function collectPart(query: ListQuery, startTime: number, endTime: number): Promise<void> {
+	let cursor: string | undefined = '';
+	while (cursor !== undefined && query.found.size < query.limit) {
+		const size = Math.min(APPROVAL_LIST_PAGE_SIZE, query.limit - query.found.size);
+		const request: Parameters<typeof fetchApprovalPage>[2] = {
+			startTime,
+			endTime,
+			cursor,
+			size,
+			filters: query.filters,
+		};
+		const page: ApprovalListPage | undefined = await fetchApprovalPage(
+			query.ctx,
+			query.itemIndex,
+			request,
+			query.retry,
+		).catch((error: { errcode?: number }) => {
+			const splittable = cursor === '' && endTime - startTime > SMALLEST_PART_SECONDS;
+			if (error.errcode === APPROVAL_ERRCODE.narrowTimeRange && splittable) return undefined;
+			throw error;
+		});
+		if (!page) {
+			const middle = startTime + Math.floor((endTime - startTime) / 2);
+			await collectPart(query, startTime, middle);
+			await collectPart(query, middle, endTime);
+			return;
+		}
+		for (const spNo of page.spNos) query.found.add(spNo);
+		cursor = page.nextCursor;
+	}
+}
+
+/** Approval numbers in the range, in parts WeCom accepts. */
 async function collectSpNos(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	range: { start: number; end: number; filters: IDataObject[]; limit: number },
 	retry: RetryPolicy,
 ): Promise<string[]> {
-	const found = new Set<string>();
+	const query: ListQuery = { ctx, itemIndex, filters: range.filters, limit: range.limit, retry, found: new Set() };
 	for (const [startTime, endTime] of rangeParts(range.start, range.end)) {
-		let cursor: string | undefined = '';
-		while (cursor !== undefined && found.size < range.limit) {
-			const size = Math.min(APPROVAL_LIST_PAGE_SIZE, range.limit - found.size);
-			const page = await fetchApprovalPage(
-				ctx,
-				itemIndex,
-				{ startTime, endTime, cursor, size, filters: range.filters },
-				retry,
-			);
-			for (const spNo of page.spNos) found.add(spNo);
-			cursor = page.nextCursor;
-		}
+		await collectPart(query, startTime, endTime);
 	}
-	return [...found].slice(0, range.limit);
+	return [...query.found].slice(0, range.limit);
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
