@@ -3,7 +3,8 @@
  * as WeCom and a phone would: a member files an expense in the sandbox's Approval app → the
  * sandbox POSTs the encrypted sys_approval_change to the published WeCom Trigger, which reads the
  * application (Include Approval Details) → a card with the amount and the applicant goes to the
- * manager → the manager clicks Noted → the card is greyed out.
+ * manager → the manager clicks Noted → the card is greyed out; the approval that follows starts a run
+ * that sends nothing, and every run succeeds.
  */
 import type { DeliveredMessage } from '../../sandbox';
 import { EXPENSE_TEMPLATE_ID } from '../../sandbox';
@@ -21,6 +22,16 @@ async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 20
 		if (value !== undefined) return value;
 		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
+async function untilAsync<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }
 
@@ -70,5 +81,21 @@ describe('n8n 2.41.1: approval → card with the amount → manager acknowledges
 			stack.sandbox.cardsFor('carol').find((shown) => shown.msgid === sent.msgid && shown.replaceName === 'Noted'),
 		);
 		expect(card.recalled).toBe(false);
+
+		// Later changes (bob approves) reach the trigger too and end at the If nodes: nothing is sent.
+		const approved = await stack.sandbox.decideApproval({ spNo: submitted.spNo, userid: 'bob', decision: 'approve' });
+		expect(approved.spStatus).toBe(2);
+		const filter = encodeURIComponent(JSON.stringify({ workflowId: workflow.id }));
+		const runs = await untilAsync('three finished executions', async () => {
+			const list = await stack.rest.data<{ results: Array<{ status: string }> }>(
+				'GET',
+				`/rest/executions?filter=${filter}`,
+			);
+			const finished = list.results.filter((run) => !['new', 'running', 'waiting'].includes(run.status));
+			return finished.length >= 3 ? finished : undefined;
+		});
+		expect(runs.map((run) => run.status)).toEqual(['success', 'success', 'success']);
+		expect(stack.sandbox.messages().filter((message) => message.action === 'send')).toHaveLength(1);
+		expect(stack.sandbox.callbackDeliveries().map((delivery) => delivery.delivered)).toEqual([true, true, true]);
 	});
 });
