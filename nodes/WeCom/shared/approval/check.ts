@@ -36,7 +36,7 @@ export const controlTitle = (control: TemplateControl): string =>
 	control.property.id;
 
 /** True when a value holds nothing (what "required" refuses). */
-export function isEmptyValue(control: string, value: Value): boolean {
+function isEmptyValue(control: string, value: Value): boolean {
 	const first = (key: string) => value[key];
 	switch (control) {
 		case 'Text':

@@ -11,30 +11,6 @@ export interface LangText {
 	lang?: string;
 }
 
-/** The control types WeCom documents for templates and applications. */
-export const APPROVAL_CONTROLS = [
-	'Text',
-	'Textarea',
-	'Number',
-	'Money',
-	'Date',
-	'DateRange',
-	'Selector',
-	'Contact',
-	'Tips',
-	'File',
-	'Table',
-	'Attendance',
-	'Vacation',
-	'PunchCorrection',
-	'Location',
-	'RelatedApproval',
-	'Formula',
-	'BankAccount',
-] as const;
-
-export type ApprovalControlType = (typeof APPROVAL_CONTROLS)[number];
-
 export interface SelectorOption {
 	key: string;
 	value: LangText[];
