@@ -121,9 +121,8 @@ function readValue(control: string, value: Value): unknown {
 			const attendance = isObject(value.attendance) ? value.attendance : {};
 			return { attendanceType: attendance.type, ...dateRange(attendance.date_range) };
 		}
-		case 'Tips':
-			return undefined;
 		default:
+			// Tips, BankAccount, PunchCorrection and controls WeCom adds later: read raw.
 			return undefined;
 	}
 }
