@@ -3,6 +3,8 @@
  * driving a sandbox that runs in another process (for example next to a real n8n).
  */
 import type { ConnectionCounts } from './network/connectionCounter';
+import type { ApprovalChangeResult, ApprovalDecision, ApprovalSubmission } from './approvals/control';
+import type { StoredApproval } from './approvals/store';
 import type { ActiveFault, DeliveredMessage, FaultSpec, MemberDrop, SandboxStats, UserCard } from './types';
 
 export interface CallOptions {
@@ -48,6 +50,8 @@ export async function callSandbox<T = Record<string, unknown>>(
 	return { status: response.status, json, text };
 }
 
+type ApprovalControlAnswer = ({ ok: true } & ApprovalChangeResult) | { ok: false; error: string };
+
 /** The /sandbox/ control API over HTTP. */
 export function sandboxControl(baseUrl: string) {
 	const get = async <T>(path: string): Promise<T> => (await callSandbox<T>(baseUrl, path)).json;
@@ -71,5 +75,8 @@ export function sandboxControl(baseUrl: string) {
 			post<{ ok: boolean; error?: string }>('/sandbox/rotate-secret', { corpId, agentId, secret }),
 		memberDrops: () => get<MemberDrop[]>('/sandbox/member-drops'),
 		advanceClock: (advanceMs: number) => post<{ ok: boolean; now: number }>('/sandbox/clock', { advanceMs }),
+		approvals: () => get<StoredApproval[]>('/sandbox/approvals'),
+		submitApproval: (submission: ApprovalSubmission) => post<ApprovalControlAnswer>('/sandbox/approvals', submission),
+		decideApproval: (decision: ApprovalDecision) => post<ApprovalControlAnswer>('/sandbox/approvals/decide', decision),
 	};
 }

@@ -6,6 +6,15 @@ export { MEMBER_MESSAGES_PER_HOUR, MEMBER_MESSAGES_PER_MINUTE } from './memberLi
 export { FOREIGN_ANSWER, startForeignHost } from './foreignHost';
 export type { ForeignHost, ForeignRequest } from './foreignHost';
 export { RECALL_WINDOW_MS } from './routes/recall';
+export {
+	ALL_CONTROLS_TEMPLATE_ID,
+	EXPENSE_TEMPLATE_ID,
+	LEAVE_TEMPLATE_ID,
+	SANDBOX_TEMPLATES,
+	TRIP_TEMPLATE_ID,
+} from './approvals/templates';
+export type { ApprovalChangeResult, ApprovalDecision, ApprovalSubmission } from './approvals/control';
+export type { StoredApproval } from './approvals/store';
 export { DEFAULT_DUPLICATE_INTERVAL_S, MAX_DUPLICATE_INTERVAL_S } from './duplicateCheck';
 export { DEMO_CALLBACK_TOKEN, DEMO_ENCODING_AES_KEY, DEFAULT_ACK_TIMEOUT_MS, VERIFY_TIMEOUT_MS } from './callbacks';
 export type {

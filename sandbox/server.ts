@@ -17,6 +17,9 @@ import { messageSend } from './routes/messageSend';
 import { recall } from './routes/recall';
 import { updateTemplateCard } from './routes/updateTemplateCard';
 import { webhookSend } from './routes/webhookSend';
+import { applyEvent, getApprovalDetail, getApprovalInfo, getTemplateDetail } from './routes/approvals';
+import { approvalActionOf } from './approvals/callback';
+import { changeResult, decideApproval, handleApprovalControl, submitApproval } from './approvals/control';
 import { isWebUiPath, serveWebUi } from './web/routes';
 import { MEDIA_ROUTES, isUploadedImagePath, maxBodyBytes, serveUploadedImage } from './media/routes';
 import { CallbackHub, handleCallbackControl } from './callbacks';
@@ -36,6 +39,10 @@ const WECOM_ROUTES: ReadonlyMap<string, WecomRoute> = new Map([
 	['/cgi-bin/webhook/send', webhookSend],
 	...CONTACT_ROUTES,
 	...MEDIA_ROUTES,
+	['/cgi-bin/oa/getapprovaldetail', getApprovalDetail],
+	['/cgi-bin/oa/applyevent', applyEvent],
+	['/cgi-bin/oa/gettemplatedetail', getTemplateDetail],
+	['/cgi-bin/oa/getapprovalinfo', getApprovalInfo],
 ]);
 
 function runRoute(route: WecomRoute, req: WecomRequest, state: SandboxState): WecomBody {
@@ -133,6 +140,7 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, context:
 		const body = await readBody(req);
 		const control = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, bodyText: body.text };
 		if (await handleCallbackControl(control, callbacks, res)) return;
+		if (await handleApprovalControl(control, state, res)) return;
 		return handleControl(control, state, res);
 	}
 	const route = WECOM_ROUTES.get(url.pathname);
@@ -167,6 +175,8 @@ async function tlsMaterialOf(option: SandboxOptions['tls'], host: string): Promi
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const state = new SandboxState(options);
 	const callbacks = new CallbackHub(state, options.callbacks);
+	// Every application change calls the app back, as WeCom does with sys_approval_change.
+	state.approvals.listen(async (change) => await callbacks.approve(approvalActionOf(change)));
 	const delays = new PendingDelays();
 	let closing = false;
 	let hosts: ReadonlySet<string> = new Set();
@@ -244,5 +254,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		verifyCallbackUrl: (verifyOptions) => callbacks.verify(verifyOptions),
 		callbackDeliveries: () => callbacks.deliveries(),
 		uploadedMedia: (mediaId) => state.media.uploaded(mediaId, state.now()),
+		approvals: () => state.approvals.list(),
+		submitApproval: async (submission) => await changeResult(submitApproval(state, submission)),
+		decideApproval: async (decision) => await changeResult(decideApproval(state, decision)),
 	};
 }

@@ -1,4 +1,5 @@
 import { ROBOT_MESSAGES_PER_MINUTE } from '../nodes/WeCom/shared/limits';
+import { ApprovalStore } from './approvals/store';
 import { DEMO_CORP, DEMO_ROBOT_KEY } from './demo';
 import { FaultRegistry } from './faults';
 import { MediaStore } from './media/store';
@@ -87,6 +88,8 @@ export class SandboxState {
 	readonly taskIds = new Set<string>();
 	readonly duplicates = new Map<string, DuplicateRecord>();
 	readonly media = new MediaStore();
+	/** Approval templates and applications (sandbox/approvals). */
+	readonly approvals = new ApprovalStore();
 
 	constructor(options: SandboxOptions) {
 		for (const corp of options.corps ?? [DEMO_CORP]) {
@@ -207,7 +210,7 @@ export class SandboxState {
 	}
 
 	/**
-	 * Forgets messages, stats, faults, tokens, rate windows, member drops and connection counts; config (rotated
+	 * Forgets messages, stats, faults, tokens, rate windows, member drops, connection counts, uploads and approval applications; config (rotated
 	 * secrets included) and token history stay.
 	 */
 	reset(): void {
@@ -224,5 +227,6 @@ export class SandboxState {
 		this.memberLimiter.clear();
 		this.connections.reset();
 		this.media.clear();
+		this.approvals.reset();
 	}
 }

@@ -18,6 +18,8 @@ import type {
 	VerifyCallbackResult,
 } from './callbacks/types';
 import type { ContactDirectory } from './contacts/directory';
+import type { ApprovalChangeResult, ApprovalDecision, ApprovalSubmission } from './approvals/control';
+import type { StoredApproval } from './approvals/store';
 
 export interface SandboxApp {
 	agentId: number;
@@ -30,6 +32,8 @@ export interface SandboxApp {
 	 * app; 'contactSync' = the 通讯录同步 secret (the only one user/list_id accepts).
 	 */
 	contactRules?: 'since2022' | 'before2022' | 'contactSync';
+	/** false = not in 审批 > 可调用接口的应用: the approval API answers 301055. Default true. */
+	approvalApi?: boolean;
 }
 
 export interface SandboxCorp {
@@ -297,6 +301,12 @@ export interface Sandbox {
 	callbackDeliveries(): CallbackDelivery[];
 	/** An uploaded media_id while its 3 days last (app: corp-wide, robot: that robot's). */
 	uploadedMedia(mediaId: string): UploadedMedia | undefined;
+	/** Every approval application, in getapprovaldetail's shape plus the corp and app it belongs to. */
+	approvals(): StoredApproval[];
+	/** A member submits an application in the Approval app; sys_approval_change is sent (StatuChangeEvent 1). */
+	submitApproval(submission: ApprovalSubmission): Promise<ApprovalChangeResult>;
+	/** An approver approves or rejects, or the applicant revokes; the callback is sent before this resolves. */
+	decideApproval(decision: ApprovalDecision): Promise<ApprovalChangeResult>;
 }
 
 /** What the sandbox keeps of an upload (media/upload or the robot's upload_media). */

@@ -99,6 +99,7 @@ function renderHeader(model: PageModel, query: PageQuery): SafeHtml {
 	];
 	return markup`<header class="top"><h1>WeCom sandbox</h1><span id="status">${status}</span>
 <a href="/sandbox/messages">messages JSON</a>
+<a href="/sandbox/ui/approvals">approvals</a>
 <form method="get" action="/"><label for="pick-user">Show user</label><input id="pick-user" name="user" placeholder="userid" value="${user}">${hidden}<button type="submit">Show</button></form>
 </header>`;
 }

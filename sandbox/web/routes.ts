@@ -3,12 +3,14 @@
  *   GET /  and  GET /sandbox/ui   the page
  *   GET /sandbox/ui/view          the part the live refresh swaps (HTML)
  *   GET /sandbox/ui/version       {"version": "..."}: changes whenever the view would
+ *   GET /sandbox/ui/approvals     the approval applications, with Approve / Reject buttons
  * All take ?user=<userid> | ?robot=1, plus ?static=1 (no polling) and ?images=1 (load card images).
  */
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { sendJson } from '../http';
 import type { SandboxState } from '../state';
+import { renderApprovalsPage } from './approvalsPage';
 import { renderPage, renderView, viewVersion } from './page';
 import { buildModel, readQuery } from './view';
 
@@ -43,6 +45,10 @@ export function serveWebUi(method: string, url: URL, state: SandboxState, res: S
 		}
 		case '/sandbox/ui/view':
 			return sendHtml(res, renderView(buildModel(state, query), query).value);
+		case '/sandbox/ui/approvals': {
+			const nonce = randomBytes(16).toString('base64');
+			return sendHtml(res, renderApprovalsPage(state.approvals.list(), nonce), nonce);
+		}
 		case '/sandbox/ui/version': {
 			const version = viewVersion(buildModel(state, query), query);
 			return sendJson(res, 200, { version }, { 'Cache-Control': 'no-store' });

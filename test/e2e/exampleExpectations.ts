@@ -16,8 +16,12 @@ import type { DeliveredMessage } from '../../sandbox/types';
 export const CARD_NODE_TYPE = 'n8n-nodes-wecom-card.weComTemplateCard';
 /** The credential every example references; `npm start` and the e2e test import it with this id. */
 export { EXAMPLE_CREDENTIAL, EXAMPLES_DIR };
-/** Examples checked by test/e2e/approvalLoop.e2e.ts (they need a click, not only a send). */
-export const NOT_COVERED_HERE = ['approval-loop.workflow.json', 'send-and-wait.workflow.json'];
+/** Examples checked by test/e2e/approvalLoop.e2e.ts and approvalDetails.e2e.ts (they need a click or an approval, not only a send). */
+export const NOT_COVERED_HERE = [
+	'approval-details.workflow.json',
+	'approval-loop.workflow.json',
+	'send-and-wait.workflow.json',
+];
 
 /** What one send must deliver; task_id is generated per run and checked by pattern only. */
 export interface ExpectedSend {

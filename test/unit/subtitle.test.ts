@@ -42,6 +42,10 @@ function evaluatedSubtitle(resource: string, operation: string): unknown {
 describe('canvas subtitle', () => {
 	it('covers every operation of every resource', () => {
 		expect(operations.map(([resource, operation]) => `${resource}:${operation}`).sort()).toEqual([
+			'approval:customApiCall',
+			'approval:getDetail',
+			'approval:getMany',
+			'approval:submit',
 			'contact:customApiCall',
 			'contact:findUser',
 			'customApiCall:customApiCall',

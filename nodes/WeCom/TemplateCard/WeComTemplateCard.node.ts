@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as approval from './actions/approval';
 import * as contact from './actions/contact';
 import * as customApiCall from './actions/custom';
 import { CUSTOM_API_CALL_NAME, withOwnCustomApiCall } from './actions/custom/replaceN8nEntry';
@@ -15,7 +16,7 @@ import * as media from './actions/media';
 import * as message from './actions/message';
 import * as robot from './actions/robot';
 import { router } from './actions/router';
-import { listSearch } from './methods';
+import { listSearch, resourceMapping } from './methods';
 import { sendAndWaitWebhook } from './actions/message/sendAndWait/webhook';
 import { sendAndWaitWebhooks } from './actions/message/sendAndWait/webhookDescription';
 
@@ -32,7 +33,7 @@ export class WeComTemplateCard implements INodeType {
 		version: 1,
 		// The operation's label as its Operation field shows it (test/unit/subtitle.test.ts keeps them equal).
 		subtitle:
-			'={{ ({ sendTemplateCard: "Send Template Card", sendAndWait: "Send and Wait for Response", updateTemplateCard: "Update Template Card", recall: "Recall", findUser: "Find User", uploadImage: "Upload Image", uploadFile: "Upload File", uploadMedia: "Upload Media", customApiCall: "Custom API Call" })[$parameter["operation"]] }}',
+			'={{ ({ sendTemplateCard: "Send Template Card", sendAndWait: "Send and Wait for Response", updateTemplateCard: "Update Template Card", recall: "Recall", findUser: "Find User", uploadImage: "Upload Image", uploadFile: "Upload File", uploadMedia: "Upload Media", getDetail: "Get Approval Detail", getMany: "Get Many Approvals", submit: "Submit Approval", customApiCall: "Custom API Call" })[$parameter["operation"]] }}',
 		description: 'Send, update and recall WeCom (WeChat Work) template cards',
 		defaults: { name: 'WeCom Template Card' },
 		usableAsTool: true,
@@ -42,7 +43,7 @@ export class WeComTemplateCard implements INodeType {
 			{
 				name: 'weComApi',
 				required: true,
-				displayOptions: { show: { resource: ['message', 'contact', 'media', 'customApiCall'] } },
+				displayOptions: { show: { resource: ['message', 'approval', 'contact', 'media', 'customApiCall'] } },
 			},
 			{ name: 'weComWebhookApi', required: true, displayOptions: { show: { resource: ['robot'] } } },
 		],
@@ -57,6 +58,7 @@ export class WeComTemplateCard implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'App Message', value: 'message' },
+					{ name: 'Approval', value: 'approval' },
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Group Robot', value: 'robot' },
 					{ name: 'Media', value: 'media' },
@@ -71,13 +73,14 @@ export class WeComTemplateCard implements INodeType {
 			},
 			...message.description,
 			...robot.description,
+			...approval.description,
 			...contact.description,
 			...media.description,
 			...customApiCall.description,
 		]),
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

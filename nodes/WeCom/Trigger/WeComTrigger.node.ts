@@ -28,7 +28,11 @@ export class WeComTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		// Literal name: n8n's lint reads testedBy from here to accept the credential without `test`.
-		credentials: [{ name: 'weComCallbackApi', required: true, testedBy: 'weComCallbackApiTest' }],
+		credentials: [
+			{ name: 'weComCallbackApi', required: true, testedBy: 'weComCallbackApiTest' },
+			// Only to read applications (Include Approval Details).
+			{ name: 'weComApi', required: true, displayOptions: { show: { includeApprovalDetails: [true] } } },
+		],
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },

@@ -61,6 +61,14 @@ export const triggerProperties: INodeProperties[] = [
 		],
 	},
 	{
+		displayName: 'Include Approval Details',
+		name: 'includeApprovalDetails',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to read the application of each approval change (sys_approval_change) and add it as 'approval', with its form as readable fields, as Get Approval Detail returns it. Needs a WeCom API credential of an app allowed to call the approval API (Approval > API > apps that can call the API, 可调用接口的应用).",
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',

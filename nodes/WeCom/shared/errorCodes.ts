@@ -1,3 +1,4 @@
+import { APPROVAL_ERRCODE } from './approval/limits';
 import { CARD_LIST_MAX, TASK_ID_MAX_LENGTH, URL_MAX_BYTES } from './card/limits';
 import { CONTACT_ERRCODES } from './contactErrcodes';
 import { MAX_PARTIES_PER_SEND, MAX_TAGS_PER_SEND, MAX_USERS_PER_SEND } from './limits';
@@ -374,6 +375,42 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 		meaning: "The token's app has no right on this agentid",
 		hint: 'The Agent ID must belong to the app whose Secret is in the credential.',
 		handling: 'config',
+	},
+	// Approval API (https://developer.work.weixin.qq.com/document/path/91983 and its siblings).
+	[APPROVAL_ERRCODE.invalidParameter]: {
+		meaning: 'Approval API parameter error',
+		hint: 'A value is empty or does not match the template (control id, type, option key, table row); compare with Get Approval Detail of an application made in the app.',
+		handling: 'input',
+	},
+	[APPROVAL_ERRCODE.templateFetchFailed]: {
+		meaning: 'Failed to read the approval template',
+		hint: 'The template may not have been approved yet; check it in Admin console > Applications > Approval.',
+		handling: 'input',
+	},
+	[APPROVAL_ERRCODE.noApprovalPermission]: {
+		meaning: 'No permission on the approval app or its data',
+		hint: 'Add this app under Admin console > Applications > Approval > API > "Apps that can call the API" (可调用接口的应用); Get Many Approvals also needs "API > Approval data permission". The applicant must be in the app\'s visible range, and a creator filter cannot name a member who left.',
+		handling: 'config',
+	},
+	301056: {
+		meaning: 'The approval app is disabled',
+		hint: 'Enable the Approval app in the admin console.',
+		handling: 'config',
+	},
+	301057: {
+		meaning: 'Submitting the approval failed inside WeCom',
+		hint: 'Try again later.',
+		handling: 'input',
+	},
+	301079: {
+		meaning: 'The leave or attendance time overlaps another application',
+		hint: 'Change the dates of the Vacation or Attendance control.',
+		handling: 'input',
+	},
+	[APPROVAL_ERRCODE.narrowTimeRange]: {
+		meaning: 'Narrow the time range and retry',
+		hint: 'Get Many Approvals asks again in halves of the range, down to an hour; use a shorter time range or more filters.',
+		handling: 'input',
 	},
 };
 

@@ -7,6 +7,7 @@ type NodeMap = {
 	media: 'uploadImage' | 'uploadFile';
 	customApiCall: 'customApiCall';
 	contact: 'findUser';
+	approval: 'getDetail' | 'getMany' | 'submit';
 };
 
 export type WeComTemplateCardType = AllEntities<NodeMap>;
@@ -22,7 +23,8 @@ export function showFor<R extends keyof NodeMap>(resource: R, operation: NodeMap
  */
 export interface Operation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject>;
+	/** One output item, or several (a list operation). */
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 	runsOnce?: boolean;
 }
 

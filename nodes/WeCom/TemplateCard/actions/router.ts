@@ -10,6 +10,7 @@ import * as media from './media';
 import * as message from './message';
 import type { Operation, WeComTemplateCardType } from './node.type';
 import * as robot from './robot';
+import * as approval from './approval';
 
 function operationOf({ resource, operation }: WeComTemplateCardType): Operation | undefined {
 	// Every app resource and the Custom API Call resource list ours (see custom/replaceN8nEntry.ts).
@@ -23,6 +24,8 @@ function operationOf({ resource, operation }: WeComTemplateCardType): Operation 
 			return contact.operations[operation];
 		case 'media':
 			return media.operations[operation];
+		case 'approval':
+			return approval.operations[operation];
 		default:
 			return undefined;
 	}
@@ -66,7 +69,7 @@ async function runItem(
 	ctx: IExecuteFunctions,
 	operation: Operation,
 	itemIndex: number,
-): Promise<{ ok: true; output: IDataObject } | { ok: false; failed: INodeExecutionData[] }> {
+): Promise<{ ok: true; output: IDataObject | IDataObject[] } | { ok: false; failed: INodeExecutionData[] }> {
 	try {
 		return { ok: true, output: await operation.execute.call(ctx, itemIndex) };
 	} catch (error) {

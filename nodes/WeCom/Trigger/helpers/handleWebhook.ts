@@ -9,6 +9,7 @@ import {
 	openEncryptedCallback,
 } from '../../shared/callback';
 import { EVENT_FILTERS } from '../description';
+import { withApprovalDetails } from './approvalDetails';
 import { dedupKeyOf } from './dedupKey';
 import { answer, postedPayload } from './http';
 import { recentKeysFor, resendMemoryMs } from './recentKeys';
@@ -93,7 +94,11 @@ async function receiveEvent(ctx: IWebhookFunctions, secrets: CallbackSecrets): P
 		const recent = recentKeysFor(`${ctx.getWorkflow().id ?? ''}|${node.id}`);
 		if (!recent.claim(dedupKeyOf(event), now, resendMemoryMs(maxAgeSeconds))) return NO_RESPONSE;
 	}
-	return { ...NO_RESPONSE, workflowData: [[{ json: event as IDataObject }]] };
+	const json =
+		event.category === 'approval' && ctx.getNodeParameter('includeApprovalDetails', false) === true
+			? await withApprovalDetails(ctx, event)
+			: (event as IDataObject);
+	return { ...NO_RESPONSE, workflowData: [[{ json }]] };
 }
 
 /**

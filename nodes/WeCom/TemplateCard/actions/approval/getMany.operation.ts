@@ -1,0 +1,242 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import {
+	APPROVAL_ERRCODE,
+	APPROVAL_LIST_MAX_RANGE_SECONDS,
+	APPROVAL_LIST_PAGE_SIZE,
+	APPROVAL_STATUS,
+	approvalOutput,
+} from '../../../shared/approval';
+import { optionsCollection, retryOptions } from '../../descriptions/options';
+import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
+import { nodeParameter } from '../../helpers/parameters';
+import { fetchApprovalDetail, fetchApprovalPage, type ApprovalListPage } from '../../transport/approvals';
+import type { RetryPolicy } from '../../transport/retry';
+import { showFor } from '../node.type';
+
+/** getapprovalinfo's record_type filter (https://developer.work.weixin.qq.com/document/path/91816). */
+const RECORD_TYPES = [
+	'Leave',
+	'Punch Correction',
+	'Business Trip',
+	'Outing',
+	'Overtime',
+	'Shift Change',
+	'Meeting Room Booking',
+	'Refund',
+	'Red Packet Reimbursement',
+].map((name, index) => ({ name, value: String(index + 1) }));
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Start Time',
+		name: 'startTime',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'Applications submitted from this time on',
+	},
+	{
+		displayName: 'End Time',
+		name: 'endTime',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description:
+			'Applications submitted up to this time. WeCom answers at most 31 days per request; a longer range is asked for in 31-day parts, and a part WeCom finds too big (301112) in halves.',
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Applicant',
+				name: 'creator',
+				type: 'string',
+				default: '',
+				description: 'Userid of the applicant (a member who left cannot be used: WeCom answers 301055)',
+			},
+			{
+				displayName: 'Department IDs',
+				name: 'departments',
+				type: 'string',
+				default: '',
+				placeholder: '2,3',
+				description: "Comma-separated IDs of the applicant's department; any of them matches",
+			},
+			{
+				displayName: 'Record Type',
+				name: 'recordType',
+				type: 'options',
+				options: RECORD_TYPES,
+				default: '1',
+				description: 'Kind of attendance application (only applications submitted after 2021-05-31)',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: Object.entries(APPROVAL_STATUS).map(([value, name]) => ({ name, value })),
+				default: '1',
+			},
+			{
+				displayName: 'Template ID',
+				name: 'templateId',
+				type: 'string',
+				default: '',
+			},
+		],
+	},
+	optionsCollection([
+		{
+			displayName: 'Include Details',
+			name: 'includeDetails',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to read each application (one Get Approval Detail per approval number) and return it with its readable fields',
+		},
+		...retryOptions(),
+	]),
+];
+
+export const description = updateDisplayOptions(showFor('approval', 'getMany'), properties);
+
+interface FilterValues {
+	creator?: string;
+	departments?: string;
+	recordType?: string;
+	status?: string;
+	templateId?: string;
+}
+
+/** getapprovalinfo filters: different keys AND, several departments OR. */
+function wecomFilters({ creator, departments, recordType, status, templateId }: FilterValues): IDataObject[] {
+	const filters: IDataObject[] = [];
+	if (templateId?.trim()) filters.push({ key: 'template_id', value: templateId.trim() });
+	if (creator?.trim()) filters.push({ key: 'creator', value: creator.trim() });
+	for (const department of (departments ?? '').split(',').map((id) => id.trim())) {
+		if (department) filters.push({ key: 'department', value: department });
+	}
+	if (status) filters.push({ key: 'sp_status', value: status });
+	if (recordType) filters.push({ key: 'record_type', value: recordType });
+	return filters;
+}
+
+function unixSeconds(ctx: IExecuteFunctions, itemIndex: number, name: 'startTime' | 'endTime'): number {
+	const raw = nodeParameter(ctx, name, itemIndex, '');
+	const ms = typeof raw === 'number' ? raw : Date.parse(String(raw));
+	if (!Number.isFinite(ms)) {
+		const label = name === 'startTime' ? 'Start Time' : 'End Time';
+		throw new NodeOperationError(ctx.getNode(), `${label} is not a date: "${String(raw)}"`, { itemIndex });
+	}
+	return Math.floor(ms / 1000);
+}
+
+/** The range in parts WeCom accepts: each at most 31 days, back to back. */
+export function rangeParts(start: number, end: number): Array<[number, number]> {
+	const parts: Array<[number, number]> = [];
+	for (let from = start; from < end; from += APPROVAL_LIST_MAX_RANGE_SECONDS) {
+		parts.push([from, Math.min(from + APPROVAL_LIST_MAX_RANGE_SECONDS, end)]);
+	}
+	return parts;
+}
+
+/** The shortest part asked for again in halves when WeCom answers 301112 ("narrow the time range"). */
+const SMALLEST_PART_SECONDS = 3600;
+
+interface ListQuery {
+	ctx: IExecuteFunctions;
+	itemIndex: number;
+	filters: IDataObject[];
+	limit: number;
+	retry: RetryPolicy;
+	found: Set<string>;
+}
+
+/** One part, page after page (a page may be short: stop only without a cursor); in halves on 301112. */
+async function collectPart(query: ListQuery, startTime: number, endTime: number): Promise<void> {
+	let cursor: string | undefined = '';
+	while (cursor !== undefined && query.found.size < query.limit) {
+		const size = Math.min(APPROVAL_LIST_PAGE_SIZE, query.limit - query.found.size);
+		const request: Parameters<typeof fetchApprovalPage>[2] = {
+			startTime,
+			endTime,
+			cursor,
+			size,
+			filters: query.filters,
+		};
+		const page: ApprovalListPage | undefined = await fetchApprovalPage(
+			query.ctx,
+			query.itemIndex,
+			request,
+			query.retry,
+		).catch((error: { errcode?: number }) => {
+			const splittable = cursor === '' && endTime - startTime > SMALLEST_PART_SECONDS;
+			if (error.errcode === APPROVAL_ERRCODE.narrowTimeRange && splittable) return undefined;
+			throw error;
+		});
+		if (!page) {
+			const middle = startTime + Math.floor((endTime - startTime) / 2);
+			await collectPart(query, startTime, middle);
+			await collectPart(query, middle, endTime);
+			return;
+		}
+		for (const spNo of page.spNos) query.found.add(spNo);
+		cursor = page.nextCursor;
+	}
+}
+
+/** Approval numbers in the range, in parts WeCom accepts. */
+async function collectSpNos(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	range: { start: number; end: number; filters: IDataObject[]; limit: number },
+	retry: RetryPolicy,
+): Promise<string[]> {
+	const query: ListQuery = { ctx, itemIndex, filters: range.filters, limit: range.limit, retry, found: new Set() };
+	for (const [startTime, endTime] of rangeParts(range.start, range.end)) {
+		await collectPart(query, startTime, endTime);
+	}
+	return [...query.found].slice(0, range.limit);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const start = unixSeconds(this, itemIndex, 'startTime');
+	const end = unixSeconds(this, itemIndex, 'endTime');
+	if (end <= start) {
+		throw new NodeOperationError(this.getNode(), 'End Time must be after Start Time', { itemIndex });
+	}
+	const returnAll = nodeParameter(this, 'returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Infinity : Math.max(1, Number(nodeParameter(this, 'limit', itemIndex, 50)));
+	const filters = wecomFilters(nodeParameter(this, 'filters', itemIndex, {}) as FilterValues);
+	const options = readOptions<RetryOptionValues & { includeDetails?: boolean }>(this, itemIndex);
+	const retry = retryPolicyFrom(options, true);
+	const spNos = await collectSpNos(this, itemIndex, { start, end, filters, limit }, retry);
+	if (!options.includeDetails) return spNos.map((spNo) => ({ sp_no: spNo }));
+	const details: IDataObject[] = [];
+	for (const spNo of spNos) {
+		details.push(approvalOutput(await fetchApprovalDetail(this, itemIndex, spNo, retry)) as unknown as IDataObject);
+	}
+	return details;
+}

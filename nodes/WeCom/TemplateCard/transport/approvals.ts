@@ -1,0 +1,110 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { APPROVAL_ERRCODE, type ApprovalDetail, type ApprovalTemplate } from '../../shared/approval';
+import type { WeComApiContext } from './context';
+import { weComApiCall } from './index';
+import type { RetryPolicy } from './retry';
+
+/*
+ * WeCom's approval API (审批). Each call needs an app allowed under Approval > API
+ * ("可调用接口的应用"); getapprovalinfo also needs the approval data permission.
+ * getapprovaldetail https://developer.work.weixin.qq.com/document/path/91983,
+ * applyevent https://developer.work.weixin.qq.com/document/path/91853,
+ * gettemplatedetail https://developer.work.weixin.qq.com/document/path/91982,
+ * getapprovalinfo https://developer.work.weixin.qq.com/document/path/91816.
+ */
+
+const post = async (
+	ctx: WeComApiContext,
+	itemIndex: number,
+	path: string,
+	body: IDataObject,
+	retry?: RetryPolicy,
+	explainErrcode?: (errcode: number) => string | undefined,
+) => (await weComApiCall.call(ctx, { method: 'POST', path, body }, itemIndex, { retry, explainErrcode })).response;
+
+/** 301025 names no field; for these two calls it means the one id they take. */
+const unknownId = (what: string) => (errcode: number) =>
+	errcode === APPROVAL_ERRCODE.invalidParameter ? `No ${what} visible to this app` : undefined;
+
+/** Reading is safe to repeat, so every failure the policy allows is retried. */
+export async function fetchApprovalDetail(
+	ctx: WeComApiContext,
+	itemIndex: number,
+	spNo: string,
+	retry?: RetryPolicy,
+): Promise<ApprovalDetail> {
+	const response = await post(
+		ctx,
+		itemIndex,
+		'/cgi-bin/oa/getapprovaldetail',
+		{ sp_no: spNo },
+		retry,
+		unknownId(`application with approval number ${spNo}`),
+	);
+	return response.info as unknown as ApprovalDetail;
+}
+
+export async function fetchApprovalTemplate(
+	ctx: WeComApiContext,
+	itemIndex: number,
+	templateId: string,
+	retry?: RetryPolicy,
+): Promise<ApprovalTemplate> {
+	const response = await post(
+		ctx,
+		itemIndex,
+		'/cgi-bin/oa/gettemplatedetail',
+		{ template_id: templateId },
+		retry,
+		unknownId(`approval template ${templateId}`),
+	);
+	return response as unknown as ApprovalTemplate;
+}
+
+export interface ApprovalListPage {
+	spNos: string[];
+	/** Absent on the last page. */
+	nextCursor?: string;
+}
+
+/** One page of getapprovalinfo (new_cursor paging; the int `cursor` is deprecated). */
+export async function fetchApprovalPage(
+	ctx: WeComApiContext,
+	itemIndex: number,
+	query: { startTime: number; endTime: number; cursor: string; size: number; filters: IDataObject[] },
+	retry?: RetryPolicy,
+): Promise<ApprovalListPage> {
+	const body: IDataObject = {
+		starttime: String(query.startTime),
+		endtime: String(query.endTime),
+		new_cursor: query.cursor,
+		size: query.size,
+		...(query.filters.length > 0 && { filters: query.filters }),
+	};
+	const response = await post(ctx, itemIndex, '/cgi-bin/oa/getapprovalinfo', body, retry);
+	const next = response.new_next_cursor;
+	return {
+		spNos: ((response.sp_no_list as unknown[]) ?? []).map(String),
+		nextCursor: typeof next === 'string' && next !== '' ? next : undefined,
+	};
+}
+
+/**
+ * Submits an application. A resend after a failure that may have reached WeCom could file it
+ * twice (applyevent has no idempotency key), so only failures that certainly sent nothing are retried.
+ */
+export async function submitApplication(
+	ctx: WeComApiContext,
+	itemIndex: number,
+	body: IDataObject,
+	retry: RetryPolicy,
+): Promise<{ spNo: string; attempts: number }> {
+	const { response, attempts } = await weComApiCall.call(
+		ctx,
+		{ method: 'POST', path: '/cgi-bin/oa/applyevent', body },
+		itemIndex,
+		{ retry: { ...retry, retryAmbiguous: false } },
+	);
+	return { spNo: String(response.sp_no), attempts };
+}

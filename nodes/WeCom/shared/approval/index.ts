@@ -1,0 +1,5 @@
+/** WeCom approvals (审批): the rules and readings shared by the node, the trigger and the sandbox. */
+export { checkApplication, controlTitle, formatApplyIssue, type ApplyIssue } from './check';
+export { approvalOutput, langText, readableFields, type ReadableFields } from './fields';
+export * from './limits';
+export * from './types';
