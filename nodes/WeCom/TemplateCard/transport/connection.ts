@@ -14,7 +14,8 @@
  *   pause, then n8n's client carries this request only. The app moves to n8n's client (ten
  *   minutes) only after this happened to FAILURES_BEFORE_MOVING requests in a row while n8n's
  *   client answered each (a proxy with the direct path blocked), with no connection made on the
- *   kept-alive path in between.
+ *   kept-alive path in between. Requests already under way when a counted one failed met the
+ *   same outage (Concurrency items fail together): they do not count again.
  */
 import { sleep } from 'n8n-workflow';
 
@@ -48,8 +49,11 @@ const NO_CONNECTION_PAUSE_MS = 250;
  */
 const FAILURES_BEFORE_MOVING = 3;
 
-/** Per app: requests in a row the kept-alive path could not connect for while n8n's client answered. */
-const unconnectedInARow = new Map<string, number>();
+/**
+ * Per app: requests in a row the kept-alive path could not connect for while n8n's client
+ * answered, and when the last counted one failed its second try.
+ */
+const unconnectedInARow = new Map<string, { count: number; failedAt: number }>();
 
 function routeOf(credentials: WeComCredentials): string {
 	return [weComBaseUrl(credentials), credentials.corpId, credentials.agentId].map(String).join('\n');
@@ -109,6 +113,7 @@ export function senderFor(ctx: WeComApiContext): Sender {
 			// nothing was delivered, so the kept-alive path may carry the same request.
 			onN8nClientUntil.delete(route);
 		}
+		const startedAt = Date.now();
 		let direct = await outcomeOf(sendKeptAlive(options, credentials));
 		if ('error' in direct && neverSent(direct.error)) {
 			await sleep(NO_CONNECTION_PAUSE_MS);
@@ -119,13 +124,18 @@ export function senderFor(ctx: WeComApiContext): Sender {
 			unconnectedInARow.delete(route);
 			return settle(direct);
 		}
+		const failedAt = Date.now();
 		// WeCom refused this path (60020) or it leads nowhere: n8n's client (and the proxy it may
 		// use) can carry the same request.
 		const fallback = await viaN8n();
 		// Through n8n's client it may have been delivered: that is the outcome to report.
 		if ('error' in fallback && neverSent(fallback.error)) return settle(direct);
 		const errcode = 'sent' in fallback ? errcodeOf(fallback.sent.response) : undefined;
-		if (errcode !== undefined && errcode !== ERRCODE.ipNotTrusted && movesToN8nClient(route, direct)) {
+		if (
+			errcode !== undefined &&
+			errcode !== ERRCODE.ipNotTrusted &&
+			movesToN8nClient(route, direct, startedAt, failedAt)
+		) {
 			onN8nClientUntil.set(route, Date.now() + ROUTE_MEMORY_MS);
 		}
 		return settle(fallback);
@@ -133,11 +143,14 @@ export function senderFor(ctx: WeComApiContext): Sender {
 }
 
 /** Whether the kept-alive path's failure, with n8n's client answering, is reason to move the app (see the top). */
-function movesToN8nClient(route: string, direct: Outcome): boolean {
+function movesToN8nClient(route: string, direct: Outcome, startedAt: number, failedAt: number): boolean {
 	if ('sent' in direct) return true;
-	const inARow = (unconnectedInARow.get(route) ?? 0) + 1;
+	const streak = unconnectedInARow.get(route);
+	// Under way when the last counted request failed: the same outage, not one more request in a row.
+	if (streak && startedAt <= streak.failedAt) return false;
+	const inARow = (streak?.count ?? 0) + 1;
 	if (inARow < FAILURES_BEFORE_MOVING) {
-		unconnectedInARow.set(route, inARow);
+		unconnectedInARow.set(route, { count: inARow, failedAt });
 		return false;
 	}
 	unconnectedInARow.delete(route);
