@@ -119,6 +119,12 @@ describe('Custom API Call', () => {
 		['a ".." segment', { customPath: '/cgi-bin/../sandbox/state' }, /"\." or "\.\." segments/],
 		['an encoded slash', { customPath: '/cgi-bin/user%2Fget' }, /encoded dots and slashes/],
 		['gettoken', { customPath: 'gettoken' }, /the credential manages the access token/],
+		// URL parsers drop tabs and line breaks: these would become "/gettoken" and "/cgi-bin/gettoken".
+		['a ".." split by a tab', { customPath: '/cgi-bin/.\t./gettoken' }, /may contain only letters/],
+		['gettoken split by a line break', { customPath: 'get\ntoken' }, /may contain only letters/],
+		['gettoken behind an empty segment', { customPath: '/cgi-bin//gettoken' }, /empty segments/],
+		['a double-encoded dot', { customPath: '/cgi-bin/%252e%252e/gettoken' }, /may contain only letters/],
+		['a full-width dot segment', { customPath: '/cgi-bin/\uff0e\uff0e/gettoken' }, /may contain only letters/],
 		['an empty path', { customPath: ' ' }, /^Path is empty/],
 		[
 			'access_token in the query',
@@ -146,6 +152,12 @@ describe('Custom API Call', () => {
 	it('keeps robot calls under /cgi-bin/webhook/', async () => {
 		const run = await fixture.run(call({ customPath: '/cgi-bin/message/send' }, 'robot'));
 		expect(run.error?.message).toBe('Path must be under /cgi-bin/webhook/');
+		expect(since().calls).toEqual({});
+	});
+
+	it('keeps robot calls under /cgi-bin/webhook/ when a tab splits a ".." (the key would go to another API)', async () => {
+		const run = await fixture.run(call({ customPath: '/cgi-bin/webhook/.\t./message/send' }, 'robot'));
+		expect(run.error?.message).toMatch(/^Path may contain only letters/);
 		expect(since().calls).toEqual({});
 	});
 });

@@ -17,6 +17,11 @@ export function customApiPath(input: string, prefix = API_PREFIX): string {
 	}
 	if (/[?#]/.test(text)) throw new Error('must not contain "?" or "#": put parameters in Query Parameters');
 	if (/\\|%2e|%2f|%5c/i.test(text)) throw new Error('must not contain backslashes or encoded dots and slashes');
+	// WeCom's paths are letters, digits, "_" and "-". URL parsers drop tabs and line breaks, so
+	// "/cgi-bin/.<tab>./x" would become "/x" after the ".." check; "%" would be decoded by servers.
+	if (/[^A-Za-z0-9_./-]/.test(text)) {
+		throw new Error('may contain only letters, digits, "_", "-", "." and "/"');
+	}
 	const relative = text.replace(/^\/+/, '');
 	if (relative.startsWith(API_PREFIX.slice(1)) && !relative.startsWith(prefix.slice(1))) {
 		throw new Error(`must be under ${prefix}`);
@@ -25,8 +30,11 @@ export function customApiPath(input: string, prefix = API_PREFIX): string {
 	if (path.split('/').some((segment) => segment === '.' || segment === '..')) {
 		throw new Error('must not contain "." or ".." segments');
 	}
+	// Servers merge "//" into "/": "/cgi-bin//gettoken" is gettoken.
+	if (path.includes('//')) throw new Error('must not contain empty segments ("//")');
 	if (path === prefix || path.endsWith('/')) throw new Error(`must name an API under ${prefix}`);
 	// Its answer is the token itself; the credential fetches and keeps it.
-	if (path === `${API_PREFIX}gettoken`) throw new Error('cannot be gettoken: the credential manages the access token');
+	if (path.toLowerCase() === `${API_PREFIX}gettoken`)
+		throw new Error('cannot be gettoken: the credential manages the access token');
 	return path;
 }
