@@ -10,6 +10,10 @@ import type { DeliveredMessage } from '../../sandbox';
 import { startStack } from '../../scripts/n8n/stack';
 import type { Stack } from '../../scripts/n8n/stack';
 import { loadExample } from './exampleExpectations';
+import { selectedVersion } from '../../scripts/n8n/versions';
+
+/** WECOM_N8N_VERSION, else the default (scripts/n8n/versions.ts). */
+const N8N_UNDER_TEST = selectedVersion();
 
 const timings: Array<[string, number]> = [];
 let stack: Stack;
@@ -106,7 +110,7 @@ afterAll(async () => {
 	process.stdout.write(`\napproval-loop e2e timings\n${lines.join('\n')}\n`);
 });
 
-describe('n8n 2.41.1: WeCom callbacks and send-and-wait over HTTP', () => {
+describe(`n8n ${N8N_UNDER_TEST.version}: WeCom callbacks and send-and-wait over HTTP`, () => {
 	it('examples/approval-loop.workflow.json: Approve clicked in WeCom greys the card out as "Approved"', async () => {
 		const workflow = loadExample('approval-loop.workflow.json');
 		expect(stack.workflows.find((imported) => imported.file === 'approval-loop.workflow.json')).toEqual(

@@ -1,0 +1,70 @@
+/**
+ * The n8n versions the package is tested on, and everything that differs between them for the
+ * scripts and the e2e tests: the one place to read when a version behaves differently.
+ *
+ * `WECOM_N8N_VERSION=<version>` picks the n8n that `npm start`, the runtime installer and
+ * `npm run test:e2e` use; `npm run test:e2e:matrix` runs the matrix subset on every version below.
+ */
+
+export interface N8nVersionProfile {
+	version: string;
+	/**
+	 * npm `overrides` written into the install folder's package.json before `npm install n8n@…`:
+	 * packages the registry mirror cannot serve as n8n pins them.
+	 */
+	installOverrides: Record<string, string>;
+	/**
+	 * How a trigger-started workflow is published (its production webhooks registered):
+	 * 2.x publishes a version (`POST /rest/workflows/:id/activate` with `{ versionId }`);
+	 * 1.x has no such route and sets `active: true` with `PATCH /rest/workflows/:id`.
+	 */
+	publish: 'activateVersion' | 'patchActive';
+	/**
+	 * `n8n execute --rawOutput`: 2.x prints the run as indented JSON between log lines;
+	 * 1.x prints it from the first character of a line that starts with `{` to the end of stdout.
+	 */
+	rawOutput: 'indentedBetweenLogs' | 'fromFirstBrace';
+	/** Why this version is in the matrix. */
+	why: string;
+}
+
+const V1_RECIPE = {
+	// n8n 1.x pins xlsx to a tarball on SheetJS's CDN, which these machines cannot reach; the
+	// registry's last xlsx (0.18.5) installs and n8n starts with it (measured on 1.123.81).
+	installOverrides: { xlsx: 'npm:xlsx@0.18.5' },
+	publish: 'patchActive',
+	rawOutput: 'fromFirstBrace',
+} as const;
+
+const V2_RECIPE = {
+	installOverrides: {},
+	publish: 'activateVersion',
+	rawOutput: 'indentedBetweenLogs',
+} as const;
+
+export const N8N_VERSIONS: readonly N8nVersionProfile[] = [
+	{ version: '1.123.81', ...V1_RECIPE, why: 'the last 1.x release (many self-hosted instances still run 1.x)' },
+	{ version: '2.41.1', ...V2_RECIPE, why: 'the version the package was built against' },
+];
+
+/** What CI's `npm run test:e2e` and `npm start` run when WECOM_N8N_VERSION is not set. */
+export const DEFAULT_N8N_VERSION = '2.41.1';
+
+/** A listed version, or another one on its major line's recipe (to try a new release). */
+export function versionProfile(version: string): N8nVersionProfile {
+	const listed = N8N_VERSIONS.find((entry) => entry.version === version);
+	if (listed) return listed;
+	const major = /^(\d+)\.\d+\.\d+$/.exec(version)?.[1];
+	if (major !== '1' && major !== '2') throw new Error(`n8n ${version}: expected a 1.x.y or 2.x.y version`);
+	return { version, ...(major === '1' ? V1_RECIPE : V2_RECIPE), why: 'not in the tested list' };
+}
+
+/** The n8n version this process works with: WECOM_N8N_VERSION, else the default. */
+export function selectedVersion(env: NodeJS.ProcessEnv = process.env): N8nVersionProfile {
+	return versionProfile(env.WECOM_N8N_VERSION?.trim() || DEFAULT_N8N_VERSION);
+}
+
+/** The n8n major line, for test titles and version-dependent expectations. */
+export function majorOf(profile: N8nVersionProfile): number {
+	return Number(profile.version.split('.')[0]);
+}
