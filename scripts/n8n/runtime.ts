@@ -115,6 +115,12 @@ async function install(paths: RuntimePaths): Promise<void> {
 		env: runtimeEnv(paths, { N8N_LOG_LEVEL: 'warn' }),
 	});
 	if (!n8nVersion.includes(version)) throw new Error(`unexpected n8n --version: ${n8nVersion}`);
+	const workflowManifest = join(paths.n8nDir, 'node_modules', 'n8n-workflow', 'package.json');
+	const shipped = (JSON.parse(readFileSync(workflowManifest, 'utf8')) as { version: string }).version;
+	if (paths.n8n.n8nWorkflow && shipped !== paths.n8n.n8nWorkflow) {
+		throw new Error(`n8n ${version} ships n8n-workflow ${shipped}, versions.ts says ${paths.n8n.n8nWorkflow}`);
+	}
+	log(`n8n ${version} ships n8n-workflow ${shipped}`);
 	await runOrThrow(paths.nodeBin, ['-e', "require('sqlite3'); require('isolated-vm')"], {
 		cwd: paths.n8nDir,
 		env: runtimeEnv(paths),

@@ -8,6 +8,8 @@
 
 export interface N8nVersionProfile {
 	version: string;
+	/** The n8n-workflow this n8n ships (what the package's nodes import at run time); checked on install. */
+	n8nWorkflow?: string;
 	/**
 	 * npm `overrides` written into the install folder's package.json before `npm install n8n@…`:
 	 * packages the registry mirror cannot serve as n8n pins them.
@@ -43,8 +45,13 @@ const V2_RECIPE = {
 } as const;
 
 export const N8N_VERSIONS: readonly N8nVersionProfile[] = [
-	{ version: '1.123.81', ...V1_RECIPE, why: 'the last 1.x release (many self-hosted instances still run 1.x)' },
-	{ version: '2.41.1', ...V2_RECIPE, why: 'the version the package was built against' },
+	{
+		version: '1.123.81',
+		n8nWorkflow: '1.120.31',
+		...V1_RECIPE,
+		why: 'the last 1.x release (many self-hosted instances still run 1.x)',
+	},
+	{ version: '2.41.1', n8nWorkflow: '2.41.0', ...V2_RECIPE, why: 'the version the package was built against' },
 ];
 
 /** What CI's `npm run test:e2e` and `npm start` run when WECOM_N8N_VERSION is not set. */
@@ -67,4 +74,28 @@ export function selectedVersion(env: NodeJS.ProcessEnv = process.env): N8nVersio
 /** The n8n major line, for test titles and version-dependent expectations. */
 export function majorOf(profile: N8nVersionProfile): number {
 	return Number(profile.version.split('.')[0]);
+}
+
+/**
+ * package.json `peerDependencies['n8n-workflow']`: from the oldest tested n8n-workflow of each major
+ * line up to the next major (a unit test keeps package.json equal to this).
+ */
+export function testedN8nWorkflowRange(): string {
+	const lowest = new Map<string, string>();
+	for (const { n8nWorkflow } of N8N_VERSIONS) {
+		if (!n8nWorkflow) continue;
+		const major = n8nWorkflow.split('.')[0];
+		const current = lowest.get(major);
+		if (!current || compareVersions(n8nWorkflow, current) < 0) lowest.set(major, n8nWorkflow);
+	}
+	return [...lowest.values()]
+		.sort(compareVersions)
+		.map((version) => `^${version}`)
+		.join(' || ');
+}
+
+function compareVersions(a: string, b: string): number {
+	const [x, y] = [a, b].map((version) => version.split('.').map(Number));
+	for (let index = 0; index < 3; index++) if (x[index] !== y[index]) return x[index] - y[index];
+	return 0;
 }

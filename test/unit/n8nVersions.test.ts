@@ -1,0 +1,59 @@
+/**
+ * The n8n versions the package is tested on (scripts/n8n/versions.ts) are what package.json
+ * promises, and each version gets its own runtime folder and install recipe.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { runtimeRoot } from '../../scripts/n8n/config';
+import { rawOutputJson } from '../../scripts/n8n/cli';
+import {
+	DEFAULT_N8N_VERSION,
+	N8N_VERSIONS,
+	selectedVersion,
+	testedN8nWorkflowRange,
+	versionProfile,
+} from '../../scripts/n8n/versions';
+
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+	peerDependencies: Record<string, string>;
+	devDependencies: Record<string, string>;
+};
+
+describe('tested n8n versions', () => {
+	it('package.json peerDependencies name the n8n-workflow of every tested 1.x and 2.x', () => {
+		expect(manifest.peerDependencies['n8n-workflow']).toBe(testedN8nWorkflowRange());
+		expect(testedN8nWorkflowRange()).toMatch(/^\^1\.\d+\.\d+ \|\| \^2\.\d+\.\d+$/);
+	});
+
+	it('the default is a tested 2.x, and the dev copy of n8n-workflow is the one it ships', () => {
+		const profile = versionProfile(DEFAULT_N8N_VERSION);
+		expect(N8N_VERSIONS).toContain(profile);
+		expect(profile.version).toMatch(/^2\./);
+		expect(manifest.devDependencies['n8n-workflow']).toBe(profile.n8nWorkflow);
+	});
+
+	it('WECOM_N8N_VERSION picks the version; each version has its own cache folder', () => {
+		expect(selectedVersion({ WECOM_N8N_VERSION: '1.123.81' }).version).toBe('1.123.81');
+		expect(selectedVersion({}).version).toBe(DEFAULT_N8N_VERSION);
+		const env = { WECOM_N8N_CACHE: '/cache' };
+		expect(runtimeRoot('1.123.81', env)).toBe('/cache/n8n-1.123.81');
+		expect(runtimeRoot('2.41.1', env)).toBe('/cache/n8n-2.41.1');
+	});
+
+	it('1.x installs xlsx from the registry; an untested version gets its line’s recipe', () => {
+		expect(versionProfile('1.123.81').installOverrides).toEqual({ xlsx: 'npm:xlsx@0.18.5' });
+		expect(versionProfile('1.122.0')).toEqual(expect.objectContaining({ publish: 'patchActive' }));
+		expect(versionProfile('2.99.0')).toEqual(expect.objectContaining({ publish: 'activateVersion' }));
+		expect(() => versionProfile('3.0.0')).toThrow(/1\.x\.y or 2\.x\.y/);
+	});
+
+	it('finds the run JSON of `n8n execute --rawOutput` as each line prints it', () => {
+		const run = { status: 'success', data: { resultData: { runData: {} } } };
+		const indented = JSON.stringify(run, null, 2);
+		expect(
+			JSON.parse(rawOutputJson(versionProfile('2.41.1'), `log line\n${indented}\nExecution was successful\n`)),
+		).toEqual(run);
+		expect(JSON.parse(rawOutputJson(versionProfile('1.123.81'), `${JSON.stringify(run)}\n`))).toEqual(run);
+	});
+});
