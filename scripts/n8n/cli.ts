@@ -9,7 +9,6 @@ import type { RuntimePaths } from './config';
 import { n8nEnv } from './env';
 import type { N8nEnvOptions } from './env';
 import { run, runOrThrow } from './proc';
-import type { N8nVersionProfile } from './versions';
 
 export interface CredentialImport {
 	id: string;
@@ -84,9 +83,11 @@ export async function executeWorkflow(
 	const output = `${result.stdout}\n${result.stderr}`;
 	const failed = () =>
 		new Error(`n8n execute --id=${workflowId}: ${result.signal ?? `exit code ${result.code}`}\n${output.slice(-3000)}`);
+	// The run is printed as indented JSON (from a `{` line to a `}` line) among log lines.
+	const json = /^\{$[\s\S]*?^\}$/m.exec(result.stdout)?.[0];
 	let parsed: ExecutedRun;
 	try {
-		parsed = JSON.parse(rawOutputJson(paths.n8n, result.stdout)) as ExecutedRun;
+		parsed = JSON.parse(json ?? '') as ExecutedRun;
 	} catch {
 		throw failed();
 	}
@@ -98,11 +99,4 @@ export async function executeWorkflow(
 		seconds: (Date.now() - started) / 1000,
 		...(crashedAfterSuccess && { crashedOnExit: result.signal }),
 	};
-}
-
-/** The run JSON in what `n8n execute --rawOutput` printed (its place differs by version: versions.ts). */
-export function rawOutputJson(n8n: N8nVersionProfile, stdout: string): string {
-	if (n8n.rawOutput === 'fromFirstBrace') return /^\{[\s\S]*/m.exec(stdout)?.[0] ?? '';
-	// Indented JSON from a `{` line to a `}` line, among log lines.
-	return /^\{$[\s\S]*?^\}$/m.exec(stdout)?.[0] ?? '';
 }

@@ -4,9 +4,6 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { selectedVersion } from './versions';
-import type { N8nVersionProfile } from './versions';
-
 export interface Owner {
 	email: string;
 	firstName: string;
@@ -32,10 +29,7 @@ export class N8nRest {
 	private cookie = '';
 	private readonly browserId = 'n8n-nodes-wecom-card-scripts';
 
-	constructor(
-		readonly url: string,
-		private readonly n8n: N8nVersionProfile = selectedVersion(),
-	) {}
+	constructor(readonly url: string) {}
 
 	async request<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
 		const response = await fetch(`${this.url}${path}`, {
@@ -110,16 +104,9 @@ export class N8nRest {
 		});
 	}
 
-	/**
-	 * Publishes the workflow's current version (2.x) or activates it (1.x), which registers its
-	 * production webhooks.
-	 */
+	/** Publishes the workflow's current version, which registers its production webhooks. */
 	async publishWorkflow(id: string): Promise<void> {
 		const workflow = await this.data<{ versionId: string }>('GET', `/rest/workflows/${id}`);
-		if (this.n8n.publish === 'patchActive') {
-			await this.data('PATCH', `/rest/workflows/${id}`, { active: true, versionId: workflow.versionId });
-			return;
-		}
 		await this.data('POST', `/rest/workflows/${id}/activate`, { versionId: workflow.versionId });
 	}
 }

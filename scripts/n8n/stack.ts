@@ -139,7 +139,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			startOnFreePorts(runtime, userFolder, options.n8nPort ?? DEFAULT_N8N_PORT),
 		);
 		cleanups.push(() => server.stop());
-		const rest = new N8nRest(server.url, runtime.n8n);
+		const rest = new N8nRest(server.url);
 		await step('owner setup', () => rest.setupOwner());
 
 		const published = await step('publish trigger-started examples', () => publishAll(rest, workflows));

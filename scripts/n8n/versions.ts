@@ -2,6 +2,11 @@
  * The n8n versions the package is tested on, and everything that differs between them for the
  * scripts and the e2e tests: the one place to read when a version behaves differently.
  *
+ * Checked and the same on 1.123.81 and 2.41.x, so handled nowhere: publishing a workflow
+ * (`POST /rest/workflows/:id/activate` with `{ versionId }`), send-and-wait links
+ * (`getSignedResumeUrl`, HMAC-signed by n8n-core in both), `n8n execute --rawOutput` (the run as
+ * indented JSON), owner set-up, credential Test and import routes.
+ *
  * `WECOM_N8N_VERSION=<version>` picks the n8n that `npm start`, the runtime installer and
  * `npm run test:e2e` use; `npm run test:e2e:matrix` runs the matrix subset on every version below.
  */
@@ -15,17 +20,6 @@ export interface N8nVersionProfile {
 	 * packages the registry mirror cannot serve as n8n pins them.
 	 */
 	installOverrides: Record<string, string>;
-	/**
-	 * How a trigger-started workflow is published (its production webhooks registered):
-	 * 2.x publishes a version (`POST /rest/workflows/:id/activate` with `{ versionId }`);
-	 * 1.x has no such route and sets `active: true` with `PATCH /rest/workflows/:id`.
-	 */
-	publish: 'activateVersion' | 'patchActive';
-	/**
-	 * `n8n execute --rawOutput`: 2.x prints the run as indented JSON between log lines;
-	 * 1.x prints it from the first character of a line that starts with `{` to the end of stdout.
-	 */
-	rawOutput: 'indentedBetweenLogs' | 'fromFirstBrace';
 	/** Why this version is in the matrix. */
 	why: string;
 }
@@ -34,15 +28,9 @@ const V1_RECIPE = {
 	// n8n 1.x pins xlsx to a tarball on SheetJS's CDN, which these machines cannot reach; the
 	// registry's last xlsx (0.18.5) installs and n8n starts with it (measured on 1.123.81).
 	installOverrides: { xlsx: 'npm:xlsx@0.18.5' },
-	publish: 'patchActive',
-	rawOutput: 'fromFirstBrace',
-} as const;
+};
 
-const V2_RECIPE = {
-	installOverrides: {},
-	publish: 'activateVersion',
-	rawOutput: 'indentedBetweenLogs',
-} as const;
+const V2_RECIPE = { installOverrides: {} };
 
 export const N8N_VERSIONS: readonly N8nVersionProfile[] = [
 	{
