@@ -42,6 +42,14 @@ export const N8N_VERSIONS: readonly N8nVersionProfile[] = [
 	{ version: '2.41.1', n8nWorkflow: '2.41.0', ...V2_RECIPE, why: 'the version the package was built against' },
 ];
 
+/**
+ * `n8n start` is ready for the scripts once these answer 200, in order. 2.x registers its REST
+ * routes before /healthz/readiness answers 200; 1.x answers readiness as soon as the database is
+ * migrated (at once when the imports already migrated it) and registers its REST routes seconds
+ * later (POST /rest/owner/setup answered 404 in between): so also wait for a public REST route.
+ */
+export const READY_PATHS = ['/healthz/readiness', '/rest/settings'] as const;
+
 /** What CI's `npm run test:e2e` and `npm start` run when WECOM_N8N_VERSION is not set. */
 export const DEFAULT_N8N_VERSION = '2.41.1';
 
