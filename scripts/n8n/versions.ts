@@ -6,6 +6,10 @@
  * (`POST /rest/workflows/:id/activate` with `{ versionId }`), send-and-wait links
  * (`getSignedResumeUrl`, HMAC-signed by n8n-core in both), `n8n execute --rawOutput` (the run as
  * indented JSON), owner set-up, credential Test and import routes.
+ * Differences below: READY_PATHS (1.x is "ready" before its REST routes exist) and
+ * NEW_WORKFLOW_FIELDS (1.x needs `active` on a new workflow). One difference reached the package
+ * itself: 1.x calls startsWith() on every password field's value when it redacts a credential, so
+ * the WeCom API credential stores its token expiry as text (credentials/WeComApi.credentials.ts).
  *
  * `WECOM_N8N_VERSION=<version>` picks the n8n that `npm start`, the runtime installer and
  * `npm run test:e2e` use; `npm run test:e2e:matrix` runs the matrix subset on every version below.
@@ -49,6 +53,12 @@ export const N8N_VERSIONS: readonly N8nVersionProfile[] = [
  * later (POST /rest/owner/setup answered 404 in between): so also wait for a public REST route.
  */
 export const READY_PATHS = ['/healthz/readiness', '/rest/settings'] as const;
+
+/**
+ * Fields every workflow created over REST (`POST /rest/workflows`) carries: 1.x stores `active`
+ * as NOT NULL without a default (SQLITE_CONSTRAINT otherwise); 2.x ignores it (it publishes versions).
+ */
+export const NEW_WORKFLOW_FIELDS = { active: false } as const;
 
 /** What CI's `npm run test:e2e` and `npm start` run when WECOM_N8N_VERSION is not set. */
 export const DEFAULT_N8N_VERSION = '2.41.1';

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { EXAMPLE_CREDENTIAL, EXAMPLE_ROBOT_CREDENTIAL } from '../../scripts/n8n/examples';
+import { NEW_WORKFLOW_FIELDS } from '../../scripts/n8n/versions';
 import { CARD_NODE_TYPE } from './exampleExpectations';
 
 const textNotice = (title: string) => ({
@@ -51,6 +52,7 @@ export function operationsWorkflow(path: string) {
 	];
 	const next = (to: string) => ({ main: [[{ node: to, type: 'main', index: 0 }]] });
 	return {
+		...NEW_WORKFLOW_FIELDS,
 		name: 'WeCom e2e: send, recall, robot send',
 		nodes,
 		connections: { Start: next('Send'), Send: next('Recall'), Recall: next('Robot') },
