@@ -162,24 +162,38 @@ describe(`n8n ${N8N_UNDER_TEST.version}: WeCom callbacks and send-and-wait over 
 		const approve = cardOf(sent).button_list?.find((button) => button.text === 'Approve')?.url;
 		expect(approve).toEqual(expect.stringContaining(`${stack.server.url}/webhook-waiting/`));
 
-		// The card arrives while n8n still saves the execution as waiting; until then n8n answers 409
-		// "is running already" (seen on 1.123.81 here). A person cannot tap that fast: wait it out.
-		const page = await timed('GET the Approve URL (as the WeCom browser)', () =>
-			until('the waiting execution to take the tap', async () => {
-				const response = await fetch(String(approve), {
-					headers: { 'user-agent': 'Mozilla/5.0 wxwork/4.1' },
-				});
-				const html = await response.text();
-				if (response.status === 409 && /is running already/.test(html)) return undefined;
-				return { status: response.status, type: response.headers.get('content-type'), html };
+		// The card arrives while n8n still saves the execution as waiting. Tapped within those
+		// milliseconds, n8n answers 409 "is running already" or, in 1.123.81, which writes the status
+		// before the run data, HTTP 500. A person taps seconds later: wait until n8n has stored it.
+		const filter = encodeURIComponent(JSON.stringify({ workflowId: 'wecomSendAndWait1' }));
+		await timed('  execution stored as waiting', () =>
+			until('the execution to be stored as waiting', async () => {
+				const list = await stack.rest.data<{ results: Array<{ id: string; status: string }> }>(
+					'GET',
+					`/rest/executions?filter=${filter}`,
+				);
+				const waiting = list.results.find((execution) => execution.status === 'waiting');
+				if (!waiting) return undefined;
+				const stored = await stack.rest.data<{ data: string }>('GET', `/rest/executions/${waiting.id}`);
+				const { resultData } = unflatten(stored.data) as { resultData: { lastNodeExecuted?: string } };
+				return resultData.lastNodeExecuted === 'Ask' ? waiting : undefined;
 			}),
 		);
+		const page = await timed('GET the Approve URL (as the WeCom browser)', async () => {
+			const response = await fetch(String(approve), {
+				headers: { 'user-agent': 'Mozilla/5.0 wxwork/4.1' },
+			});
+			return {
+				status: response.status,
+				type: response.headers.get('content-type'),
+				html: await response.text(),
+			};
+		});
 		expect([page.status, page.status === 200 ? '' : page.html.slice(0, 300)]).toEqual([200, '']);
 		expect(page.type).toMatch(/text\/html/);
 		expect(page.html).toMatch(/<html/i);
 
 		await timed('  card greyed out as "Approved"', () => greyedAs('alice', String(sent.msgid), 'Approved'));
-		const filter = encodeURIComponent(JSON.stringify({ workflowId: 'wecomSendAndWait1' }));
 		const finished = await timed('  execution finished', () =>
 			until('the execution to finish', async () => {
 				const list = await stack.rest.data<{
