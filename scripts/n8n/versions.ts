@@ -81,27 +81,3 @@ export function selectedVersion(env: NodeJS.ProcessEnv = process.env): N8nVersio
 export function majorOf(profile: N8nVersionProfile): number {
 	return Number(profile.version.split('.')[0]);
 }
-
-/**
- * package.json `peerDependencies['n8n-workflow']`: from the oldest tested n8n-workflow of each major
- * line up to the next major (a unit test keeps package.json equal to this).
- */
-export function testedN8nWorkflowRange(): string {
-	const lowest = new Map<string, string>();
-	for (const { n8nWorkflow } of N8N_VERSIONS) {
-		if (!n8nWorkflow) continue;
-		const major = n8nWorkflow.split('.')[0];
-		const current = lowest.get(major);
-		if (!current || compareVersions(n8nWorkflow, current) < 0) lowest.set(major, n8nWorkflow);
-	}
-	return [...lowest.values()]
-		.sort(compareVersions)
-		.map((version) => `^${version}`)
-		.join(' || ');
-}
-
-function compareVersions(a: string, b: string): number {
-	const [x, y] = [a, b].map((version) => version.split('.').map(Number));
-	for (let index = 0; index < 3; index++) if (x[index] !== y[index]) return x[index] - y[index];
-	return 0;
-}
