@@ -166,17 +166,30 @@ describe(`n8n ${N8N_UNDER_TEST.version}: WeCom callbacks and send-and-wait over 
 		// milliseconds, n8n answers 409 "is running already" or, in 1.123.81, which writes the status
 		// before the run data, HTTP 500. A person taps seconds later: wait until n8n has stored it.
 		const filter = encodeURIComponent(JSON.stringify({ workflowId: 'wecomSendAndWait1' }));
+		let seen = 'no execution';
 		await timed('  execution stored as waiting', () =>
 			until('the execution to be stored as waiting', async () => {
 				const list = await stack.rest.data<{ results: Array<{ id: string; status: string }> }>(
 					'GET',
 					`/rest/executions?filter=${filter}`,
 				);
+				const failed = list.results.find((execution) => execution.status === 'error');
+				if (failed) {
+					const stored = await stack.rest.data<{ data: string }>('GET', `/rest/executions/${failed.id}`);
+					const { resultData } = unflatten(stored.data) as { resultData: { error?: unknown } };
+					throw new Error(`execution ${failed.id} failed: ${JSON.stringify(resultData.error).slice(0, 1500)}`);
+				}
 				const waiting = list.results.find((execution) => execution.status === 'waiting');
+				seen = JSON.stringify(list.results);
 				if (!waiting) return undefined;
 				const stored = await stack.rest.data<{ data: string }>('GET', `/rest/executions/${waiting.id}`);
-				const { resultData } = unflatten(stored.data) as { resultData: { lastNodeExecuted?: string } };
+				const { resultData } = unflatten(stored.data) as {
+					resultData: { lastNodeExecuted?: string; runData: Record<string, unknown> };
+				};
+				seen += ` lastNodeExecuted=${resultData.lastNodeExecuted} runData=${Object.keys(resultData.runData)}`;
 				return resultData.lastNodeExecuted === 'Ask' ? waiting : undefined;
+			}).catch((error: Error) => {
+				throw new Error(`${error.message}; last seen: ${seen}`);
 			}),
 		);
 		const page = await timed('GET the Approve URL (as the WeCom browser)', async () => {
