@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INode, IWebhookFunctions } from 'n8n-workflow';
 
-import { executionCustomData } from '../../../../shared/n8nVersions';
+import { executionCustomData, readExecutionCustomData } from '../../../../shared/n8nVersions';
 
 /**
  * What the resume webhook needs from the send: the card's response_code (to show the answer
@@ -39,7 +39,7 @@ export function rememberSentCard(ctx: IExecuteFunctions, sent: SentCard): boolea
 }
 
 export function recallSentCard(ctx: IWebhookFunctions): SentCard {
-	const value = executionCustomData(ctx).get(customDataKey(ctx.getNode()));
+	const value = readExecutionCustomData(ctx, customDataKey(ctx.getNode()));
 	if (!value) return {};
 	try {
 		const parsed = JSON.parse(value) as SentCard;
