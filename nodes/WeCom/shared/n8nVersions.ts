@@ -6,9 +6,8 @@ import type { IExecuteFunctions, IWebhookFunctions, IWorkflowExecutionCustomData
  *
  * The execution's custom data (saved with the execution, so a resume webhook reads what the send
  * stored): n8n 2.x gives node contexts a `customData` property. n8n 1.x has none (reading `.set`
- * of it failed the Send and Wait node); it serves the same store as `$execution.customData`: in
- * an execution through the workflow data proxy, in a webhook only to expressions (which return
- * values, not the store's functions).
+ * of it failed the Send and Wait node); it serves the same store as `$execution.customData`,
+ * in an execution through the workflow data proxy.
  */
 function hasCustomData(ctx: object): boolean {
 	return 'customData' in ctx && Boolean((ctx as { customData?: unknown }).customData);
@@ -19,10 +18,14 @@ export function executionCustomData(ctx: IExecuteFunctions): IWorkflowExecutionC
 	return ctx.getWorkflowDataProxy(0).$execution.customData as IWorkflowExecutionCustomData;
 }
 
-/** `key` must be letters, digits and underscores (it is written into an expression on 1.x). */
+/**
+ * In a webhook, n8n 1.x's contexts have no data proxy, and an expression did not return the
+ * stored value; the context's `additionalKeys` (what its expressions get as `$execution`, a
+ * getter of n8n-core 1.x's NodeExecutionContext; 1.x gets no more releases) holds the store.
+ */
 export function readExecutionCustomData(ctx: IWebhookFunctions, key: string): string | undefined {
-	if (!/^\w+$/.test(key)) throw new Error(`custom data key ${key} is not letters, digits and underscores`);
 	if (hasCustomData(ctx)) return ctx.customData.get(key);
-	const value = ctx.evaluateExpression(`{{ $execution.customData.get('${key}') }}`, 0);
-	return typeof value === 'string' && value !== '' ? value : undefined;
+	const keys = (ctx as unknown as { additionalKeys?: { $execution?: { customData?: IWorkflowExecutionCustomData } } })
+		.additionalKeys;
+	return keys?.$execution?.customData?.get(key) || undefined;
 }
