@@ -7,9 +7,10 @@
  * (`getSignedResumeUrl`, HMAC-signed by n8n-core in both), `n8n execute --rawOutput` (the run as
  * indented JSON), owner set-up, credential Test and import routes.
  * Differences below: READY_PATHS (1.x is "ready" before its REST routes exist) and
- * NEW_WORKFLOW_FIELDS (1.x needs `active` on a new workflow). One difference reached the package
+ * NEW_WORKFLOW_FIELDS (1.x needs `active` on a new workflow). Two differences reached the package
  * itself: 1.x calls startsWith() on every password field's value when it redacts a credential, so
- * the WeCom API credential stores its token expiry as text (credentials/WeComApi.credentials.ts).
+ * the WeCom API credential stores its token expiry as text (credentials/WeComApi.credentials.ts);
+ * 1.x's node contexts have no `customData` (nodes/WeCom/shared/n8nVersions.ts).
  *
  * `WECOM_N8N_VERSION=<version>` picks the n8n that `npm start`, the runtime installer and
  * `npm run test:e2e` use; `npm run test:e2e:matrix` runs the matrix subset on every version below.
