@@ -1,6 +1,7 @@
 /**
- * `npm run test:e2e`: a real n8n 2.41.1 (Node 24, cached outside the repository) with the package
- * installed from its tarball. Separate from the default jest run, which must stay fast.
+ * `npm run test:e2e`: a real n8n (WECOM_N8N_VERSION, else the default of scripts/n8n/versions.ts; Node 24,
+ * cached outside the repository) with the package installed from its tarball. Separate from the default
+ * jest run, which must stay fast. `npm run test:e2e:matrix` runs a subset on every tested version.
  */
 module.exports = {
 	testEnvironment: 'node',

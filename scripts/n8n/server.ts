@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { RuntimePaths } from './config';
 import { n8nEnv } from './env';
 import type { N8nEnvOptions } from './env';
+import { READY_PATHS } from './versions';
 
 export interface N8nServer {
 	url: string;
@@ -65,22 +66,25 @@ export async function startN8n(paths: RuntimePaths, options: N8nEnvOptions): Pro
 	return server;
 }
 
-/** /healthz/readiness answers 200 once the database is migrated and the server is up. */
+/** Ready once every READY_PATHS answers 200 (see versions.ts for why there are several). */
 async function waitReady(url: string, exited: Promise<number | null>, timeoutMs = 180000): Promise<void> {
 	let stopped: number | null | undefined;
 	void exited.then((code) => (stopped = code));
 	const deadline = Date.now() + timeoutMs;
+	const waiting = [...READY_PATHS];
 	while (Date.now() < deadline) {
 		if (stopped !== undefined) throw new Error(`n8n exited with code ${stopped} before it was ready`);
 		try {
-			const response = await fetch(`${url}/healthz/readiness`);
-			if (response.ok) return;
+			const response = await fetch(`${url}${waiting[0]}`);
+			if (response.ok) waiting.shift();
+			if (waiting.length === 0) return;
+			if (response.ok) continue;
 		} catch {
 			// not listening yet
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	throw new Error(`n8n was not ready within ${timeoutMs / 1000} s`);
+	throw new Error(`n8n was not ready within ${timeoutMs / 1000} s (waiting for ${waiting[0]})`);
 }
 
 /** RSS of a process and its descendants (n8n starts its JS task runner as a child). */

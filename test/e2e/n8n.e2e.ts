@@ -12,6 +12,11 @@ import { startStack } from '../../scripts/n8n/stack';
 import type { Stack } from '../../scripts/n8n/stack';
 import { APP_SEND, asSent, cardNodeOf, EXAMPLES, loadExample } from './exampleExpectations';
 import type { ExpectedSend } from './exampleExpectations';
+import { operationsWorkflow } from './operationsWorkflow';
+import { selectedVersion } from '../../scripts/n8n/versions';
+
+/** WECOM_N8N_VERSION, else the default (scripts/n8n/versions.ts). */
+const N8N_UNDER_TEST = selectedVersion();
 
 const timings: Array<[string, number]> = [];
 const printed: string[] = [];
@@ -57,7 +62,7 @@ afterAll(async () => {
 	process.stdout.write(`\ne2e timings\n${lines.join('\n')}\n`);
 });
 
-describe('n8n 2.41.1 with n8n-nodes-wecom-card installed from its tarball', () => {
+describe(`n8n ${N8N_UNDER_TEST.version} with n8n-nodes-wecom-card installed from its tarball`, () => {
 	it('lists every node and credential type the package declares, with working icons', async () => {
 		const nodes = await stack.rest.request<Array<{ name: string; iconUrl?: unknown }>>('GET', '/types/nodes.json');
 		const credentials = await stack.rest.request<Array<{ name: string }>>('GET', '/types/credentials.json');
@@ -142,6 +147,42 @@ describe('n8n 2.41.1 with n8n-nodes-wecom-card installed from its tarball', () =
 				expectExactly(messages, sends);
 			});
 		}
+	});
+});
+
+describe('the operations not in an example (published webhook: app send, recall; group robot send)', () => {
+	it('sends an app card, recalls it by its msgid, and posts a card through the group robot', async () => {
+		const path = 'wecom-e2e/operations';
+		const workflow = await stack.rest.data<{ id: string }>('POST', '/rest/workflows', operationsWorkflow(path));
+		await stack.rest.publishWorkflow(workflow.id);
+		let answer: { status: number; json: Record<string, unknown> } | undefined;
+		const messages = await sentDuring(async () => {
+			answer = await timed(`POST /webhook/${path} (send, recall, robot send)`, async () => {
+				for (let attempt = 0; ; attempt++) {
+					const response = await fetch(`${stack.server.url}/webhook/${path}`, { method: 'POST' });
+					// A freshly published webhook may answer 404 for a moment.
+					if (response.status !== 404 || attempt >= 40) {
+						return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+					}
+					await new Promise((resolve) => setTimeout(resolve, 250));
+				}
+			});
+		});
+		expect(answer?.status).toBe(200);
+		const [sent, recalled, robot] = messages;
+		expect(messages.map((message) => [message.kind, message.action])).toEqual([
+			['app', 'send'],
+			['app', 'recall'],
+			['robot', 'send'],
+		]);
+		expect(recalled.msgid).toBe(sent.msgid);
+		expect(stack.sandbox.cardsFor('alice').find((card) => card.msgid === sent.msgid)?.recalled).toBe(true);
+		expect(robot.template_card).toEqual(
+			expect.objectContaining({
+				card_type: 'text_notice',
+				main_title: expect.objectContaining({ title: 'Recalled a card' }),
+			}),
+		);
 	});
 });
 

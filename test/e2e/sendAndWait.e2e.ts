@@ -35,6 +35,10 @@ import {
 	UPDATE_PATH,
 } from './sendAndWaitRace';
 import type { Page, RaceTarget } from './sendAndWaitRace';
+import { selectedVersion } from '../../scripts/n8n/versions';
+
+/** WECOM_N8N_VERSION, else the default (scripts/n8n/versions.ts). */
+const N8N_UNDER_TEST = selectedVersion();
 
 /** Rounds per scenario, half in each order. */
 const ROUNDS = Number(process.env.SEND_AND_WAIT_E2E_ROUNDS) || 8;
@@ -221,7 +225,7 @@ afterAll(() => {
 	process.stdout.write(`\nsend-and-wait race e2e\n${summary.join('\n')}\n${lines.join('\n')}\n`);
 });
 
-describe('n8n 2.41.1 regular mode: two taps at once on a send-and-wait card', () => {
+describe(`n8n ${N8N_UNDER_TEST.version} regular mode: two taps at once on a send-and-wait card`, () => {
 	let stack: Stack;
 	let target: RaceTarget;
 
@@ -249,7 +253,7 @@ describe('n8n 2.41.1 regular mode: two taps at once on a send-and-wait card', ()
 	});
 });
 
-describe('n8n 2.41.1 queue mode (main + webhook process + 2 workers): two taps at once, at two processes', () => {
+describe(`n8n ${N8N_UNDER_TEST.version} queue mode (main + webhook process + 2 workers): two taps at once, at two processes`, () => {
 	let sandbox: Sandbox | undefined;
 	let cluster: QueueCluster | undefined;
 	let userFolder: string | undefined;

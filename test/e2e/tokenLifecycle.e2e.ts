@@ -37,6 +37,10 @@ import {
 import type { ExecutionOutcome, ScenarioFigures } from './tokenRuns';
 import { CARD_NODE, manualWorkflow, webhookWorkflow } from './tokenWorkflows';
 import type { CardItem, CardNodeSettings } from './tokenWorkflows';
+import { selectedVersion } from '../../scripts/n8n/versions';
+
+/** WECOM_N8N_VERSION, else the default (scripts/n8n/versions.ts). */
+const N8N_UNDER_TEST = selectedVersion();
 
 /** Short enough that a run of a few seconds outlives several tokens. */
 const TTL_SECONDS = 3;
@@ -160,7 +164,7 @@ afterAll(() => {
 	process.stdout.write(`\ntoken lifecycle summary (${TTL_SECONDS} s tokens)\n${summaries.join('\n')}\n`);
 });
 
-describe('token lifecycle in n8n 2.41.1 (regular mode, SQLite)', () => {
+describe(`token lifecycle in n8n ${N8N_UNDER_TEST.version} (regular mode, SQLite)`, () => {
 	let stack: Stack;
 	let rest: N8nRest;
 	let sandbox: Sandbox;

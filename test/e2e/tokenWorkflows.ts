@@ -6,6 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { NEW_WORKFLOW_FIELDS } from '../../scripts/n8n/versions';
+
 /** One card: who gets it and the title that identifies it in the sandbox. */
 export interface CardItem {
 	user: string;
@@ -80,6 +82,7 @@ export function webhookWorkflow(name: string, path: string, settings: CardNodeSe
 		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
 	};
 	return {
+		...NEW_WORKFLOW_FIELDS,
 		name,
 		nodes: [webhook, splitNode, cardNode(settings)],
 		connections: chain(webhook.name),
@@ -106,6 +109,7 @@ export function manualWorkflow(name: string, items: CardItem[], settings: CardNo
 		parameters: { mode: 'raw', jsonOutput: JSON.stringify({ body: { items } }), options: {} },
 	};
 	return {
+		...NEW_WORKFLOW_FIELDS,
 		name,
 		nodes: [trigger, batch, splitNode, cardNode(settings)],
 		connections: { [trigger.name]: { main: [[{ node: batch.name, type: 'main', index: 0 }]] }, ...chain(batch.name) },

@@ -27,6 +27,10 @@ import type { Stack } from '../../scripts/n8n/stack';
 import { startCallbackTap } from './callbackTap';
 import type { CallbackTap, TappedRequest } from './callbackTap';
 import { outputsOf, unflatten } from './tokenRuns';
+import { selectedVersion } from '../../scripts/n8n/versions';
+
+/** WECOM_N8N_VERSION, else the default (scripts/n8n/versions.ts). */
+const N8N_UNDER_TEST = selectedVersion();
 
 /** The sandbox re-sends when no answer comes within this (WeCom: 5 s); shorter keeps the run short. */
 const ACK_TIMEOUT_MS = 2000;
@@ -212,7 +216,7 @@ afterAll(async () => {
 	process.stdout.write(`\nWeCom Trigger replay e2e\n${figures.map((line) => `  ${line}`).join('\n')}\n`);
 });
 
-describe('n8n 2.41.1: the WeCom Trigger against re-sends and replays (default options)', () => {
+describe(`n8n ${N8N_UNDER_TEST.version}: the WeCom Trigger against re-sends and replays (default options)`, () => {
 	it('1. WeCom re-sends a card click (answer late twice) and the captured request is replayed twice: one execution', async () => {
 		const since = Date.now();
 		const before = await executionIds();

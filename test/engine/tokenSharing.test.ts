@@ -34,6 +34,8 @@ describe('token handling through the engine', () => {
 		const [issued] = fixture.sandbox.issuedTokens();
 		expect(writes[0].data.accessToken).toBe(issued);
 		expect(Number(writes[0].data.accessTokenExpiresAt)).toBeGreaterThan(Date.now());
+		// Text, as n8n 1.x needs in a password field (credentials/WeComApi.credentials.ts).
+		expect(typeof writes[0].data.accessTokenExpiresAt).toBe('string');
 	});
 
 	it('refreshes exactly once when the token is invalidated mid-run, with no failed item', async () => {

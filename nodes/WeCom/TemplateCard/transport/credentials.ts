@@ -54,7 +54,8 @@ export type WeComCredentials = ICredentialDataDecryptedObject & {
 	corpId: string;
 	agentId: number;
 	accessToken?: string;
-	accessTokenExpiresAt?: number;
+	/** Milliseconds since the epoch; stored as text (the credential's field says why), older rows hold a number. */
+	accessTokenExpiresAt?: string | number;
 };
 
 /** A request and the credential values it was sent with. */

@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INode, IWebhookFunctions } from 'n8n-workflow';
 
+import { executionCustomData, readExecutionCustomData } from '../../../../shared/n8nVersions';
+
 /**
  * What the resume webhook needs from the send: the card's response_code (to show the answer
  * on it), when WeCom issued it (a 60140 on a code inside its 72 h means another tap used it) and
@@ -31,12 +33,13 @@ export function rememberSentCard(ctx: IExecuteFunctions, sent: SentCard): boolea
 	if (value.length > CUSTOM_DATA_VALUE_MAX)
 		value = JSON.stringify({ response_code: sent.response_code, sentAt: sent.sentAt });
 	if (value.length > CUSTOM_DATA_VALUE_MAX) return false;
-	ctx.customData.set(key, value);
-	return ctx.customData.get(key) === value;
+	const customData = executionCustomData(ctx);
+	customData.set(key, value);
+	return customData.get(key) === value;
 }
 
 export function recallSentCard(ctx: IWebhookFunctions): SentCard {
-	const value = ctx.customData.get(customDataKey(ctx.getNode()));
+	const value = readExecutionCustomData(ctx, customDataKey(ctx.getNode()));
 	if (!value) return {};
 	try {
 		const parsed = JSON.parse(value) as SentCard;
