@@ -3,11 +3,14 @@
  * fields for every control type, Get Many Approvals (paging, 31-day parts, filters), Submit Approval
  * from JSON and from the form, and bad input that sends nothing.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import type { INodeParameters } from 'n8n-workflow';
 
 import { ALL_CONTROLS_TEMPLATE_ID, EXPENSE_TEMPLATE_ID, LEAVE_TEMPLATE_ID, TRIP_TEMPLATE_ID } from '../../sandbox';
 import { ALL_CONTROLS_CONTENTS, ALL_CONTROLS_FIELDS, MONDAY } from '../approvals/fixtures';
-import { startEngineFixture } from './fixtures';
+import { CREDENTIAL_ID, startEngineFixture } from './fixtures';
 import type { EngineFixture } from './fixtures';
 
 const DAY = 24 * 3600;
@@ -410,6 +413,42 @@ describe('approval resource', () => {
 			expect(run.items.map((item) => item.json.sp_no)).toEqual(['202601050001', '202602140001']);
 			expect(fixture.sandbox.stats().calls['/cgi-bin/oa/getapprovalinfo']).toBe(2);
 			expect(fixture.sandbox.stats().errcodes['301025']).toBeUndefined();
+		});
+
+		it('stops with an explained error when a page cursor comes back (no endless paging)', async () => {
+			let listCalls = 0;
+			const server = createServer((req, res) => {
+				const path = new URL(req.url ?? '/', 'http://loop.invalid').pathname;
+				req.resume();
+				req.on('end', () => {
+					res.setHeader('content-type', 'application/json');
+					if (path === '/cgi-bin/gettoken') {
+						res.end(
+							JSON.stringify({ errcode: 0, errmsg: 'ok', access_token: 'loop-token-0123456789', expires_in: 7200 }),
+						);
+						return;
+					}
+					if (path === '/cgi-bin/oa/getapprovalinfo') listCalls++;
+					res.end(JSON.stringify({ errcode: 0, errmsg: 'ok', sp_no_list: ['202601050001'], new_next_cursor: 'same' }));
+				});
+			});
+			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+			try {
+				const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+				fixture.harness.credentials.replaceData(CREDENTIAL_ID, fixture.credentialData({ baseUrl }));
+				const run = await fixture.runCardNode(many({ returnAll: true }));
+				expect(run.error?.message).toBe('WeCom answered a page cursor it had already given');
+				// The first page (cursor ""), the page of "same", which names "same" again: stop.
+				expect(listCalls).toBe(2);
+			} finally {
+				await new Promise<void>((resolve) => server.close(() => resolve()));
+			}
+		});
+
+		it('refuses a start time before 2010 (an empty expression is 1970: hundreds of requests)', async () => {
+			const run = await fixture.runCardNode(many({ startTime: 0 }));
+			expect(run.error?.message).toMatch(/^Start Time is before 2010/);
+			expect(fixture.sandbox.stats().calls['/cgi-bin/oa/getapprovalinfo']).toBeUndefined();
 		});
 
 		it('asks again in halves when WeCom answers 301112 (narrow the time range)', async () => {

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { describeMediaProblem, extensionOf, formatLimit, mediaProblem, type MediaRule } from '../../shared/media';
@@ -16,6 +16,14 @@ function fileNameOf(propertyName: string, fileName: string | undefined, extensio
 	const name = fileName?.trim() || propertyName;
 	const known = extension?.trim() || EXTENSION_OF_MIME[mime.toLowerCase()];
 	return extensionOf(name) === '' && known ? `${name}.${known}` : name;
+}
+
+/** The file's size as n8n stored it: its metadata when kept outside the item, else the base64's. */
+async function storedSize(ctx: IExecuteFunctions, binary: IBinaryData): Promise<number> {
+	if (binary.id) return (await ctx.helpers.getBinaryMetadata(binary.id)).fileSize;
+	const base64 = binary.data ?? '';
+	const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+	return Math.floor((base64.length * 3) / 4) - padding;
 }
 
 /**
@@ -41,19 +49,25 @@ export async function readBinaryFile(
 				: 'This item has no binary data. Read the file first (Read/Write Files from Disk, HTTP Request with the response as a file, ...).',
 		});
 	}
-	const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 	const mimeType = binary.mimeType || 'application/octet-stream';
-	const file = { fileName: fileNameOf(property, binary.fileName, binary.fileExtension, mimeType), mimeType, data };
-	const problem = mediaProblem(rule, { fileName: file.fileName, size: data.length });
-	if (problem) {
+	const fileName = fileNameOf(property, binary.fileName, binary.fileExtension, mimeType);
+	const refuseIfWrong = (size: number) => {
+		const problem = mediaProblem(rule, { fileName, size });
+		if (!problem) return;
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`${field}: the file in "${property}" ${describeMediaProblem(problem, { fileName: file.fileName, size: data.length })}`,
+			`${field}: the file in "${property}" ${describeMediaProblem(problem, { fileName, size })}`,
 			{
 				itemIndex,
 				description: `Nothing was sent. WeCom accepts ${rule.formats} here, more than 5 bytes and at most ${formatLimit(rule.maxBytes)}.`,
 			},
 		);
-	}
+	};
+	// Checked before reading: in n8n's filesystem or S3 binary mode, a file of gigabytes would
+	// otherwise be read into memory only to be refused.
+	refuseIfWrong(await storedSize(ctx, binary));
+	const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+	refuseIfWrong(data.length);
+	const file = { fileName, mimeType, data };
 	return file;
 }

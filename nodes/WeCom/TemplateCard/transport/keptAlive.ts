@@ -57,8 +57,13 @@ async function connectionTest(target: string, timeoutMs: number): Promise<TestRe
 			return 'answered';
 		},
 		// Refused, unresolvable, a bad port, no answer in time: none of it sent anything.
-		(error: unknown): TestResult => (isTimeout(error) ? 'silent' : 'refused'),
+		(error: unknown): TestResult => (isTimeout(error) || connectTimedOut(error) ? 'silent' : 'refused'),
 	);
+}
+
+/** undici gives up connecting after its own 10 s: a firewall that drops packets, like a timeout. */
+function connectTimedOut(error: unknown): boolean {
+	return (error as { cause?: { code?: string } } | undefined)?.cause?.code === 'UND_ERR_CONNECT_TIMEOUT';
 }
 
 /** The URL with its query and the token in hand; the token goes in the query, as WeCom asks. */

@@ -143,12 +143,24 @@ function wecomFilters({ creator, departments, recordType, status, templateId }: 
 	return filters;
 }
 
+/** WeCom (as WeChat Work) was launched in 2016; anything before 2010 is a broken expression. */
+const EARLIEST_APPROVAL_MS = Date.UTC(2010, 0, 1);
+
 function unixSeconds(ctx: IExecuteFunctions, itemIndex: number, name: 'startTime' | 'endTime'): number {
 	const raw = nodeParameter(ctx, name, itemIndex, '');
 	const ms = typeof raw === 'number' ? raw : Date.parse(String(raw));
 	if (!Number.isFinite(ms)) {
 		const label = name === 'startTime' ? 'Start Time' : 'End Time';
 		throw new NodeOperationError(ctx.getNode(), `${label} is not a date: "${String(raw)}"`, { itemIndex });
+	}
+	// WeCom's times are unsigned Unix seconds; a 0 from an empty expression would mean 1970 and
+	// hundreds of 31-day requests.
+	if (ms < EARLIEST_APPROVAL_MS) {
+		const label = name === 'startTime' ? 'Start Time' : 'End Time';
+		throw new NodeOperationError(ctx.getNode(), `${label} is before 2010: "${String(raw)}"`, {
+			itemIndex,
+			description: 'WeCom has no approvals that old; check the expression that gives the time.',
+		});
 	}
 	return Math.floor(ms / 1000);
 }
@@ -177,7 +189,16 @@ interface ListQuery {
 /** One part, page after page (a page may be short: stop only without a cursor); in halves on 301112. */
 async function collectPart(query: ListQuery, startTime: number, endTime: number): Promise<void> {
 	let cursor: string | undefined = '';
+	// A cursor that comes back would page forever (Return All has no limit): a broken answer.
+	const seenCursors = new Set<string>();
 	while (cursor !== undefined && query.found.size < query.limit) {
+		if (seenCursors.has(cursor)) {
+			throw new NodeOperationError(query.ctx.getNode(), 'WeCom answered a page cursor it had already given', {
+				itemIndex: query.itemIndex,
+				description: `getapprovalinfo returned new_next_cursor "${cursor}" a second time for the same time range; the listing was stopped instead of asking forever. Retry later, or narrow the time range.`,
+			});
+		}
+		seenCursors.add(cursor);
 		const size = Math.min(APPROVAL_LIST_PAGE_SIZE, query.limit - query.found.size);
 		const request: Parameters<typeof fetchApprovalPage>[2] = {
 			startTime,
