@@ -2,9 +2,10 @@
  * examples/approval-details.workflow.json in a real n8n 2.41.1 (scripts/n8n/stack.ts), over HTTP
  * as WeCom and a phone would: a member files an expense in the sandbox's Approval app → the
  * sandbox POSTs the encrypted sys_approval_change to the published WeCom Trigger, which reads the
- * application (Include Approval Details) → a card with the amount and the applicant goes to the
- * manager → the manager clicks Noted → the card is greyed out; the approval that follows starts a run
- * that sends nothing, and every run succeeds.
+ * application (Include Approval Details) → Contact › Find User finds the manager by e-mail → a card
+ * with the amount and the applicant goes to that userid → the manager clicks Noted → the card is
+ * greyed out; the approval that follows starts a run that looks up and sends nothing, and every run
+ * succeeds.
  */
 import type { DeliveredMessage } from '../../sandbox';
 import { EXPENSE_TEMPLATE_ID } from '../../sandbox';
@@ -13,6 +14,9 @@ import type { Stack } from '../../scripts/n8n/stack';
 import { loadExample } from './exampleExpectations';
 
 let stack: Stack;
+
+/** Contact › Find User by e-mail (https://developer.work.weixin.qq.com/document/path/95895). */
+const FIND_BY_EMAIL = '/cgi-bin/user/get_userid_by_email';
 
 /** Polls `probe` until it returns something, or fails after `timeoutMs`. */
 async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
@@ -46,13 +50,15 @@ afterAll(async () => {
 	await stack?.close();
 });
 
-describe('n8n 2.41.1: approval → card with the amount → manager acknowledges', () => {
+describe('n8n 2.41.1: approval → manager found by e-mail → card with the amount → manager acknowledges', () => {
 	it('examples/approval-details.workflow.json runs the whole loop', async () => {
 		const workflow = loadExample('approval-details.workflow.json');
 		expect(stack.workflows.find((imported) => imported.file === 'approval-details.workflow.json')).toEqual(
 			expect.objectContaining({ published: true }),
 		);
 		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-wecom-card.weComTrigger');
+		const findManager = workflow.nodes.find((node) => node.parameters.operation === 'findUser');
+		expect(findManager?.parameters).toMatchObject({ resource: 'contact', findBy: 'email' });
 		const callbackUrl = `${stack.server.url}/webhook/${trigger?.webhookId}/webhook`;
 		stack.sandbox.setCallbackConfig({ url: callbackUrl });
 
@@ -68,9 +74,10 @@ describe('n8n 2.41.1: approval → card with the amount → manager acknowledges
 		expect(delivery).toMatchObject({ url: callbackUrl, delivered: true, event: 'sys_approval_change' });
 		expect(delivery.xml).toContain(`<SpNo>${submitted.spNo}</SpNo>`);
 
-		const sent = await until('the card to carol', () =>
-			stack.sandbox.messages().find((message) => message.action === 'send' && message.touser.includes('carol')),
-		);
+		const sent = await until('the card', () => stack.sandbox.messages().find((message) => message.action === 'send'));
+		// No userid in the workflow: the recipient is what Find User answered for the manager's e-mail.
+		expect(stack.sandbox.stats().calls[FIND_BY_EMAIL]).toBe(1);
+		expect(sent.touser).toEqual(['carol']);
 		expect(cardOf(sent)).toMatchObject({
 			main_title: { title: '报销 Expense', desc: 'Amount: 1280.5' },
 			sub_title_text: 'alice: Two monitors',
@@ -96,6 +103,7 @@ describe('n8n 2.41.1: approval → card with the amount → manager acknowledges
 		});
 		expect(runs.map((run) => run.status)).toEqual(['success', 'success', 'success']);
 		expect(stack.sandbox.messages().filter((message) => message.action === 'send')).toHaveLength(1);
+		expect(stack.sandbox.stats().calls[FIND_BY_EMAIL]).toBe(1);
 		expect(stack.sandbox.callbackDeliveries().map((delivery) => delivery.delivered)).toEqual([true, true, true]);
 	});
 });
