@@ -292,6 +292,24 @@ describe('approval resource', () => {
 			'Form field "Items" is not JSON',
 		],
 		[
+			'a table row with a misspelt column (its value would be sent empty)',
+			submitForm(ALL_CONTROLS_TEMPLATE_ID, {
+				'Text-1': 'x',
+				'Table-1': JSON.stringify([{ Item: 'Room', Prise: 300 }]),
+			}),
+			'Form field "Items" row 1 has no column "Prise" (columns: Item, Price)',
+		],
+		[
+			'a table row that is no object',
+			submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': 'x', 'Table-1': JSON.stringify(['Room']) }),
+			'Form field "Items" row 1 is not an object',
+		],
+		[
+			'a prototype key as a table column',
+			submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': 'x', 'Table-1': '[{"Item":"Room","__proto__":{"Price":1}}]' }),
+			'Form field "Items" row 1 has no column "__proto__"',
+		],
+		[
 			'a date that is no date',
 			submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': 'x', 'Date-1': 'soon' }),
 			'Form field "Due day" is not a date',

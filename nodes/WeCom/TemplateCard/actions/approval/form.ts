@@ -126,12 +126,24 @@ function tableRows(control: TemplateControl, value: unknown, fail: Fail) {
 	const rows = parseJson(control, value, fail);
 	if (!Array.isArray(rows)) return fail(controlTitle(control), `must be ${HINTS.Table}`);
 	const children = control.config?.table?.children ?? [];
-	return rows.map((row) => {
-		const cells = (row ?? {}) as Record<string, unknown>;
+	const columns = children.flatMap((child) => [controlTitle(child), child.property.id]);
+	return rows.map((row, index) => {
+		if (typeof row !== 'object' || row === null || Array.isArray(row))
+			return fail(controlTitle(control), `row ${index + 1} is not an object; expected ${HINTS.Table}`);
+		const cells = row as Record<string, unknown>;
+		// A misspelt column would otherwise be dropped without a word and its cell sent empty.
+		const unknown = Object.keys(cells).find((key) => !columns.includes(key));
+		if (unknown !== undefined)
+			return fail(
+				controlTitle(control),
+				`row ${index + 1} has no column "${unknown}" (columns: ${children.map(controlTitle).join(', ')})`,
+			);
+		// Own keys only: a column titled "constructor" must not read Object.prototype's.
+		const cellOf = (key: string) => (Object.hasOwn(cells, key) ? cells[key] : undefined);
 		// WeCom wants every column in every row, empty where there is no value.
 		return {
 			list: children.map((child) => {
-				const cell = cells[controlTitle(child)] ?? cells[child.property.id];
+				const cell = cellOf(controlTitle(child)) ?? cellOf(child.property.id);
 				return {
 					control: child.property.control,
 					id: child.property.id,
