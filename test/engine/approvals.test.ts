@@ -310,6 +310,13 @@ describe('approval resource', () => {
 			'Form field "Items" row 1 has no column "__proto__"',
 		],
 		[
+			'a leave range of a kind WeCom has not (day)',
+			submitForm(LEAVE_TEMPLATE_ID, {
+				'vacation-1': JSON.stringify({ type: 'Annual leave', begin: MONDAY, end: MONDAY + DAY, unit: 'day' }),
+			}),
+			'"Leave" (apply_data.contents[0].value.vacation.attendance.date_range.type): must be halfday or hour',
+		],
+		[
 			'a date that is no date',
 			submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': 'x', 'Date-1': 'soon' }),
 			'Form field "Due day" is not a date',
