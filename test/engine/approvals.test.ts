@@ -317,6 +317,11 @@ describe('approval resource', () => {
 			'"Leave" (apply_data.contents[0].value.vacation.attendance.date_range.type): must be halfday or hour',
 		],
 		[
+			'a value under a control id the template lacks (it would be dropped)',
+			submitForm(EXPENSE_TEMPLATE_ID, { 'Money-1': 1, 'Textarea-1': 'x', 'Text-9': 'lost' }),
+			'Form field "Text-9" is not a control of this template',
+		],
+		[
 			'a date that is no date',
 			submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': 'x', 'Date-1': 'soon' }),
 			'Form field "Due day" is not a date',

@@ -250,8 +250,15 @@ export function contentsFromForm(
 	values: Record<string, unknown>,
 	fail: Fail,
 ): ApplyContent[] {
-	return controls
-		.filter((control) => !AUTO_FILLED.includes(control.property.control) && !isBlank(values[control.property.id]))
+	// A value under an id the template lacks (it changed since the fields were loaded) would be lost unsaid.
+	const fillable = controls.filter((control) => !AUTO_FILLED.includes(control.property.control));
+	const stray = Object.keys(values).find(
+		(id) => !isBlank(values[id]) && !fillable.some((control) => control.property.id === id),
+	);
+	if (stray !== undefined)
+		fail(stray, 'is not a control of this template that can be filled in; reload the Form Fields');
+	return fillable
+		.filter((control) => !isBlank(values[control.property.id]))
 		.map((control) => ({
 			control: control.property.control,
 			id: control.property.id,
