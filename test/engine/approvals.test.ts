@@ -327,6 +327,11 @@ describe('approval resource', () => {
 			'Form field "Due day" is not a date',
 		],
 		[
+			'a date beyond what a date can hold',
+			submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': 'x', 'Date-1': 1e20 }),
+			'Form field "Due day" is not a date',
+		],
+		[
 			'a line break in Text (JSON)',
 			submitJson(ALL_CONTROLS_TEMPLATE_ID, [{ control: 'Text', id: 'Text-1', value: { text: 'a\nb' } }]),
 			'"Title"',

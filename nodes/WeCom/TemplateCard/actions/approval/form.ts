@@ -82,7 +82,8 @@ function parseJson(control: TemplateControl, value: unknown, fail: Fail): Record
 function seconds(control: TemplateControl, value: unknown, fail: Fail): number {
 	const number = typeof value === 'number' ? value : /^\d+$/.test(String(value)) ? Number(value) : NaN;
 	const ms = Number.isFinite(number) ? (number > 1e11 ? number : number * 1000) : Date.parse(String(value));
-	if (!Number.isFinite(ms)) return fail(controlTitle(control), `is not a date: "${String(value)}"`);
+	// Beyond what a Date can hold (±8.64e15 ms) is no date, though it would print as digits.
+	if (Number.isNaN(new Date(ms).getTime())) return fail(controlTitle(control), `is not a date: "${String(value)}"`);
 	return Math.floor(ms / 1000);
 }
 
