@@ -327,6 +327,16 @@ describe('approval resource', () => {
 			'Form field "Due day" is not a date',
 		],
 		[
+			'an object as Text (it would be sent as "[object Object]")',
+			submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': { name: 'Offsite' } }),
+			'Form field "Title" is an object',
+		],
+		[
+			'objects as members',
+			submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': 'x', 'Contact-1': [{ userid: 'bob' }] }),
+			'Form field "Reviewers" is an object',
+		],
+		[
 			'a date beyond what a date can hold',
 			submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': 'x', 'Date-1': 1e20 }),
 			'Form field "Due day" is not a date',

@@ -87,6 +87,14 @@ function seconds(control: TemplateControl, value: unknown, fail: Fail): number {
 	return Math.floor(ms / 1000);
 }
 
+/** Text of a form value; an object (an expression's JSON) would be sent as "[object Object]". */
+function plainText(control: TemplateControl, value: unknown, fail: Fail): string {
+	if (Array.isArray(value)) return value.map((entry) => plainText(control, entry, fail)).join(',');
+	if (typeof value === 'object' && value !== null && !(value instanceof Date))
+		return fail(controlTitle(control), `is an object; expected ${HINTS[control.property.control] ?? 'text'}`);
+	return String(value);
+}
+
 const list = (value: unknown): string[] =>
 	String(value)
 		.split(',')
@@ -179,7 +187,7 @@ export function valueOf(control: TemplateControl, value: unknown, fail: Fail): R
 	switch (control.property.control) {
 		case 'Text':
 		case 'Textarea':
-			return { text: String(value) };
+			return { text: plainText(control, value, fail) };
 		case 'Number':
 			return { new_number: String(value) };
 		case 'Money':
@@ -199,10 +207,10 @@ export function valueOf(control: TemplateControl, value: unknown, fail: Fail): R
 		}
 		case 'Contact':
 			return config.contact?.mode === 'department'
-				? { departments: list(value).map((id) => ({ openapi_id: id, name: '' })) }
-				: { members: list(value).map((userid) => ({ userid, name: '' })) };
+				? { departments: list(plainText(control, value, fail)).map((id) => ({ openapi_id: id, name: '' })) }
+				: { members: list(plainText(control, value, fail)).map((userid) => ({ userid, name: '' })) };
 		case 'File':
-			return { files: list(value).map((fileId) => ({ file_id: fileId })) };
+			return { files: list(plainText(control, value, fail)).map((fileId) => ({ file_id: fileId })) };
 		case 'Table':
 			return { children: tableRows(control, value, fail) };
 		case 'Location': {
@@ -218,7 +226,7 @@ export function valueOf(control: TemplateControl, value: unknown, fail: Fail): R
 			};
 		}
 		case 'RelatedApproval':
-			return { related_approval: list(value).map((spNo) => ({ sp_no: spNo })) };
+			return { related_approval: list(plainText(control, value, fail)).map((spNo) => ({ sp_no: spNo })) };
 		case 'Vacation': {
 			const leave = parseJson(control, value, fail) as Record<string, unknown>;
 			const kinds = (config.vacation_list?.item ?? []).map((item) => ({
