@@ -337,6 +337,20 @@ describe('approval resource', () => {
 			'Form field "Reviewers" is an object',
 		],
 		[
+			'a location time that is no number (it would be sent as null)',
+			submitForm(ALL_CONTROLS_TEMPLATE_ID, {
+				'Text-1': 'x',
+				'Location-1': JSON.stringify({
+					latitude: '30.5',
+					longitude: '104.06',
+					title: 'Hall',
+					address: 'Chengdu',
+					time: 'noon',
+				}),
+			}),
+			'Form field "Site" has a time that is not Unix seconds',
+		],
+		[
 			'a date beyond what a date can hold',
 			submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': 'x', 'Date-1': 1e20 }),
 			'Form field "Due day" is not a date',

@@ -215,13 +215,16 @@ export function valueOf(control: TemplateControl, value: unknown, fail: Fail): R
 			return { children: tableRows(control, value, fail) };
 		case 'Location': {
 			const location = parseJson(control, value, fail) as Record<string, unknown>;
+			const time = Number(location.time ?? Math.floor(Date.now() / 1000));
+			// NaN would go out as null.
+			if (!Number.isInteger(time)) return fail(controlTitle(control), 'has a time that is not Unix seconds');
 			return {
 				location: {
 					latitude: String(location.latitude ?? ''),
 					longitude: String(location.longitude ?? ''),
 					title: String(location.title ?? ''),
 					address: String(location.address ?? ''),
-					time: Number(location.time ?? Math.floor(Date.now() / 1000)),
+					time,
 				},
 			};
 		}
