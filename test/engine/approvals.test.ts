@@ -292,8 +292,67 @@ describe('approval resource', () => {
 			'Form field "Items" is not JSON',
 		],
 		[
+			'a table row with a misspelt column (its value would be sent empty)',
+			submitForm(ALL_CONTROLS_TEMPLATE_ID, {
+				'Text-1': 'x',
+				'Table-1': JSON.stringify([{ Item: 'Room', Prise: 300 }]),
+			}),
+			'Form field "Items" row 1 has no column "Prise" (columns: Item, Price)',
+		],
+		[
+			'a table row that is no object',
+			submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': 'x', 'Table-1': JSON.stringify(['Room']) }),
+			'Form field "Items" row 1 is not an object',
+		],
+		[
+			'a prototype key as a table column',
+			submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': 'x', 'Table-1': '[{"Item":"Room","__proto__":{"Price":1}}]' }),
+			'Form field "Items" row 1 has no column "__proto__"',
+		],
+		[
+			'a leave range of a kind WeCom has not (day)',
+			submitForm(LEAVE_TEMPLATE_ID, {
+				'vacation-1': JSON.stringify({ type: 'Annual leave', begin: MONDAY, end: MONDAY + DAY, unit: 'day' }),
+			}),
+			'"Leave" (apply_data.contents[0].value.vacation.attendance.date_range.type): must be halfday or hour',
+		],
+		[
+			'a value under a control id the template lacks (it would be dropped)',
+			submitForm(EXPENSE_TEMPLATE_ID, { 'Money-1': 1, 'Textarea-1': 'x', 'Text-9': 'lost' }),
+			'Form field "Text-9" is not a control of this template',
+		],
+		[
 			'a date that is no date',
 			submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': 'x', 'Date-1': 'soon' }),
+			'Form field "Due day" is not a date',
+		],
+		[
+			'an object as Text (it would be sent as "[object Object]")',
+			submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': { name: 'Offsite' } }),
+			'Form field "Title" is an object',
+		],
+		[
+			'objects as members',
+			submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': 'x', 'Contact-1': [{ userid: 'bob' }] }),
+			'Form field "Reviewers" is an object',
+		],
+		[
+			'a location time that is no number (it would be sent as null)',
+			submitForm(ALL_CONTROLS_TEMPLATE_ID, {
+				'Text-1': 'x',
+				'Location-1': JSON.stringify({
+					latitude: '30.5',
+					longitude: '104.06',
+					title: 'Hall',
+					address: 'Chengdu',
+					time: 'noon',
+				}),
+			}),
+			'Form field "Site" has a time that is not Unix seconds',
+		],
+		[
+			'a date beyond what a date can hold',
+			submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': 'x', 'Date-1': 1e20 }),
 			'Form field "Due day" is not a date',
 		],
 		[

@@ -7,6 +7,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
 import { startForeignHost } from '../../sandbox/foreignHost';
 import type { ForeignHost } from '../../sandbox/foreignHost';
 import type { DeliveredMessage } from '../../sandbox';
@@ -172,43 +174,74 @@ describe('WeCom echoing request values in errmsg', () => {
 	registerSecret(TOKEN);
 	registerSecret(SECRET);
 
-	it('keeps the token and the secret out of the error, whatever form the echo takes', async () => {
-		const echo = createServer((req, res) => {
-			const path = new URL(req.url ?? '/', 'http://echo.invalid').pathname;
-			res.setHeader('content-type', 'application/json');
-			res.end(
-				JSON.stringify(
-					path === GETTOKEN
-						? { errcode: 0, errmsg: 'ok', access_token: TOKEN, expires_in: 7200 }
-						: {
-								errcode: 40058,
-								errmsg: `invalid request: {"access_token":"${TOKEN}"} token ${TOKEN} secret=${SECRET} (${SECRET})`,
-							},
-				),
-			);
-		});
-		await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
-		const fixture = await startEngineFixture();
-		try {
-			const { port } = echo.address() as AddressInfo;
-			fixture.harness.credentials.replaceData(
-				CREDENTIAL_ID,
-				fixture.credentialData({ baseUrl: `http://127.0.0.1:${port}`, corpSecret: SECRET }),
-			);
+	const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
+	const image: INodeExecutionData = {
+		json: {},
+		binary: { data: { data: png.toString('base64'), mimeType: 'image/png', fileName: 'a.png' } },
+	};
+	it.each<[string, INodeParameters, INodeExecutionData[]]>([
+		['a message', { ...textNoticeParameters('alice'), options: { maxAttempts: 1 } }, emptyItems(1)],
+		['Get Approval Detail', { resource: 'approval', operation: 'getDetail', spNo: '202601010001' }, emptyItems(1)],
+		[
+			'Submit Approval',
+			{
+				resource: 'approval',
+				operation: 'submit',
+				creatorUserid: 'alice',
+				templateId: { __rl: true, mode: 'id', value: 'tpl' },
+				formInput: 'json',
+				contentsJson: '[]',
+				summary: 'x',
+			},
+			emptyItems(1),
+		],
+		[
+			'Find User',
+			{ resource: 'contact', operation: 'findUser', findBy: 'mobile', mobile: '13800000000' },
+			emptyItems(1),
+		],
+		['Upload Image', { resource: 'media', operation: 'uploadImage' }, [image]],
+		[
+			'Custom API Call',
+			{ resource: 'customApiCall', operation: 'customApiCall', customMethod: 'GET', customPath: 'get_api_domain_ip' },
+			emptyItems(1),
+		],
+	])(
+		'keeps the token and the secret out of the error of %s, whatever form the echo takes',
+		async (_name, parameters, items) => {
+			const echo = createServer((req, res) => {
+				const path = new URL(req.url ?? '/', 'http://echo.invalid').pathname;
+				res.setHeader('content-type', 'application/json');
+				res.end(
+					JSON.stringify(
+						path === GETTOKEN
+							? { errcode: 0, errmsg: 'ok', access_token: TOKEN, expires_in: 7200 }
+							: {
+									errcode: 40058,
+									errmsg: `invalid request: {"access_token":"${TOKEN}"} token ${TOKEN} secret=${SECRET} (${SECRET})`,
+								},
+					),
+				);
+			});
+			await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+			const fixture = await startEngineFixture();
+			try {
+				const { port } = echo.address() as AddressInfo;
+				fixture.harness.credentials.replaceData(
+					CREDENTIAL_ID,
+					fixture.credentialData({ baseUrl: `http://127.0.0.1:${port}`, corpSecret: SECRET }),
+				);
 
-			const run = await fixture.runCardNode(
-				{ ...textNoticeParameters('alice'), options: { maxAttempts: 1 } },
-				emptyItems(1),
-				true,
-			);
+				const run = await fixture.runCardNode(parameters, items, true);
 
-			const everything = JSON.stringify(run.items);
-			expect(run.items[0].json.errcode).toBe(40058);
-			expect(everything).not.toContain(TOKEN);
-			expect(everything).not.toContain(SECRET);
-		} finally {
-			await fixture.close();
-			await new Promise((resolve) => echo.close(resolve));
-		}
-	});
+				const everything = JSON.stringify(run.items);
+				expect(run.items[0].json.errcode).toBe(40058);
+				expect(everything).not.toContain(TOKEN);
+				expect(everything).not.toContain(SECRET);
+			} finally {
+				await fixture.close();
+				await new Promise((resolve) => echo.close(resolve));
+			}
+		},
+	);
 });

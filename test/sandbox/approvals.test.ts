@@ -198,6 +198,29 @@ describe('sandbox: approvals', () => {
 				},
 			},
 		],
+		[
+			'a leave range of a kind WeCom has not (day)',
+			{
+				template_id: LEAVE_TEMPLATE_ID,
+				apply_data: {
+					contents: [
+						{
+							control: 'Vacation',
+							id: 'vacation-1',
+							value: {
+								vacation: {
+									selector: { type: 'single', options: [{ key: '1' }] },
+									attendance: {
+										date_range: { type: 'day', new_begin: MONDAY, new_end: MONDAY + DAY, new_duration: DAY },
+										type: 1,
+									},
+								},
+							},
+						},
+					],
+				},
+			},
+		],
 		['no summary', { summary_list: [] }],
 		[
 			'four summary rows',

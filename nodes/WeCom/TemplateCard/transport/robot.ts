@@ -125,7 +125,7 @@ export async function postToRobot(
 		const deadlineMs = options.retry.timeoutMs + DEADLINE_SLACK_MS;
 		response = await withinDeadline(request, deadlineMs, () => deadlineError(deadlineMs));
 	} catch (error) {
-		const failure = weComTransportError(ctx.getNode(), error, itemIndex);
+		const failure = weComTransportError(ctx.getNode(), error, itemIndex, [robot.key]);
 		if (!failure.httpCode) failure.description = "Check that n8n can reach the robot's webhook address.";
 		throw failure;
 	}
@@ -140,6 +140,8 @@ export async function postToRobot(
 		{ errcode: answer.errcode, errmsg: String(answer.errmsg ?? '') },
 		itemIndex,
 		options.explainErrcode?.(answer.errcode),
+		// The key may be echoed bare; the error keeps errmsg in its errorResponse too.
+		[robot.key],
 	);
 }
 

@@ -27,6 +27,9 @@ const isDigits = (value: unknown) => typeof value === 'string' && /^\d+$/.test(v
 const isDecimal = (value: unknown) => typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value);
 const isInteger = (value: unknown) => typeof value === 'number' && Number.isInteger(value);
 
+/** The kinds of a date range ("halfday" or "hour"), for DateRange, Vacation and Attendance. */
+const DATE_RANGE_TYPES = ['halfday', 'hour'] as const;
+
 /** 00:00:00 or 12:00:00 of a day in UTC+8, the only begin/end a half-day range may have. */
 const isHalfDayBoundary = (seconds: number) => (seconds + 8 * 3600) % (12 * 3600) === 0;
 
@@ -76,6 +79,9 @@ function checkDateRange(range: unknown, expectedType: string | undefined, at: st
 	if (!isObject(range)) return report(at, 'must be an object {type, new_begin, new_end, new_duration}');
 	if (expectedType && range.type !== expectedType)
 		report(`${at}.type`, `must be "${expectedType}" as in the template (got ${JSON.stringify(range.type)})`);
+	// A Vacation's range has no type in its template, yet only these two exist.
+	else if (!(DATE_RANGE_TYPES as readonly unknown[]).includes(range.type))
+		report(`${at}.type`, `must be ${DATE_RANGE_TYPES.join(' or ')} (got ${JSON.stringify(range.type)})`);
 	for (const key of ['new_begin', 'new_end'] as const) {
 		if (!isInteger(range[key])) report(`${at}.${key}`, 'must be Unix seconds as an integer');
 	}

@@ -82,8 +82,17 @@ function parseJson(control: TemplateControl, value: unknown, fail: Fail): Record
 function seconds(control: TemplateControl, value: unknown, fail: Fail): number {
 	const number = typeof value === 'number' ? value : /^\d+$/.test(String(value)) ? Number(value) : NaN;
 	const ms = Number.isFinite(number) ? (number > 1e11 ? number : number * 1000) : Date.parse(String(value));
-	if (!Number.isFinite(ms)) return fail(controlTitle(control), `is not a date: "${String(value)}"`);
+	// Beyond what a Date can hold (±8.64e15 ms) is no date, though it would print as digits.
+	if (Number.isNaN(new Date(ms).getTime())) return fail(controlTitle(control), `is not a date: "${String(value)}"`);
 	return Math.floor(ms / 1000);
+}
+
+/** Text of a form value; an object (an expression's JSON) would be sent as "[object Object]". */
+function plainText(control: TemplateControl, value: unknown, fail: Fail): string {
+	if (Array.isArray(value)) return value.map((entry) => plainText(control, entry, fail)).join(',');
+	if (typeof value === 'object' && value !== null && !(value instanceof Date))
+		return fail(controlTitle(control), `is an object; expected ${HINTS[control.property.control] ?? 'text'}`);
+	return String(value);
 }
 
 const list = (value: unknown): string[] =>
@@ -126,12 +135,24 @@ function tableRows(control: TemplateControl, value: unknown, fail: Fail) {
 	const rows = parseJson(control, value, fail);
 	if (!Array.isArray(rows)) return fail(controlTitle(control), `must be ${HINTS.Table}`);
 	const children = control.config?.table?.children ?? [];
-	return rows.map((row) => {
-		const cells = (row ?? {}) as Record<string, unknown>;
+	const columns = children.flatMap((child) => [controlTitle(child), child.property.id]);
+	return rows.map((row, index) => {
+		if (typeof row !== 'object' || row === null || Array.isArray(row))
+			return fail(controlTitle(control), `row ${index + 1} is not an object; expected ${HINTS.Table}`);
+		const cells = row as Record<string, unknown>;
+		// A misspelt column would otherwise be dropped without a word and its cell sent empty.
+		const unknown = Object.keys(cells).find((key) => !columns.includes(key));
+		if (unknown !== undefined)
+			return fail(
+				controlTitle(control),
+				`row ${index + 1} has no column "${unknown}" (columns: ${children.map(controlTitle).join(', ')})`,
+			);
+		// Own keys only: a column titled "constructor" must not read Object.prototype's.
+		const cellOf = (key: string) => (Object.hasOwn(cells, key) ? cells[key] : undefined);
 		// WeCom wants every column in every row, empty where there is no value.
 		return {
 			list: children.map((child) => {
-				const cell = cells[controlTitle(child)] ?? cells[child.property.id];
+				const cell = cellOf(controlTitle(child)) ?? cellOf(child.property.id);
 				return {
 					control: child.property.control,
 					id: child.property.id,
@@ -166,7 +187,7 @@ export function valueOf(control: TemplateControl, value: unknown, fail: Fail): R
 	switch (control.property.control) {
 		case 'Text':
 		case 'Textarea':
-			return { text: String(value) };
+			return { text: plainText(control, value, fail) };
 		case 'Number':
 			return { new_number: String(value) };
 		case 'Money':
@@ -186,26 +207,29 @@ export function valueOf(control: TemplateControl, value: unknown, fail: Fail): R
 		}
 		case 'Contact':
 			return config.contact?.mode === 'department'
-				? { departments: list(value).map((id) => ({ openapi_id: id, name: '' })) }
-				: { members: list(value).map((userid) => ({ userid, name: '' })) };
+				? { departments: list(plainText(control, value, fail)).map((id) => ({ openapi_id: id, name: '' })) }
+				: { members: list(plainText(control, value, fail)).map((userid) => ({ userid, name: '' })) };
 		case 'File':
-			return { files: list(value).map((fileId) => ({ file_id: fileId })) };
+			return { files: list(plainText(control, value, fail)).map((fileId) => ({ file_id: fileId })) };
 		case 'Table':
 			return { children: tableRows(control, value, fail) };
 		case 'Location': {
 			const location = parseJson(control, value, fail) as Record<string, unknown>;
+			const time = Number(location.time ?? Math.floor(Date.now() / 1000));
+			// NaN would go out as null.
+			if (!Number.isInteger(time)) return fail(controlTitle(control), 'has a time that is not Unix seconds');
 			return {
 				location: {
 					latitude: String(location.latitude ?? ''),
 					longitude: String(location.longitude ?? ''),
 					title: String(location.title ?? ''),
 					address: String(location.address ?? ''),
-					time: Number(location.time ?? Math.floor(Date.now() / 1000)),
+					time,
 				},
 			};
 		}
 		case 'RelatedApproval':
-			return { related_approval: list(value).map((spNo) => ({ sp_no: spNo })) };
+			return { related_approval: list(plainText(control, value, fail)).map((spNo) => ({ sp_no: spNo })) };
 		case 'Vacation': {
 			const leave = parseJson(control, value, fail) as Record<string, unknown>;
 			const kinds = (config.vacation_list?.item ?? []).map((item) => ({
@@ -238,8 +262,15 @@ export function contentsFromForm(
 	values: Record<string, unknown>,
 	fail: Fail,
 ): ApplyContent[] {
-	return controls
-		.filter((control) => !AUTO_FILLED.includes(control.property.control) && !isBlank(values[control.property.id]))
+	// A value under an id the template lacks (it changed since the fields were loaded) would be lost unsaid.
+	const fillable = controls.filter((control) => !AUTO_FILLED.includes(control.property.control));
+	const stray = Object.keys(values).find(
+		(id) => !isBlank(values[id]) && !fillable.some((control) => control.property.id === id),
+	);
+	if (stray !== undefined)
+		fail(stray, 'is not a control of this template that can be filled in; reload the Form Fields');
+	return fillable
+		.filter((control) => !isBlank(values[control.property.id]))
 		.map((control) => ({
 			control: control.property.control,
 			id: control.property.id,
