@@ -31,19 +31,10 @@ function reply(message: ChildMessage): Promise<void> {
 	});
 }
 
-/** n8n 2.41 starts the vm engine at startup with these settings (its ExpressionEngineConfig defaults). */
 async function startExpressionEngine(job: PathJob): Promise<void> {
 	if (job.expressionEngine !== 'vm') return;
-	const { Expression } = await import('n8n-workflow');
-	await Expression.initExpressionEngine({
-		engine: 'vm',
-		poolSize: 1,
-		maxCodeCacheSize: 1024,
-		bridgeTimeout: 5000,
-		bridgeMemoryLimit: 128,
-		lazyAcquire: false,
-		compileCache: false,
-	});
+	const { startVmExpressionEngine } = await import('../../test/harness/expressionEngine');
+	await startVmExpressionEngine();
 }
 
 async function main(): Promise<void> {

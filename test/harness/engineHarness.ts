@@ -11,6 +11,7 @@ import type {
 	INodeExecutionData,
 	IRun,
 	ITaskData,
+	IPinData,
 	IWorkflowBase,
 	IWorkflowSettings,
 	WorkflowExecuteMode,
@@ -66,6 +67,8 @@ export interface RunWorkflowOptions extends RunCommon {
 	/** The node that gets `items` as input (default: the first node). */
 	startNode?: string;
 	items?: INodeExecutionData[];
+	/** Pinned output by node name, as the editor pins it (used in manual runs). */
+	pinData?: IPinData;
 }
 
 export interface WorkflowRun {
@@ -150,6 +153,7 @@ export function createEngineHarness(options: EngineHarnessOptions): EngineHarnes
 			active: false,
 			nodeTypes,
 			settings: run.settings,
+			pinData: run.pinData,
 		});
 		const startNode = workflow.getNode(startName ?? '');
 		if (!startNode) throw new Error(`runWorkflow: start node "${startName}" is not in the workflow`);
@@ -167,6 +171,7 @@ export function createEngineHarness(options: EngineHarnessOptions): EngineHarnes
 		} as IWorkflowBase;
 		const execution = createAdditionalData({ credentialsHelper, executionId, mode, workflowData });
 		const runExecutionData = createRunExecutionData({
+			resultData: { runData: {}, pinData: run.pinData },
 			executionData: {
 				nodeExecutionStack: [{ node: startNode, data: { main: [run.items ?? [{ json: {} }]] }, source: null }],
 			},

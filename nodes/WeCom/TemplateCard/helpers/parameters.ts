@@ -1,12 +1,17 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { plainJsonPath, readPlainJson } from './plainJsonRead';
+import type { JsonPath } from './plainJsonRead';
+
 /** The parameter holds an expression somewhere: its value may differ per item. */
 const PER_ITEM = Symbol('per item');
 
-type Known = typeof PER_ITEM | { value: unknown };
+/** Per execution: the same value for every item, an item expression, or a plain `$json` read. */
+type Known = typeof PER_ITEM | { value: unknown } | { jsonPath: JsonPath };
 
-/** An execute context, or anything that reads parameters like one. */
-export type ParameterReader = Pick<IExecuteFunctions, 'getNodeParameter'>;
+/** An execute context, or anything that reads parameters like one (load-options contexts have no items). */
+export type ParameterReader = Pick<IExecuteFunctions, 'getNodeParameter'> &
+	Partial<Pick<IExecuteFunctions, 'getInputData'>>;
 
 /** Per execution: each parameter read (name and fallback), as its value or as PER_ITEM. */
 const readsOfExecution = new WeakMap<ParameterReader, Map<string, Known>>();
@@ -27,7 +32,8 @@ function copyOf<T>(value: T): T {
  * `getNodeParameter(name, itemIndex, fallback)`, asked of n8n once per execution when the
  * parameter holds no expression: then it is the same for every item, and each n8n read costs a
  * walk through its expression resolver (1,000 items × 17 parameters). A parameter with an
- * expression anywhere in it is read per item, exactly as before.
+ * expression anywhere in it is read per item; one that is exactly `={{ $json.a.b }}` is read from
+ * the item directly when that is certain to give n8n's answer (plainJsonRead.ts), else by n8n.
  */
 export function nodeParameter(ctx: ParameterReader, name: string, itemIndex: number, fallback?: unknown): unknown {
 	let reads = readsOfExecution.get(ctx);
@@ -35,14 +41,27 @@ export function nodeParameter(ctx: ParameterReader, name: string, itemIndex: num
 	const key = fallback === undefined ? name : `${name}\u0000${JSON.stringify(fallback)}`;
 	const known = reads.get(key);
 	if (known === PER_ITEM) return ctx.getNodeParameter(name, itemIndex, fallback);
+	if (known && 'jsonPath' in known) return itemJsonRead(ctx, name, itemIndex, fallback, known.jsonPath);
 	if (known) return copyOf(known.value);
 
 	const raw = ctx.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true });
 	if (holdsExpression(raw)) {
-		reads.set(key, PER_ITEM);
+		const jsonPath = ctx.getInputData ? plainJsonPath(raw) : undefined;
+		reads.set(key, jsonPath ? { jsonPath } : PER_ITEM);
 		return ctx.getNodeParameter(name, itemIndex, fallback);
 	}
 	const value = ctx.getNodeParameter(name, itemIndex, fallback);
 	reads.set(key, { value: copyOf(value) });
 	return value;
+}
+
+function itemJsonRead(
+	ctx: ParameterReader,
+	name: string,
+	itemIndex: number,
+	fallback: unknown,
+	jsonPath: JsonPath,
+): unknown {
+	const value = readPlainJson(ctx.getInputData!()[itemIndex]?.json, jsonPath);
+	return value !== undefined ? value : ctx.getNodeParameter(name, itemIndex, fallback);
 }

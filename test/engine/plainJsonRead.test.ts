@@ -1,0 +1,268 @@
+/**
+ * The `={{ $json.a.b }}` fast path (nodes/WeCom/TemplateCard/helpers/plainJsonRead.ts) returns
+ * exactly what n8n's evaluator returns: a probe node in n8n's real engine reads every expression of
+ * a corpus for every item of a corpus both ways (our reader, then n8n's getNodeParameter) and the
+ * two answers, values or errors, must be the same, with the items given directly and as pinned data.
+ * The corpus holds the cases where a shortcut could differ: missing keys, null, objects, arrays and
+ * their holes, numbers at their edges, inherited and prototype keys, getters, Dates, strings that
+ * look like expressions. That the fast path is taken at all is counted, so this cannot pass by
+ * always asking n8n. With WECOM_EXPRESSION_ENGINE=vm (on Node 24: test/e2e/plainJsonReadVm.e2e.ts)
+ * n8n answers from its isolate, as n8n 2.x does by default.
+ */
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { Expression } from 'n8n-workflow';
+
+import { nodeParameter } from '../../nodes/WeCom/TemplateCard/helpers/parameters';
+import { createEngineHarness } from '../harness';
+import { startVmExpressionEngine } from '../harness/expressionEngine';
+
+const ENGINE = process.env.WECOM_EXPRESSION_ENGINE === 'vm' ? 'vm' : 'legacy';
+
+const EXPRESSIONS = [
+	'={{ $json.s }}',
+	'={{$json.s}}',
+	'={{   $json.s   }}',
+	'={{ $json.n }}',
+	'={{ $json.b }}',
+	'={{ $json.f }}',
+	'={{ $json.zero }}',
+	'={{ $json.negativeZero }}',
+	'={{ $json.notANumber }}',
+	'={{ $json.infinite }}',
+	'={{ $json.huge }}',
+	'={{ $json.fraction }}',
+	'={{ $json.empty }}',
+	'={{ $json.expressionLike }}',
+	'={{ $json.unicode }}',
+	'={{ $json.nothing }}',
+	'={{ $json.missing }}',
+	'={{ $json.object }}',
+	'={{ $json.a.b.c }}',
+	'={{ $json["a b"] }}',
+	"={{ $json['a b'] }}",
+	'={{ $json.list[0] }}',
+	'={{ $json.list[1].name }}',
+	'={{ $json.list[9] }}',
+	'={{ $json.list.length }}',
+	'={{ $json.s.length }}',
+	'={{ $json.constructor }}',
+	'={{ $json.__proto__ }}',
+	'={{ $json.toString }}',
+	'={{ $json.constructorId }}',
+	'={{ $json["a.constructor"] }}',
+	'={{ $json.prototype }}',
+	'={{ $json.when }}',
+	'={{ $json.computed }}',
+	// Not plain reads: n8n answers these whatever the fast path does.
+	'={{ $json.s }} ',
+	'=Deploy {{ $json.s }}',
+	'={{ $json.s }}{{ $json.n }}',
+	'={{ $json.s.toUpperCase() }}',
+];
+
+function withGetter(): Record<string, unknown> {
+	const json: Record<string, unknown> = { s: 'plain' };
+	Object.defineProperty(json, 'computed', { enumerable: true, get: () => 'from a getter' });
+	return json;
+}
+
+/** Items as a webhook, a Code node or a database would hand them over. */
+function corpus(): INodeExecutionData[] {
+	const inherited = Object.create({ b: { c: 'inherited' } }) as Record<string, unknown>;
+	const holed: unknown[] = [];
+	holed[1] = 'after a hole';
+	return [
+		{
+			json: {
+				s: 'plain',
+				n: 42,
+				b: true,
+				f: false,
+				zero: 0,
+				negativeZero: -0,
+				notANumber: Number.NaN,
+				infinite: Number.POSITIVE_INFINITY,
+				huge: 1e21,
+				fraction: 0.1 + 0.2,
+				empty: '',
+				expressionLike: '={{ 1 + 1 }}',
+				unicode: '部署完成 ✅',
+				nothing: null,
+				object: { k: 1 },
+				a: { b: { c: 'deep' } },
+				'a b': 'spaced',
+				list: ['x', { name: 'first' }, 3],
+				when: '2026-12-05T10:00:00.000Z',
+				constructorId: 'looks safe',
+				'a.constructor': 'in a key',
+				prototype: 'a name n8n refuses',
+			},
+		},
+		{ json: { s: 'other', n: -7.5, b: false, a: { b: null }, list: [], 'a b': 7 } },
+		{ json: { s: 123, n: '42', a: 'not an object', list: 'not an array', object: [1, 2] } },
+		{ json: {} },
+		{ json: { s: ['array', 'value'], a: inherited, list: holed, when: new Date(0) } },
+		{ json: withGetter() },
+		{ json: JSON.parse('{"__proto__": "own proto key", "constructor": "own constructor", "toString": "own"}') },
+		{ json: { s: { nested: 'object' }, a: { b: { c: 0 } }, list: [false, { name: 12 }] } },
+	];
+}
+
+type Outcome = { value: unknown } | { error: string };
+
+interface Reading {
+	expression: string;
+	itemIndex: number;
+	ours: Outcome;
+	n8n: Outcome;
+	/** How many times our reader asked n8n for this value. */
+	askedN8n: number;
+}
+
+function outcomeOf(read: () => unknown): Outcome {
+	try {
+		return { value: read() };
+	} catch (error) {
+		return { error: (error as Error).message };
+	}
+}
+
+const readings: Reading[] = [];
+
+class PlainJsonProbe implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Plain JSON Probe',
+		name: 'plainJsonProbe',
+		group: ['transform'],
+		version: 1,
+		description: 'Reads each parameter with our reader and with n8n',
+		defaults: { name: 'Probe' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: EXPRESSIONS.map((_, index) => ({
+			displayName: `Parameter ${index}`,
+			name: `p${index}`,
+			type: 'string',
+			default: '',
+		})),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		let asked = 0;
+		const counted = {
+			getNodeParameter: ((...args: Parameters<IExecuteFunctions['getNodeParameter']>) => {
+				asked++;
+				return this.getNodeParameter(...args);
+			}) as IExecuteFunctions['getNodeParameter'],
+			getInputData: this.getInputData.bind(this),
+		};
+		EXPRESSIONS.forEach((expression, index) => {
+			const name = `p${index}`;
+			for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+				asked = 0;
+				const ours = outcomeOf(() => nodeParameter(counted, name, itemIndex));
+				const askedN8n = asked;
+				const n8n = outcomeOf(() => this.getNodeParameter(name, itemIndex));
+				readings.push({ expression, itemIndex, ours, n8n, askedN8n });
+			}
+		});
+		return [items];
+	}
+}
+
+const PROBE = 'n8n-nodes-wecom-card-test.plainJsonProbe';
+const SOURCE = 'n8n-nodes-wecom-card-test.passThrough';
+
+class PassThrough implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Pass Through',
+		name: 'passThrough',
+		group: ['transform'],
+		version: 1,
+		description: 'Hands its input on',
+		defaults: { name: 'Source' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	}
+}
+
+const parameters = Object.fromEntries(EXPRESSIONS.map((expression, index) => [`p${index}`, expression]));
+
+describe(`the plain $json read returns what n8n's ${ENGINE} expression engine returns`, () => {
+	const harness = createEngineHarness({ nodeTypes: { [PROBE]: new PlainJsonProbe(), [SOURCE]: new PassThrough() } });
+
+	beforeAll(async () => {
+		if (ENGINE === 'vm') await startVmExpressionEngine();
+		// What n8n's evaluator reads to pick the engine (a private static of n8n-workflow's Expression).
+		expect((Expression as unknown as { expressionEngine: string }).expressionEngine).toBe(ENGINE);
+	});
+
+	beforeEach(() => {
+		readings.length = 0;
+	});
+
+	function expectSameAnswers(): void {
+		expect(readings).toHaveLength(EXPRESSIONS.length * corpus().length);
+		for (const reading of readings) {
+			expect({ expression: reading.expression, item: reading.itemIndex, answer: reading.ours }).toStrictEqual({
+				expression: reading.expression,
+				item: reading.itemIndex,
+				answer: reading.n8n,
+			});
+		}
+	}
+
+	/** Reads of a later item that our reader answered without asking n8n. */
+	function answeredDirectly(expression: string): number[] {
+		return readings
+			.filter((reading) => reading.expression === expression && reading.itemIndex > 0 && reading.askedN8n === 0)
+			.map((reading) => reading.itemIndex);
+	}
+
+	it('for items handed over by the node before it', async () => {
+		const run = await harness.runWorkflow({
+			nodes: [
+				{ type: SOURCE, name: 'Source' },
+				{ type: PROBE, name: 'Probe', parameters },
+			],
+			connections: { Source: { main: [[{ node: 'Probe', type: 'main', index: 0 }]] } },
+			items: corpus(),
+		});
+		expect(run.status).toBe('success');
+		expectSameAnswers();
+
+		// Strings, numbers and booleans found through own keys: the fast path, not n8n.
+		expect(answeredDirectly('={{ $json.s }}')).toEqual([1, 2, 5]);
+		expect(answeredDirectly('={{ $json.n }}')).toEqual([1, 2]);
+		expect(answeredDirectly('={{ $json.a.b.c }}')).toEqual([7]);
+		expect(answeredDirectly('={{ $json.list[1].name }}')).toEqual([7]);
+		expect(answeredDirectly('={{ $json["a b"] }}')).toEqual([1]);
+		// The rest was asked of n8n.
+		for (const expression of ['={{ $json.nothing }}', '={{ $json.object }}', '={{ $json.computed }}']) {
+			expect(answeredDirectly(expression)).toEqual([]);
+		}
+		expect(answeredDirectly('=Deploy {{ $json.s }}')).toEqual([]);
+	});
+
+	it('for pinned data', async () => {
+		const run = await harness.runWorkflow({
+			nodes: [
+				{ type: SOURCE, name: 'Source' },
+				{ type: PROBE, name: 'Probe', parameters },
+			],
+			connections: { Source: { main: [[{ node: 'Probe', type: 'main', index: 0 }]] } },
+			// Pinned data is stored as JSON: what survives JSON.stringify is what a pinned item holds.
+			pinData: { Source: corpus().map(({ json }) => ({ json: JSON.parse(JSON.stringify(json)) as typeof json })) },
+			items: [{ json: { s: 'not pinned' } }],
+		});
+		expect(run.status).toBe('success');
+		expectSameAnswers();
+		expect(answeredDirectly('={{ $json.s }}')).toEqual([1, 2, 5]);
+	});
+});
