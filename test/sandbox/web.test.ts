@@ -16,6 +16,7 @@ import type { Sandbox } from '../../sandbox';
 import { CLIENT_SCRIPT } from '../../sandbox/web/client';
 import { escapeHtml, markup } from '../../sandbox/web/html';
 import { checkTemplateCard } from '../../nodes/WeCom/shared/card';
+import { uploadSandboxFile, withAttachmentMedia } from '../harness/sandboxMedia';
 
 /** Cards that use every block of their type, so each renderer is exercised. */
 const richCards = {
@@ -42,7 +43,7 @@ const richCards = {
 		horizontal_content_list: [
 			{ keyname: 'Owner', value: 'Alice' },
 			{ keyname: 'Invoice', value: 'INV-7', type: 1, url: 'https://example.com/inv/7' },
-			{ keyname: 'PDF', value: 'inv-7.pdf', type: 2, media_id: 'MEDIA1' },
+			{ keyname: 'PDF', value: 'inv-7.pdf', type: 2, media_id: 'uploaded before sending' },
 			{ keyname: 'Manager', value: 'Bob', type: 3, userid: 'bob' },
 		],
 		jump_list: [
@@ -216,7 +217,8 @@ describe('sandbox: web page', () => {
 	});
 
 	it('renders every block of a text_notice, including the action menu', async () => {
-		const { msgid } = await send('alice', richCards.text(nextTask()));
+		const mediaId = await uploadSandboxFile(sandbox.url, { accessToken: token }, 'inv-7.pdf');
+		const { msgid } = await send('alice', withAttachmentMedia(richCards.text(nextTask()), mediaId));
 		const card = articleOf(await page('?user=alice'), msgid);
 		expect(card).toContain('<span class="src-desc red">Finance bot</span>');
 		expect(card).toContain('title="https://example.com/icon.png"');
@@ -227,7 +229,7 @@ describe('sandbox: web page', () => {
 		expect(card).toContain('<div class="sub-title">Second reminder.</div>');
 		expect(card).toContain('<dt>Owner</dt><dd>Alice</dd>');
 		expect(card).toMatch(/<dt>Invoice<\/dt><dd class="kv-link" data-open="Opens https:\/\/example.com\/inv\/7"/);
-		expect(card).toMatch(/<dt>PDF<\/dt><dd class="kv-file" data-open="Downloads attachment media_id MEDIA1"/);
+		expect(card).toContain(`<dt>PDF</dt><dd class="kv-file" data-open="Downloads attachment media_id ${mediaId}"`);
 		expect(card).toMatch(/<dt>Manager<\/dt><dd class="kv-member" data-open="Opens the profile of bob"[^>]*>Bob</);
 		expect(card).toMatch(/class="jump link" data-open="Opens https:\/\/example.com\/ledger"[^>]*>Open ledger</);
 		expect(card).toContain('data-open="Opens mini program wxapp1 at /pages/index"');
