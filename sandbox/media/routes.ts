@@ -22,6 +22,7 @@ import { authenticate, requirePost } from '../routes/common';
 import type { WecomRequest, WecomRoute } from '../routes/common';
 import type { SandboxState } from '../state';
 import { parseMultipart, type FormPart } from './multipart';
+import type { MediaOwner } from './store';
 
 /** Where uploaded images are served (uploadimg answers a permanent URL). */
 const UPLOADED_IMAGE_PREFIX = '/sandbox-media/image/';
@@ -63,8 +64,16 @@ function mediaType<T extends string>(req: WecomRequest, rules: Record<T, MediaRu
 /** 301017: voice uploads are AMR only. */
 const formatErrcodeFor = (type: string) => (type === 'voice' ? 301017 : UPLOAD_ERRCODES.format);
 
-function mediaAnswer(stored: { type: string; mediaId: string; createdAt: number }) {
-	// created_at is a string of seconds in WeCom's answer.
+/** Keeps the upload for its owner and answers its media_id (created_at: a string of seconds). */
+function storeMedia(state: SandboxState, type: string, part: FormPart, owner: MediaOwner) {
+	const stored = state.media.addMedia({
+		type,
+		fileName: part.fileName ?? '',
+		contentType: part.contentType ?? 'application/octet-stream',
+		data: Buffer.from(part.data),
+		createdAt: state.now(),
+		owner,
+	});
 	return wecomOk({
 		type: stored.type,
 		media_id: stored.mediaId,
@@ -77,15 +86,7 @@ const mediaUpload: WecomRoute = (req, state) => {
 	const context = authenticate(req, state);
 	const type = mediaType(req, APP_MEDIA_RULES);
 	const part = uploadedFile(req, APP_MEDIA_RULES[type], formatErrcodeFor(type));
-	const stored = state.media.addMedia({
-		type,
-		fileName: part.fileName ?? '',
-		contentType: part.contentType ?? 'application/octet-stream',
-		data: Buffer.from(part.data),
-		createdAt: state.now(),
-		owner: { corpId: context.corp.corp.corpId },
-	});
-	return mediaAnswer(stored);
+	return storeMedia(state, type, part, { corpId: context.corp.corp.corpId });
 };
 
 /** Invalid size on uploadimg: 40009 上传图片大小不是有效值. */
@@ -116,15 +117,7 @@ const robotUploadMedia: WecomRoute = (req, state) => {
 	if (!key || !state.robots.has(key)) reject(93000);
 	const type = mediaType(req, ROBOT_MEDIA_RULES);
 	const part = uploadedFile(req, ROBOT_MEDIA_RULES[type], formatErrcodeFor(type));
-	const stored = state.media.addMedia({
-		type,
-		fileName: part.fileName ?? '',
-		contentType: part.contentType ?? 'application/octet-stream',
-		data: Buffer.from(part.data),
-		createdAt: state.now(),
-		owner: { robotKey: key },
-	});
-	return mediaAnswer(stored);
+	return storeMedia(state, type, part, { robotKey: key });
 };
 
 export const MEDIA_ROUTES: ReadonlyArray<[string, WecomRoute]> = [

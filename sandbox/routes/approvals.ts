@@ -1,5 +1,6 @@
 import {
 	APPROVAL_ERRCODE,
+	applyFiles,
 	APPROVAL_LIST_FILTER_KEYS,
 	APPROVAL_LIST_MAX_RANGE_SECONDS,
 	APPROVAL_LIST_PAGE_SIZE,
@@ -8,6 +9,7 @@ import {
 } from '../../nodes/WeCom/shared/approval';
 import type { ApplyContent } from '../../nodes/WeCom/shared/approval';
 import { reject, wecomOk } from '../errmsg';
+import { requireUsableMedia } from '../media/usable';
 import type { AppContext, SandboxState } from '../state';
 import type { FlowNode } from '../approvals/store';
 import { authenticate, jsonBody, nonEmptyString, requirePost } from './common';
@@ -95,13 +97,20 @@ export const applyEvent: WecomRoute = (req, state) => {
 	if (!template) reject(PARAMETER_ERROR, 'template_id is invalid.');
 	const issues = checkApplication(template.template_content.controls, body);
 	if (issues.length > 0) reject(PARAMETER_ERROR, `${formatApplyIssue(issues[0])}.`);
+	// File controls take media/upload media_ids (40007 for one that is unknown or expired).
+	const contents = (body.apply_data as { contents: ApplyContent[] }).contents;
+	requireUsableMedia(
+		state,
+		applyFiles(contents).map((file) => file.fileId),
+		{ corpId: context.corp.corp.corpId },
+	);
 	const flow = flowOf(body, context);
 	const { approval } = state.approvals.submit({
 		corpId: context.corp.corp.corpId,
 		agentId: context.app.agentId,
 		creator: body.creator_userid,
 		templateId: body.template_id as string,
-		contents: (body.apply_data as { contents: ApplyContent[] }).contents,
+		contents,
 		flow,
 		notifiers: notifiersOf(body),
 		applyTime: Math.floor(state.now() / 1000),

@@ -2,6 +2,7 @@ import { acceptCard } from '../cardSchema';
 import { duplicateIntervalMs, duplicateKey } from '../duplicateCheck';
 import { reject, wecomOk } from '../errmsg';
 import { isPlainObject } from '../http';
+import { attachmentMediaIds, requireUsableMedia } from '../media/usable';
 import { newMsgid, newResponseCode } from '../ids';
 import { resolveSendRecipients } from '../recipients';
 import type { ResolvedRecipients } from '../recipients';
@@ -19,7 +20,7 @@ type SendContent =
 			callsBack: boolean;
 	  };
 
-function checkContent(body: Record<string, unknown>, context: AppContext): SendContent {
+function checkContent(body: Record<string, unknown>, context: AppContext, state: SandboxState): SendContent {
 	if (body.msgtype === 'text') {
 		const text = body.text;
 		if (!isPlainObject(text) || !nonEmptyString(text.content)) reject(44004);
@@ -27,6 +28,7 @@ function checkContent(body: Record<string, unknown>, context: AppContext): SendC
 	}
 	if (body.msgtype !== 'template_card') reject(40008);
 	const { card, callsBack } = acceptCard(body.template_card, 'send');
+	requireUsableMedia(state, attachmentMediaIds(card), { corpId: context.corp.corp.corpId });
 	if (callsBack && !context.app.callbackUrl) reject(43012);
 	const taskId = typeof card.task_id === 'string' ? card.task_id : undefined;
 	return { msgtype: 'template_card', card, taskId, callsBack };
@@ -91,7 +93,7 @@ export const messageSend: WecomRoute = (req, state) => {
 	if (duplicateAnswer) return wecomOk(duplicateAnswer);
 
 	const recipients = resolveSendRecipients(body, context.corp);
-	const content = checkContent(body, context);
+	const content = checkContent(body, context, state);
 	// task_id is unique per app. WeCom does not document the errcode for a reused one; 42014
 	// ("task_id of the task card is invalid") is the closest documented meaning.
 	const taskKey =

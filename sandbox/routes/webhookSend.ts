@@ -1,6 +1,8 @@
 import { acceptCard } from '../cardSchema';
 import { reject, wecomOk } from '../errmsg';
 import { isPlainObject } from '../http';
+import { attachmentMediaIds, requireUsableMedia } from '../media/usable';
+import type { SandboxState } from '../state';
 import type { DeliveredMessage } from '../types';
 import { jsonBody, nonEmptyString, requirePost } from './common';
 import type { WecomRoute } from './common';
@@ -14,13 +16,13 @@ function textLike(value: unknown): { content: string } & Record<string, unknown>
 	return value as { content: string } & Record<string, unknown>;
 }
 
-function robotContent(body: Record<string, unknown>): RobotContent {
+function robotContent(body: Record<string, unknown>, state: SandboxState, robotKey: string): RobotContent {
 	switch (body.msgtype) {
-		case 'template_card':
-			return {
-				msgtype: 'template_card',
-				template_card: acceptCard(body.template_card, 'robot').card,
-			};
+		case 'template_card': {
+			const { card } = acceptCard(body.template_card, 'robot');
+			requireUsableMedia(state, attachmentMediaIds(card), { robotKey });
+			return { msgtype: 'template_card', template_card: card };
+		}
 		case 'text':
 			return { msgtype: 'text', text: textLike(body.text) };
 		case 'markdown':
@@ -42,7 +44,7 @@ export const webhookSend: WecomRoute = (req, state) => {
 	if (!key || !state.robots.has(key)) reject(93000);
 	if (!state.robotLimiter.admit(key, state.now())) reject(45009);
 	if (req.body.text.trim() === '') reject(93017);
-	const content = robotContent(jsonBody(req));
+	const content = robotContent(jsonBody(req), state, key);
 	state.record({
 		kind: 'robot',
 		action: 'send',

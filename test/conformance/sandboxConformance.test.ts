@@ -13,6 +13,7 @@ import {
 	type Sandbox,
 } from '../../sandbox';
 import { registerSecret } from '../harness';
+import { uploadSandboxFile, withAttachmentMedia } from '../harness/sandboxMedia';
 import { acceptedCases, refusedCases, type DocCase } from './docCases';
 
 registerSecret(DEMO_SECRET);
@@ -20,6 +21,9 @@ registerSecret(DEMO_ROBOT_KEY, 'robotKey');
 
 let sandbox: Sandbox;
 let accessToken: string;
+/** The pages' placeholder "MEDIAID" becomes a file each sender really uploaded (else 40007). */
+let appMediaId: string;
+let robotMediaId: string;
 let sent = 0;
 
 beforeAll(async () => {
@@ -29,6 +33,8 @@ beforeAll(async () => {
 		query: { corpid: DEMO_CORP_ID, corpsecret: DEMO_SECRET },
 	});
 	accessToken = token.json.access_token;
+	appMediaId = await uploadSandboxFile(sandbox.url, { accessToken });
+	robotMediaId = await uploadSandboxFile(sandbox.url, { robotKey: DEMO_ROBOT_KEY });
 });
 
 afterAll(async () => {
@@ -38,10 +44,11 @@ afterAll(async () => {
 
 /** WeCom's answer to the case's card; a card with a task_id gets a fresh one (reuse is refused). */
 async function post({ card, variant }: DocCase): Promise<number> {
+	const uploaded = withAttachmentMedia(card, variant === 'robot' ? robotMediaId : appMediaId);
 	const templateCard =
 		typeof card.task_id === 'string' && /^[\w@-]+$/.test(card.task_id)
-			? { ...card, task_id: `${card.task_id}-${++sent}` }
-			: card;
+			? { ...uploaded, task_id: `${card.task_id}-${++sent}` }
+			: uploaded;
 	const { json } =
 		variant === 'robot'
 			? await callSandbox<{ errcode: number }>(sandbox.url, '/cgi-bin/webhook/send', {

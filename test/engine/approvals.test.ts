@@ -10,6 +10,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { ALL_CONTROLS_TEMPLATE_ID, EXPENSE_TEMPLATE_ID, LEAVE_TEMPLATE_ID, TRIP_TEMPLATE_ID } from '../../sandbox';
 import { ALL_CONTROLS_CONTENTS, ALL_CONTROLS_FIELDS, MONDAY } from '../approvals/fixtures';
+import { demoAppToken, uploadSandboxFile, withUploadedFiles } from '../harness/sandboxMedia';
 import { CREDENTIAL_ID, startEngineFixture } from './fixtures';
 import type { EngineFixture } from './fixtures';
 
@@ -57,10 +58,14 @@ describe('approval resource', () => {
 	});
 
 	const applyCalls = () => fixture.sandbox.stats().calls['/cgi-bin/oa/applyevent'] ?? 0;
+	/** A File control's media_id, uploaded by the app as Upload File would (the sandbox refuses others). */
+	const uploadFile = async (fileName: string) =>
+		await uploadSandboxFile(fixture.sandbox.url, { accessToken: await demoAppToken(fixture.sandbox.url) }, fileName);
 
 	it('submits from JSON and reads every control type back as readable fields', async () => {
+		const quote = await uploadFile('quote.pdf');
 		const submitted = await fixture.runCardNode(
-			submitJson(ALL_CONTROLS_TEMPLATE_ID, ALL_CONTROLS_CONTENTS, {
+			submitJson(ALL_CONTROLS_TEMPLATE_ID, withUploadedFiles(ALL_CONTROLS_CONTENTS, quote), {
 				approverSource: 'custom',
 				approvers: 'bob',
 				approverRelation: 2,
@@ -81,7 +86,7 @@ describe('approval resource', () => {
 			applicant: 'alice',
 			apply_time: MONDAY,
 		});
-		expect(output.fields).toEqual(ALL_CONTROLS_FIELDS);
+		expect(output.fields).toEqual({ ...ALL_CONTROLS_FIELDS, Attachments: [quote] });
 		expect((output.detail as { notifyer: unknown }).notifyer).toEqual([{ userid: 'carol' }]);
 	});
 
@@ -146,12 +151,13 @@ describe('approval resource', () => {
 	});
 
 	it('submits from the form, fields mapped by control id, with the template flow', async () => {
+		const [receipt1, receipt2] = [await uploadFile('taxi.pdf'), await uploadFile('hotel.pdf')];
 		const run = await fixture.runCardNode(
 			submitForm(EXPENSE_TEMPLATE_ID, {
 				'Money-1': 120.5,
 				'Textarea-1': 'Taxi to the airport',
 				'Selector-1': 'option-travel',
-				'File-1': 'media-1, media-2',
+				'File-1': `${receipt1}, ${receipt2}`,
 			}),
 		);
 		expect(run.error).toBeUndefined();
@@ -165,7 +171,7 @@ describe('approval resource', () => {
 					selector: { type: 'single', options: [{ key: 'option-travel', value: [{ text: 'Travel', lang: 'zh_CN' }] }] },
 				},
 			},
-			{ id: 'File-1', value: { files: [{ file_id: 'media-1' }, { file_id: 'media-2' }] } },
+			{ id: 'File-1', value: { files: [{ file_id: receipt1 }, { file_id: receipt2 }] } },
 		]);
 		expect(approval.info.sp_record[0].details[0].approver.userid).toBe('bob');
 		const fields = (await fixture.runCardNode(detail(approval.info.sp_no))).items[0].json.fields;
@@ -173,7 +179,7 @@ describe('approval resource', () => {
 			Amount: 120.5,
 			Reason: 'Taxi to the airport',
 			Category: 'Travel',
-			Receipts: ['media-1', 'media-2'],
+			Receipts: [receipt1, receipt2],
 		});
 	});
 

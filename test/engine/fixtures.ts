@@ -7,9 +7,11 @@ import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameter
 import { WeComApi } from '../../credentials/WeComApi.credentials';
 import { WeComTemplateCard } from '../../nodes/WeCom/TemplateCard/WeComTemplateCard.node';
 import { DEMO_AGENT_ID, DEMO_CORP_ID, DEMO_ROBOT_KEY, DEMO_SECRET, startSandbox } from '../../sandbox';
-import type { Sandbox, SandboxOptions } from '../../sandbox';
+import type { DeliveredMessage, Sandbox, SandboxOptions } from '../../sandbox';
 import { createEngineHarness, registerSecret } from '../harness';
 import type { EngineHarness, NodeRun } from '../harness';
+
+export { emptyItems, textNoticeParameters } from '../harness/cards';
 
 export const CARD_NODE_TYPE = 'n8n-nodes-wecom-card.weComTemplateCard';
 export const CREDENTIAL_ID = 'wecom-1';
@@ -61,20 +63,41 @@ export async function startEngineFixture(sandboxOptions: SandboxOptions = {}): P
 	};
 }
 
-/** Form parameters of a minimal valid text_notice card to `toUser`. */
-export function textNoticeParameters(toUser: string, title = 'Deploy finished'): INodeParameters {
-	return {
-		resource: 'message',
-		operation: 'sendTemplateCard',
-		toUser,
-		cardInput: 'form',
-		cardType: 'text_notice',
-		title,
-		cardActionType: 1,
-		cardActionUrl: 'https://example.com/deploys/42',
-	};
+/** A fixture started before each test of the enclosing describe and closed after it. */
+export interface FreshEngineFixture extends Omit<EngineFixture, 'close'> {
+	/** The messages sent (not updates or recalls), oldest first. */
+	sends(): DeliveredMessage[];
+	/** How often the node called a WeCom path in this test. */
+	calls(path: string): number;
 }
 
-export function emptyItems(count: number): INodeExecutionData[] {
-	return Array.from({ length: count }, (_, index) => ({ json: { index } }));
+/** Registers the jest hooks; read the fixture only inside tests. */
+export function useFreshEngineFixture(sandboxOptions: SandboxOptions = {}): FreshEngineFixture {
+	let current: EngineFixture | undefined;
+	beforeEach(async () => {
+		current = await startEngineFixture(sandboxOptions);
+	});
+	afterEach(async () => {
+		await current?.close();
+		current = undefined;
+	});
+	const fixture = (): EngineFixture => {
+		if (!current) throw new Error('the engine fixture exists only inside a test');
+		return current;
+	};
+	return {
+		get sandbox() {
+			return fixture().sandbox;
+		},
+		get harness() {
+			return fixture().harness;
+		},
+		credentialData: (overrides) => fixture().credentialData(overrides),
+		runCardNode: async (...args) => await fixture().runCardNode(...args),
+		sends: () =>
+			fixture()
+				.sandbox.messages()
+				.filter((message) => message.action === 'send'),
+		calls: (path) => fixture().sandbox.stats().calls[path] ?? 0,
+	};
 }

@@ -7,8 +7,7 @@
  */
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { emptyItems, startEngineFixture, textNoticeParameters } from './fixtures';
-import type { EngineFixture } from './fixtures';
+import { emptyItems, textNoticeParameters, useFreshEngineFixture } from './fixtures';
 
 function hintsOf(run: {
 	raw: { data: { resultData: { runData: Record<string, { hints?: { message: string }[] }[]> } } };
@@ -17,17 +16,8 @@ function hintsOf(run: {
 }
 
 describe('mobile: and email: recipients', () => {
-	let fixture: EngineFixture;
-
-	beforeEach(async () => {
-		fixture = await startEngineFixture();
-	});
-	afterEach(async () => {
-		await fixture.close();
-	});
-
-	const sends = () => fixture.sandbox.messages().filter((message) => message.action === 'send');
-	const calls = (path: string) => fixture.sandbox.stats().calls[path] ?? 0;
+	const fixture = useFreshEngineFixture();
+	const { sends, calls } = fixture;
 	const lookups = () => calls('/cgi-bin/user/getuserid') + calls('/cgi-bin/user/get_userid_by_email');
 	const send = (toUser: string, extra: INodeParameters = {}, items?: INodeExecutionData[], continueOnFail?: boolean) =>
 		fixture.runCardNode({ ...textNoticeParameters(toUser), ...extra }, items, continueOnFail);

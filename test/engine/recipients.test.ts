@@ -7,8 +7,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { cardNodeOf, EXAMPLE_CREDENTIAL, loadExample } from '../e2e/exampleExpectations';
-import { startEngineFixture, textNoticeParameters } from './fixtures';
-import type { EngineFixture } from './fixtures';
+import { textNoticeParameters, useFreshEngineFixture } from './fixtures';
 
 const DOCUMENTED_USERS_PER_CALL = 1000;
 const DOCUMENTED_PARTIES_PER_CALL = 100;
@@ -16,18 +15,9 @@ const DOCUMENTED_PARTIES_PER_CALL = 100;
 const userIds = (count: number) => Array.from({ length: count }, (_, n) => `user${String(n + 1).padStart(4, '0')}`);
 
 describe('recipients', () => {
-	let fixture: EngineFixture;
-
-	beforeEach(async () => {
-		fixture = await startEngineFixture();
-	});
-
-	afterEach(async () => {
-		await fixture.close();
-	});
-
-	const sends = () => fixture.sandbox.messages().filter((message) => message.action === 'send');
-	const sendCalls = () => fixture.sandbox.stats().calls['/cgi-bin/message/send'] ?? 0;
+	const fixture = useFreshEngineFixture();
+	const { sends } = fixture;
+	const sendCalls = () => fixture.calls('/cgi-bin/message/send');
 
 	describe('@all in Users', () => {
 		it.each([

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import type { ICredentialTestFunctions, INode, INodeParameters } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { WeComApi } from '../../credentials/WeComApi.credentials';
 import { WeComCallbackApi } from '../../credentials/WeComCallbackApi.credentials';
 import { openCallback } from '../../nodes/WeCom/shared/callback';
 import { WeComTemplateCard } from '../../nodes/WeCom/TemplateCard/WeComTemplateCard.node';
@@ -20,36 +19,26 @@ import {
 	DEMO_CALLBACK_TOKEN,
 	DEMO_CORP_ID,
 	DEMO_ENCODING_AES_KEY,
-	DEMO_SECRET,
 	sampleButtonInteraction,
 	sampleMultipleInteraction,
 	sampleTextNoticeWithMenu,
 	sampleVoteInteraction,
-	startSandbox,
 } from '../../sandbox';
-import type { Sandbox, SandboxOptions } from '../../sandbox';
+import type { SandboxOptions } from '../../sandbox';
 import { sealCallback, toXml } from '../../sandbox/callbacks';
 import type { XmlInputObject } from '../../sandbox/callbacks';
-import { createEngineHarness, recordForLeakScan, registerSecret } from '../harness';
-import type { EngineHarness, HarnessNode } from '../harness';
+import { createEngineHarness, recordForLeakScan } from '../harness';
+import type { HarnessNode } from '../harness';
+import {
+	API_CREDENTIAL,
+	CALLBACK_CREDENTIAL,
+	CARD_TYPE,
+	TRIGGER_TYPE,
+	startTriggerLoop,
+	type TriggerLoop,
+} from '../harness/triggerLoop';
 import { startTriggerHost } from './triggerHost';
 import type { CapturedRequest, TriggerHost, TriggerHostOptions } from './triggerHost';
-
-const CARD_TYPE = 'n8n-nodes-wecom-card.weComTemplateCard';
-const TRIGGER_TYPE = 'n8n-nodes-wecom-card.weComTrigger';
-const API_CREDENTIAL = { id: 'wecom-api-1', name: 'WeCom sandbox' };
-const CALLBACK_CREDENTIAL = { id: 'wecom-callback-1', name: 'WeCom callback sandbox' };
-
-registerSecret(DEMO_SECRET, 'corpSecret');
-registerSecret(DEMO_CALLBACK_TOKEN, 'callbackToken');
-registerSecret(DEMO_ENCODING_AES_KEY, 'encodingAesKey');
-
-interface Loop {
-	sandbox: Sandbox;
-	harness: EngineHarness;
-	host: TriggerHost;
-	close(): Promise<void>;
-}
 
 /** Update the clicked card for the clicking member, greying its button out. */
 const greyOutForClicker: HarnessNode = {
@@ -67,51 +56,14 @@ const greyOutForClicker: HarnessNode = {
 	credentials: { weComApi: API_CREDENTIAL },
 };
 
-async function startLoop(
+const startLoop = async (
 	triggerParameters: INodeParameters = { events: ['*'] },
 	hostOptions: Partial<TriggerHostOptions> = {},
 	sandboxOptions: SandboxOptions = { callbacks: { ackTimeoutMs: 3000 } },
-): Promise<Loop> {
-	const sandbox = await startSandbox(sandboxOptions);
-	const harness = createEngineHarness({
-		nodeTypes: { [CARD_TYPE]: new WeComTemplateCard(), [TRIGGER_TYPE]: new WeComTrigger() },
-		credentialTypes: { weComApi: new WeComApi(), weComCallbackApi: new WeComCallbackApi() },
-	});
-	harness.credentials.add({
-		...API_CREDENTIAL,
-		type: 'weComApi',
-		data: { corpId: DEMO_CORP_ID, corpSecret: DEMO_SECRET, agentId: DEMO_AGENT_ID, baseUrl: sandbox.url },
-	});
-	harness.credentials.add({
-		...CALLBACK_CREDENTIAL,
-		type: 'weComCallbackApi',
-		data: { corpId: DEMO_CORP_ID, token: DEMO_CALLBACK_TOKEN, encodingAesSecretKey: DEMO_ENCODING_AES_KEY },
-	});
-	const host = await startTriggerHost({
-		harness,
-		trigger: {
-			type: TRIGGER_TYPE,
-			name: 'WeCom Trigger',
-			parameters: triggerParameters,
-			credentials: { weComCallbackApi: CALLBACK_CREDENTIAL },
-		},
-		downstream: [greyOutForClicker],
-		...hostOptions,
-	});
-	sandbox.setCallbackConfig({ url: host.webhookUrl });
-	return {
-		sandbox,
-		harness,
-		host,
-		async close() {
-			for (const token of sandbox.issuedTokens()) registerSecret(token, 'accessToken');
-			await host.close();
-			await sandbox.close();
-		},
-	};
-}
+): Promise<TriggerLoop> =>
+	await startTriggerLoop({ triggerParameters, downstream: [greyOutForClicker], hostOptions, sandboxOptions });
 
-async function sendCard(loop: Loop, card: Record<string, unknown>, toUser = 'alice|bob') {
+async function sendCard(loop: TriggerLoop, card: Record<string, unknown>, toUser = 'alice|bob') {
 	const run = await loop.harness.runNode({
 		type: CARD_TYPE,
 		parameters: {
@@ -128,7 +80,7 @@ async function sendCard(loop: Loop, card: Record<string, unknown>, toUser = 'ali
 }
 
 describe('WeCom Trigger through the engine, with the sandbox as WeCom', () => {
-	let loop: Loop;
+	let loop: TriggerLoop;
 
 	afterEach(async () => {
 		await loop?.close();
@@ -459,7 +411,7 @@ function memberUpdated(createTime: number, userId: string) {
 }
 
 describe('captured callbacks and distinct events', () => {
-	let loop: Loop;
+	let loop: TriggerLoop;
 
 	afterEach(async () => {
 		jest.restoreAllMocks();
@@ -559,7 +511,7 @@ describe('examples/approval-loop.workflow.json', () => {
 	const file = join(__dirname, '..', '..', 'examples', 'approval-loop.workflow.json');
 	const workflow = JSON.parse(readFileSync(file, 'utf8')) as { nodes: INode[]; connections: Record<string, unknown> };
 	const byType = (type: string) => workflow.nodes.filter((node) => node.type === type);
-	let loop: Loop;
+	let loop: TriggerLoop;
 
 	afterEach(async () => {
 		await loop?.close();

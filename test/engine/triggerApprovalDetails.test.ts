@@ -3,61 +3,27 @@
  * application filed in the sandbox sends sys_approval_change, the trigger adds the application
  * (readable fields), and the next node puts the amount on a card. A failed read still starts the run.
  */
-import { WeComApi } from '../../credentials/WeComApi.credentials';
-import { WeComCallbackApi } from '../../credentials/WeComCallbackApi.credentials';
-import { WeComTemplateCard } from '../../nodes/WeCom/TemplateCard/WeComTemplateCard.node';
-import { WeComTrigger } from '../../nodes/WeCom/Trigger/WeComTrigger.node';
-import {
-	DEMO_AGENT_ID,
-	DEMO_CALLBACK_TOKEN,
-	DEMO_CORP_ID,
-	DEMO_ENCODING_AES_KEY,
-	DEMO_SECRET,
-	EXPENSE_TEMPLATE_ID,
-	startSandbox,
-} from '../../sandbox';
+import { EXPENSE_TEMPLATE_ID } from '../../sandbox';
 import type { Sandbox } from '../../sandbox';
-import { createEngineHarness, registerSecret } from '../harness';
-import { startTriggerHost } from './triggerHost';
+import {
+	API_CREDENTIAL,
+	CALLBACK_CREDENTIAL,
+	CARD_TYPE,
+	startTriggerLoop,
+	type TriggerLoop,
+} from '../harness/triggerLoop';
 import type { TriggerHost } from './triggerHost';
 
-const CARD_TYPE = 'n8n-nodes-wecom-card.weComTemplateCard';
-const TRIGGER_TYPE = 'n8n-nodes-wecom-card.weComTrigger';
-const API_CREDENTIAL = { id: 'wecom-api-1', name: 'WeCom sandbox' };
-const CALLBACK_CREDENTIAL = { id: 'wecom-callback-1', name: 'WeCom callback sandbox' };
-
-registerSecret(DEMO_SECRET, 'corpSecret');
-registerSecret(DEMO_CALLBACK_TOKEN, 'callbackToken');
-registerSecret(DEMO_ENCODING_AES_KEY, 'encodingAesKey');
-
 describe('WeCom Trigger › Include Approval Details', () => {
+	let loop: TriggerLoop;
 	let sandbox: Sandbox;
 	let host: TriggerHost;
 
 	beforeEach(async () => {
-		sandbox = await startSandbox({ callbacks: { ackTimeoutMs: 5000 } });
-		const harness = createEngineHarness({
-			nodeTypes: { [CARD_TYPE]: new WeComTemplateCard(), [TRIGGER_TYPE]: new WeComTrigger() },
-			credentialTypes: { weComApi: new WeComApi(), weComCallbackApi: new WeComCallbackApi() },
-		});
-		harness.credentials.add({
-			...API_CREDENTIAL,
-			type: 'weComApi',
-			data: { corpId: DEMO_CORP_ID, corpSecret: DEMO_SECRET, agentId: DEMO_AGENT_ID, baseUrl: sandbox.url },
-		});
-		harness.credentials.add({
-			...CALLBACK_CREDENTIAL,
-			type: 'weComCallbackApi',
-			data: { corpId: DEMO_CORP_ID, token: DEMO_CALLBACK_TOKEN, encodingAesSecretKey: DEMO_ENCODING_AES_KEY },
-		});
-		host = await startTriggerHost({
-			harness,
-			trigger: {
-				type: TRIGGER_TYPE,
-				name: 'WeCom Trigger',
-				parameters: { events: ['approval'], includeApprovalDetails: true },
-				credentials: { weComCallbackApi: CALLBACK_CREDENTIAL, weComApi: API_CREDENTIAL },
-			},
+		loop = await startTriggerLoop({
+			sandboxOptions: { callbacks: { ackTimeoutMs: 5000 } },
+			triggerParameters: { events: ['approval'], includeApprovalDetails: true },
+			triggerCredentials: { weComCallbackApi: CALLBACK_CREDENTIAL, weComApi: API_CREDENTIAL },
 			downstream: [
 				{
 					type: CARD_TYPE,
@@ -76,13 +42,11 @@ describe('WeCom Trigger › Include Approval Details', () => {
 				},
 			],
 		});
-		sandbox.setCallbackConfig({ url: host.webhookUrl });
+		({ sandbox, host } = loop);
 	});
 
 	afterEach(async () => {
-		for (const token of sandbox.issuedTokens()) registerSecret(token, 'accessToken');
-		await host.close();
-		await sandbox.close();
+		await loop.close();
 	});
 
 	it('adds the application with readable fields, and the next node puts the amount on a card', async () => {

@@ -17,6 +17,7 @@ import {
 } from '../../sandbox';
 import type { Sandbox } from '../../sandbox';
 import { ALL_CONTROLS_CONTENTS, allControlsApplication, MONDAY } from '../approvals/fixtures';
+import { uploadSandboxFile, withUploadedFiles } from '../harness/sandboxMedia';
 
 const DAY = 24 * 3600;
 
@@ -29,6 +30,8 @@ const NO_ACCESS_SECRET = 'no-approval-access-secret';
 describe('sandbox: approvals', () => {
 	let sandbox: Sandbox;
 	let token: string;
+	/** File controls need a media_id the app uploaded (else 40007). */
+	let fileId: string;
 	let now = MONDAY * 1000;
 
 	beforeAll(async () => {
@@ -43,6 +46,7 @@ describe('sandbox: approvals', () => {
 		sandbox.reset();
 		now = MONDAY * 1000;
 		token = await tokenFor(DEMO_SECRET);
+		fileId = await uploadSandboxFile(sandbox.url, { accessToken: token });
 	});
 
 	const tokenFor = async (corpsecret: string) =>
@@ -50,8 +54,12 @@ describe('sandbox: approvals', () => {
 			.access_token as string;
 	const call = async (path: string, body: unknown, accessToken = token) =>
 		(await callSandbox(sandbox.url, `/cgi-bin/oa/${path}`, { query: { access_token: accessToken }, body })).json;
-	const apply = async (overrides: Record<string, unknown> = {}) =>
-		await call('applyevent', allControlsApplication(overrides));
+	const apply = async (overrides: Record<string, unknown> = {}) => {
+		const body = allControlsApplication(overrides);
+		const contents = (body.apply_data as { contents?: unknown } | undefined)?.contents;
+		if (contents === undefined) return await call('applyevent', body);
+		return await call('applyevent', { ...body, apply_data: { contents: withUploadedFiles(contents, fileId) } });
+	};
 	const contentsWith = (id: string, value: unknown) =>
 		ALL_CONTROLS_CONTENTS.map((content) => (content.id === id ? { ...content, value } : content));
 

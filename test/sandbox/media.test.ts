@@ -3,9 +3,9 @@
  * from https://developer.work.weixin.qq.com/document/path/90253, /90256 and /99110, errcodes
  * from /90313), not read from the code under test.
  */
-import { multipartBody } from '../../nodes/WeCom/TemplateCard/transport/multipart';
-import { DEMO_CORP_ID, DEMO_ROBOT_KEY, DEMO_SECRET, callSandbox, startSandbox } from '../../sandbox';
-import type { Sandbox } from '../../sandbox';
+import { DEMO_ROBOT_KEY } from '../../sandbox';
+import { postSandboxUpload } from '../harness/sandboxMedia';
+import { useDemoSandbox } from '../harness/sandboxSession';
 
 const MB = 1024 * 1024;
 const DAY = 24 * 3600 * 1000;
@@ -13,39 +13,15 @@ const DAY = 24 * 3600 * 1000;
 const bytes = (size: number) => Buffer.alloc(size, 7);
 
 describe('sandbox: media uploads', () => {
-	let sandbox: Sandbox;
-	let token: string;
 	let now = Date.UTC(2026, 0, 1);
+	const demo = useDemoSandbox({ clock: () => now });
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ clock: () => now });
-	});
-	afterAll(() => sandbox.close());
-	beforeEach(async () => {
-		sandbox.reset();
-		const answer = await callSandbox(sandbox.url, '/cgi-bin/gettoken', {
-			query: { corpid: DEMO_CORP_ID, corpsecret: DEMO_SECRET },
-		});
-		token = String(answer.json.access_token);
-	});
-
-	async function upload(
-		path: string,
-		query: Record<string, string>,
-		fileName: string,
-		data: Buffer,
-		mime = 'application/octet-stream',
-	) {
-		const { body, contentType } = multipartBody({ fileName, mimeType: mime, data });
-		const url = new URL(path, sandbox.url);
-		for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-		const answer = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
-		return (await answer.json()) as Record<string, unknown>;
-	}
-	const appUpload = (type: string, fileName: string, data: Buffer) =>
-		upload('/cgi-bin/media/upload', { access_token: token, type }, fileName, data);
+	const upload = (path: string, query: Record<string, string>, fileName: string, data: Buffer, mimeType?: string) =>
+		postSandboxUpload(demo.sandbox.url, path, query, { fileName, data, mimeType });
+	const appUpload = (type: string, fileName: string, data: Buffer, accessToken = demo.token) =>
+		upload('/cgi-bin/media/upload', { access_token: accessToken, type }, fileName, data);
 	const uploadImg = (fileName: string, data: Buffer, mime = 'image/png') =>
-		upload('/cgi-bin/media/uploadimg', { access_token: token }, fileName, data, mime);
+		upload('/cgi-bin/media/uploadimg', { access_token: demo.token }, fileName, data, mime);
 	const robotUpload = (type: string, fileName: string, data: Buffer, key = DEMO_ROBOT_KEY) =>
 		upload('/cgi-bin/webhook/upload_media', { key, type }, fileName, data);
 
@@ -79,24 +55,23 @@ describe('sandbox: media uploads', () => {
 	});
 
 	it('refuses a body without the media part (44001) and a bad token (40014)', async () => {
-		const noPart = await fetch(`${sandbox.url}/cgi-bin/media/upload?access_token=${token}&type=file`, {
+		const noPart = await fetch(`${demo.sandbox.url}/cgi-bin/media/upload?access_token=${demo.token}&type=file`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: '{}',
 		});
 		expect(((await noPart.json()) as { errcode: number }).errcode).toBe(44001);
-		token = 'not-a-token';
-		expect((await appUpload('file', 'a.txt', bytes(10))).errcode).toBe(40014);
+		expect((await appUpload('file', 'a.txt', bytes(10), 'not-a-token')).errcode).toBe(40014);
 	});
 
 	it('keeps an app media_id for 3 days, for the corp', async () => {
 		const answer = await appUpload('file', 'report.pdf', bytes(100));
 		const mediaId = String(answer.media_id);
-		expect(sandbox.uploadedMedia(mediaId)).toMatchObject({ fileName: 'report.pdf', size: 100, type: 'file' });
+		expect(demo.sandbox.uploadedMedia(mediaId)).toMatchObject({ fileName: 'report.pdf', size: 100, type: 'file' });
 		now += 3 * DAY - 1;
-		expect(sandbox.uploadedMedia(mediaId)).toBeDefined();
+		expect(demo.sandbox.uploadedMedia(mediaId)).toBeDefined();
 		now += 1;
-		expect(sandbox.uploadedMedia(mediaId)).toBeUndefined();
+		expect(demo.sandbox.uploadedMedia(mediaId)).toBeUndefined();
 	});
 
 	it('answers uploadimg with a permanent URL that serves the image', async () => {
@@ -125,7 +100,7 @@ describe('sandbox: media uploads', () => {
 	it('uploads robot files and voice with the webhook key; the media_id is that robot’s', async () => {
 		const answer = await robotUpload('file', 'minutes.docx', bytes(100));
 		expect(answer).toMatchObject({ errcode: 0, type: 'file' });
-		expect(sandbox.uploadedMedia(String(answer.media_id))?.owner).toEqual({ robotKey: DEMO_ROBOT_KEY });
+		expect(demo.sandbox.uploadedMedia(String(answer.media_id))?.owner).toEqual({ robotKey: DEMO_ROBOT_KEY });
 		expect((await robotUpload('voice', 'note.amr', bytes(100))).errcode).toBe(0);
 	});
 

@@ -10,28 +10,16 @@ import {
 	sampleTextNoticeWithMenu,
 	startSandbox,
 } from '../../sandbox';
-import type { CallOptions, Sandbox } from '../../sandbox';
+import type { CallOptions } from '../../sandbox';
+import { useDemoSandbox } from '../harness/sandboxSession';
 
 describe('sandbox: message/send', () => {
-	let sandbox: Sandbox;
-	let token: string;
 	let now = Date.UTC(2026, 0, 1);
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ clock: () => now });
-	});
-	afterAll(() => sandbox.close());
-	beforeEach(async () => {
-		sandbox.reset();
-		const { json } = await callSandbox(sandbox.url, '/cgi-bin/gettoken', {
-			query: { corpid: DEMO_CORP_ID, corpsecret: DEMO_SECRET },
-		});
-		token = json.access_token as string;
-	});
+	const demo = useDemoSandbox({ clock: () => now });
 
 	const send = (body: unknown, options: CallOptions = {}) =>
-		callSandbox(sandbox.url, '/cgi-bin/message/send', {
-			query: { access_token: token },
+		callSandbox(demo.sandbox.url, '/cgi-bin/message/send', {
+			query: { access_token: demo.token },
 			body,
 			...options,
 		});
@@ -51,7 +39,7 @@ describe('sandbox: message/send', () => {
 		expect(json).toMatchObject({ errcode: 0, errmsg: 'ok', invaliduser: '' });
 		expect(typeof json.msgid).toBe('string');
 		expect(json.response_code).toBeUndefined();
-		const [message] = sandbox.messages();
+		const [message] = demo.sandbox.messages();
 		expect(message).toMatchObject({
 			id: 1,
 			kind: 'app',
@@ -67,8 +55,8 @@ describe('sandbox: message/send', () => {
 			acceptedAt: now,
 			recalled: false,
 		});
-		expect(sandbox.cardsFor('ALICE')).toHaveLength(1);
-		expect(sandbox.cardsFor('carol')).toHaveLength(0);
+		expect(demo.sandbox.cardsFor('ALICE')).toHaveLength(1);
+		expect(demo.sandbox.cardsFor('carol')).toHaveLength(0);
 	});
 
 	it('gives callback cards a response_code and records their task_id', async () => {
@@ -77,7 +65,7 @@ describe('sandbox: message/send', () => {
 		expect(typeof json.response_code).toBe('string');
 		const menu = await send(cardTo('alice', sampleTextNoticeWithMenu('task-2')));
 		expect(typeof menu.json.response_code).toBe('string');
-		expect(sandbox.messages().map((m) => m.task_id)).toEqual(['task-1', 'task-2']);
+		expect(demo.sandbox.messages().map((m) => m.task_id)).toEqual(['task-1', 'task-2']);
 		expect(new Set([json.msgid, menu.json.msgid]).size).toBe(2);
 	});
 
@@ -89,7 +77,7 @@ describe('sandbox: message/send', () => {
 			text: { content: 'hi' },
 		});
 		expect(ok.json.errcode).toBe(0);
-		expect(sandbox.messages()[0]).toMatchObject({ msgtype: 'text', text: { content: 'hi' } });
+		expect(demo.sandbox.messages()[0]).toMatchObject({ msgtype: 'text', text: { content: 'hi' } });
 		const empty = await send({
 			touser: 'alice',
 			msgtype: 'text',
@@ -115,7 +103,7 @@ describe('sandbox: message/send', () => {
 		const { json } = await send(body);
 		expect(json.errcode).toBe(errcode);
 		expect(json.msgid).toBeUndefined();
-		expect(sandbox.messages()).toHaveLength(0);
+		expect(demo.sandbox.messages()).toHaveLength(0);
 	});
 
 	it('accepts exactly 1000 users, 100 departments and 100 tags', async () => {
@@ -125,7 +113,7 @@ describe('sandbox: message/send', () => {
 			totag: numbers(100),
 		});
 		expect(json.errcode).toBe(0);
-		expect(sandbox.messages()[0].touser).toHaveLength(1000);
+		expect(demo.sandbox.messages()[0].touser).toHaveLength(1000);
 	});
 
 	it('reports unknown recipients (users lower-cased) and delivers to the rest', async () => {
@@ -136,20 +124,20 @@ describe('sandbox: message/send', () => {
 			invalidparty: '999',
 			invalidtag: 'abc',
 		});
-		expect(sandbox.cardsFor('bob')).toHaveLength(1);
+		expect(demo.sandbox.cardsFor('bob')).toHaveLength(1);
 	});
 
 	it('sends to @all and ignores toparty/totag then', async () => {
 		const { json } = await send({ ...cardTo('@all'), toparty: '999' });
 		expect(json).toMatchObject({ errcode: 0, invaliduser: '' });
 		expect(json.invalidparty).toBeUndefined();
-		expect(sandbox.cardsFor('user2999')).toHaveLength(1);
+		expect(demo.sandbox.cardsFor('user2999')).toHaveLength(1);
 	});
 
 	it('rejects a reused task_id of the same app with 42014', async () => {
 		expect((await send(cardTo('alice', sampleButtonInteraction('same')))).json.errcode).toBe(0);
 		expect((await send(cardTo('bob', sampleButtonInteraction('same')))).json.errcode).toBe(42014);
-		expect(sandbox.messages()).toHaveLength(1);
+		expect(demo.sandbox.messages()).toHaveLength(1);
 	});
 
 	it('answers malformed JSON with 40058 and the wrong-json warning', async () => {
@@ -164,19 +152,19 @@ describe('sandbox: message/send', () => {
 	});
 
 	it('answers GET with 40058', async () => {
-		const { json } = await callSandbox(sandbox.url, '/cgi-bin/message/send', {
-			query: { access_token: token },
+		const { json } = await callSandbox(demo.sandbox.url, '/cgi-bin/message/send', {
+			query: { access_token: demo.token },
 		});
 		expect(json.errcode).toBe(40058);
 	});
 
 	it('checks the token before anything else', async () => {
-		const { json } = await callSandbox(sandbox.url, '/cgi-bin/message/send', {
+		const { json } = await callSandbox(demo.sandbox.url, '/cgi-bin/message/send', {
 			body: cardTo('alice'),
 		});
 		expect(json.errcode).toBe(41001);
-		expect(sandbox.stats().calls['/cgi-bin/message/send']).toBe(1);
-		expect(sandbox.stats().errcodes['41001']).toBe(1);
+		expect(demo.sandbox.stats().calls['/cgi-bin/message/send']).toBe(1);
+		expect(demo.sandbox.stats().errcodes['41001']).toBe(1);
 	});
 
 	describe('enable_duplicate_check', () => {
@@ -194,11 +182,11 @@ describe('sandbox: message/send', () => {
 				msgid: first.json.msgid,
 				response_code: first.json.response_code,
 			});
-			const messages = sandbox.messages();
+			const messages = demo.sandbox.messages();
 			expect(messages).toHaveLength(2);
 			expect(messages[1].duplicateOf).toBe(1);
-			expect(sandbox.cardsFor('alice')).toHaveLength(1);
-			expect(sandbox.stats().duplicateSuppressed).toBe(1);
+			expect(demo.sandbox.cardsFor('alice')).toHaveLength(1);
+			expect(demo.sandbox.stats().duplicateSuppressed).toBe(1);
 		});
 
 		it('treats a different key order as a different request', async () => {
@@ -208,7 +196,7 @@ describe('sandbox: message/send', () => {
 			const first = await send(body);
 			const second = await send(reordered);
 			expect(second.json.msgid).not.toBe(first.json.msgid);
-			expect(sandbox.stats().duplicateSuppressed).toBe(0);
+			expect(demo.sandbox.stats().duplicateSuppressed).toBe(0);
 		});
 
 		it('delivers again after the interval (default 1800 s)', async () => {

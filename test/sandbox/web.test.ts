@@ -1,21 +1,19 @@
 import {
 	callSandbox,
 	DEMO_AGENT_ID,
-	DEMO_CORP_ID,
 	DEMO_ROBOT_KEY,
-	DEMO_SECRET,
 	sampleButtonInteraction,
 	sampleMultipleInteraction,
 	sampleNewsNotice,
 	sampleTextNotice,
 	sampleTextNoticeWithMenu,
 	sampleVoteInteraction,
-	startSandbox,
 } from '../../sandbox';
-import type { Sandbox } from '../../sandbox';
 import { CLIENT_SCRIPT } from '../../sandbox/web/client';
 import { escapeHtml, markup } from '../../sandbox/web/html';
 import { checkTemplateCard } from '../../nodes/WeCom/shared/card';
+import { uploadSandboxFile, withAttachmentMedia } from '../harness/sandboxMedia';
+import { useDemoSandbox } from '../harness/sandboxSession';
 
 /** Cards that use every block of their type, so each renderer is exercised. */
 const richCards = {
@@ -42,7 +40,7 @@ const richCards = {
 		horizontal_content_list: [
 			{ keyname: 'Owner', value: 'Alice' },
 			{ keyname: 'Invoice', value: 'INV-7', type: 1, url: 'https://example.com/inv/7' },
-			{ keyname: 'PDF', value: 'inv-7.pdf', type: 2, media_id: 'MEDIA1' },
+			{ keyname: 'PDF', value: 'inv-7.pdf', type: 2, media_id: 'uploaded before sending' },
 			{ keyname: 'Manager', value: 'Bob', type: 3, userid: 'bob' },
 		],
 		jump_list: [
@@ -129,26 +127,13 @@ function articleOf(page: string, msgid: string): string {
 }
 
 describe('sandbox: web page', () => {
-	let sandbox: Sandbox;
-	let token: string;
 	let taskCounter = 0;
 	const now = Date.UTC(2026, 0, 2, 3, 4, 5);
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ clock: () => now });
-	});
-	afterAll(() => sandbox.close());
-	beforeEach(async () => {
-		sandbox.reset();
-		const { json } = await callSandbox(sandbox.url, '/cgi-bin/gettoken', {
-			query: { corpid: DEMO_CORP_ID, corpsecret: DEMO_SECRET },
-		});
-		token = json.access_token as string;
-	});
+	const demo = useDemoSandbox({ clock: () => now });
 
 	const nextTask = () => `web-${++taskCounter}`;
 	const call = (path: string, body: unknown) =>
-		callSandbox(sandbox.url, path, { query: { access_token: token }, body });
+		callSandbox(demo.sandbox.url, path, { query: { access_token: demo.token }, body });
 	async function send(touser: string, template_card: Record<string, unknown>) {
 		expect(checkTemplateCard(template_card, 'send').ok).toBe(true);
 		const { json } = await call('/cgi-bin/message/send', {
@@ -161,7 +146,7 @@ describe('sandbox: web page', () => {
 		return { msgid: json.msgid as string, responseCode: json.response_code as string | undefined };
 	}
 	async function page(query = ''): Promise<string> {
-		const { status, text } = await callSandbox(sandbox.url, `/${query}`);
+		const { status, text } = await callSandbox(demo.sandbox.url, `/${query}`);
 		expect(status).toBe(200);
 		return text;
 	}
@@ -172,7 +157,7 @@ describe('sandbox: web page', () => {
 	}
 
 	it('serves an HTML page with a strict CSP and an empty state', async () => {
-		const response = await fetch(`${sandbox.url}/`);
+		const response = await fetch(`${demo.sandbox.url}/`);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toMatch(/^text\/html/);
 		const csp = response.headers.get('content-security-policy') ?? '';
@@ -216,7 +201,8 @@ describe('sandbox: web page', () => {
 	});
 
 	it('renders every block of a text_notice, including the action menu', async () => {
-		const { msgid } = await send('alice', richCards.text(nextTask()));
+		const mediaId = await uploadSandboxFile(demo.sandbox.url, { accessToken: demo.token }, 'inv-7.pdf');
+		const { msgid } = await send('alice', withAttachmentMedia(richCards.text(nextTask()), mediaId));
 		const card = articleOf(await page('?user=alice'), msgid);
 		expect(card).toContain('<span class="src-desc red">Finance bot</span>');
 		expect(card).toContain('title="https://example.com/icon.png"');
@@ -227,7 +213,7 @@ describe('sandbox: web page', () => {
 		expect(card).toContain('<div class="sub-title">Second reminder.</div>');
 		expect(card).toContain('<dt>Owner</dt><dd>Alice</dd>');
 		expect(card).toMatch(/<dt>Invoice<\/dt><dd class="kv-link" data-open="Opens https:\/\/example.com\/inv\/7"/);
-		expect(card).toMatch(/<dt>PDF<\/dt><dd class="kv-file" data-open="Downloads attachment media_id MEDIA1"/);
+		expect(card).toContain(`<dt>PDF</dt><dd class="kv-file" data-open="Downloads attachment media_id ${mediaId}"`);
 		expect(card).toMatch(/<dt>Manager<\/dt><dd class="kv-member" data-open="Opens the profile of bob"[^>]*>Bob</);
 		expect(card).toMatch(/class="jump link" data-open="Opens https:\/\/example.com\/ledger"[^>]*>Open ledger</);
 		expect(card).toContain('data-open="Opens mini program wxapp1 at /pages/index"');
@@ -369,7 +355,7 @@ describe('sandbox: web page', () => {
 
 	it('serves a version that changes only when the view does, and the view fragment', async () => {
 		const version = async (query = '?user=alice') =>
-			((await callSandbox(sandbox.url, `/sandbox/ui/version${query}`)).json as { version: string }).version;
+			((await callSandbox(demo.sandbox.url, `/sandbox/ui/version${query}`)).json as { version: string }).version;
 		const empty = await version();
 		expect(await version()).toBe(empty);
 		const { msgid, responseCode } = await send('alice', sampleButtonInteraction(nextTask()));
@@ -384,7 +370,7 @@ describe('sandbox: web page', () => {
 		const afterUpdate = await version();
 		expect(afterUpdate).not.toBe(afterSend);
 
-		const { status, text } = await callSandbox(sandbox.url, '/sandbox/ui/view?user=alice');
+		const { status, text } = await callSandbox(demo.sandbox.url, '/sandbox/ui/view?user=alice');
 		expect(status).toBe(200);
 		expect(text.startsWith(`<div id="view" data-version="${afterUpdate}" data-user="alice">`)).toBe(true);
 		expect(text).toContain(`data-msgid="${msgid}"`);
@@ -423,7 +409,7 @@ describe('sandbox: web page', () => {
 	});
 
 	it('shows group robot messages without their key', async () => {
-		const { json } = await callSandbox(sandbox.url, '/cgi-bin/webhook/send', {
+		const { json } = await callSandbox(demo.sandbox.url, '/cgi-bin/webhook/send', {
 			query: { key: DEMO_ROBOT_KEY },
 			body: {
 				msgtype: 'template_card',
@@ -439,9 +425,9 @@ describe('sandbox: web page', () => {
 	});
 
 	it('rejects other methods and unknown page paths', async () => {
-		expect((await callSandbox(sandbox.url, '/', { method: 'POST', body: {} })).status).toBe(405);
-		expect((await callSandbox(sandbox.url, '/sandbox/ui/nope')).status).toBe(404);
+		expect((await callSandbox(demo.sandbox.url, '/', { method: 'POST', body: {} })).status).toBe(405);
+		expect((await callSandbox(demo.sandbox.url, '/sandbox/ui/nope')).status).toBe(404);
 		// The control API is untouched.
-		expect((await callSandbox(sandbox.url, '/sandbox/health')).json.ok).toBe(true);
+		expect((await callSandbox(demo.sandbox.url, '/sandbox/health')).json.ok).toBe(true);
 	});
 });

@@ -8,25 +8,14 @@
  *   each card is delivered once, and the app stays on n8n's client.
  */
 import { DEFAULT_CONCURRENCY } from '../../nodes/WeCom/TemplateCard/descriptions/options';
+import { emptyItems, textNoticeParameters, viaN8nClient } from '../harness/cards';
 import { startTransportFixture, type TransportFixture } from './fixture';
-import type { RecordedCall } from './recordingProxy';
 
 const SEND = '/cgi-bin/message/send';
 const ITEMS = 200;
 
-const cards = {
-	resource: 'message',
-	operation: 'sendTemplateCard',
-	toUser: 'alice',
-	cardType: 'text_notice',
-	title: 'Deploy finished',
-	cardActionType: 1,
-	cardActionUrl: 'https://example.com/deploys/42',
-};
-const items = Array.from({ length: ITEMS }, (_, index) => ({ json: { index } }));
-
-/** n8n's request helper names itself; a bare fetch does not (Node's default agent string). */
-const viaN8nClient = (call: RecordedCall) => !/^node$|undici/i.test(String(call.headers['user-agent'] ?? ''));
+const cards = textNoticeParameters('alice');
+const items = emptyItems(ITEMS);
 
 describe('connections to WeCom', () => {
 	let fixture: TransportFixture | undefined;

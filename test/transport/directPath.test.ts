@@ -6,36 +6,21 @@
  * (https://developer.work.weixin.qq.com/document/path/90313), so after it any path may carry it.
  */
 import { registerSecret } from '../harness';
+import { emptyItems, restoreProxyAfterEach, textNoticeParameters, viaN8nClient } from '../harness/cards';
 import { startDroppingFirewall, type DroppingFirewall } from './droppingFirewall';
 import { startTransportFixture, type TransportFixture } from './fixture';
-import type { RecordedCall } from './recordingProxy';
 
 const SEND = '/cgi-bin/message/send';
 const IP_NOT_TRUSTED = { errcode: 60020, errmsg: 'not allow to access from your ip' };
 
-const cards = {
-	resource: 'message',
-	operation: 'sendTemplateCard',
-	toUser: 'alice',
-	cardType: 'text_notice',
-	title: 'Deploy finished',
-	cardActionType: 1,
-	cardActionUrl: 'https://example.com/deploys/42',
-};
-const items = (count: number) => Array.from({ length: count }, (_, index) => ({ json: { index } }));
-
-/** n8n's request helper names itself; a bare fetch does not (Node's default agent string). */
-const viaN8nClient = (call: RecordedCall) => !/^node$|undici/i.test(String(call.headers['user-agent'] ?? ''));
+const cards = textNoticeParameters('alice');
 
 describe('the direct path and n8n client disagree', () => {
 	let fixture: TransportFixture | undefined;
 	let firewall: DroppingFirewall | undefined;
-	const proxyBefore = process.env.HTTP_PROXY;
+	restoreProxyAfterEach();
 
 	afterEach(async () => {
-		if (proxyBefore === undefined) delete process.env.HTTP_PROXY;
-		else process.env.HTTP_PROXY = proxyBefore;
-		jest.restoreAllMocks();
 		await fixture?.close();
 		await firewall?.close();
 		fixture = undefined;
@@ -50,8 +35,8 @@ describe('the direct path and n8n client disagree', () => {
 		const parameters = { ...cards, options: { requestTimeoutMs: 1500 } };
 
 		// The first card gets the token through n8n's client; the later ones have it in hand.
-		const first = await fixture.run(parameters, items(1));
-		const later = await fixture.run(parameters, items(5));
+		const first = await fixture.run(parameters, emptyItems(1));
+		const later = await fixture.run(parameters, emptyItems(5));
 
 		for (const run of [first, later]) {
 			expect(run.error).toBeUndefined();
@@ -70,12 +55,12 @@ describe('the direct path and n8n client disagree', () => {
 					? IP_NOT_TRUSTED
 					: undefined,
 		});
-		const before = await fixture.run(cards, items(5));
+		const before = await fixture.run(cards, emptyItems(5));
 		expect(before.items.filter((item) => item.json.error)).toEqual([]);
 
 		// The admin moves the trusted IP from the proxy's to n8n's own.
 		refused = 'n8nClient';
-		const after = await fixture.run(cards, items(5));
+		const after = await fixture.run(cards, emptyItems(5));
 
 		expect(after.error).toBeUndefined();
 		expect(after.items.filter((item) => item.json.error)).toEqual([]);
@@ -88,17 +73,17 @@ describe('the direct path and n8n client disagree', () => {
 			sandbox: { memberLimits: false },
 			intercept: (call) => (call.path === SEND && !viaN8nClient(call) && refuseDirect ? IP_NOT_TRUSTED : undefined),
 		});
-		await fixture.run(cards, items(3));
+		await fixture.run(cards, emptyItems(3));
 		refuseDirect = false;
 		const remembered = fixture.proxy.calls(SEND).length;
-		await fixture.run(cards, items(3));
+		await fixture.run(cards, emptyItems(3));
 		// Still within the memory: n8n's client carries them without asking the direct path first.
 		expect(fixture.proxy.calls(SEND).slice(remembered).every(viaN8nClient)).toBe(true);
 
 		const anHourLater = Date.now() + 60 * 60 * 1000;
 		jest.spyOn(Date, 'now').mockImplementation(() => anHourLater);
 		const sentBefore = fixture.proxy.calls(SEND).length;
-		const run = await fixture.run(cards, items(3));
+		const run = await fixture.run(cards, emptyItems(3));
 
 		expect(run.items.filter((item) => item.json.error)).toEqual([]);
 		expect(fixture.proxy.calls(SEND).slice(sentBefore).some(viaN8nClient)).toBe(false);
@@ -113,7 +98,7 @@ describe('the direct path and n8n client disagree', () => {
 		withUser.password = password;
 		fixture.updateCredential({ baseUrl: withUser.href });
 
-		const runs = [await fixture.run(cards, items(1)), await fixture.run(cards, items(3))];
+		const runs = [await fixture.run(cards, emptyItems(1)), await fixture.run(cards, emptyItems(3))];
 
 		for (const run of runs) {
 			expect(JSON.stringify(run.items)).not.toContain(password);
@@ -124,11 +109,11 @@ describe('the direct path and n8n client disagree', () => {
 
 	it('does not send again on the other path when a kept-alive connection drops after WeCom took the card', async () => {
 		fixture = await startTransportFixture({ sandbox: { memberLimits: false } });
-		await fixture.run(cards, items(1));
+		await fixture.run(cards, emptyItems(1));
 		fixture.sandbox.faults.add({ kind: 'dropAfterAccept', path: SEND, times: 1 });
 		const sentBefore = fixture.proxy.calls(SEND).length;
 
-		const run = await fixture.run({ ...cards, options: { retrySafely: false, maxAttempts: 1 } }, items(1));
+		const run = await fixture.run({ ...cards, options: { retrySafely: false, maxAttempts: 1 } }, emptyItems(1));
 
 		expect(run.error?.message ?? String(run.items[0]?.json.error)).toMatch(/request to WeCom failed/i);
 		// Delivered once, by the only request that went out.

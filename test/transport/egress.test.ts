@@ -6,19 +6,12 @@
  */
 import { registerSecret } from '../harness';
 import { n8nDnsResolver } from '../harness/n8nInternals';
+import { textNoticeParameters } from '../harness/cards';
 import { startTransportFixture, type TransportFixture } from './fixture';
 
 const STORED_TOKEN = 'stored-token-that-must-never-leave';
 
-const cards = {
-	resource: 'message',
-	operation: 'sendTemplateCard',
-	toUser: 'alice',
-	cardType: 'text_notice',
-	title: 'Deploy finished',
-	cardActionType: 1,
-	cardActionUrl: 'https://example.com/deploys/42',
-};
+const cards = textNoticeParameters('alice');
 
 /** An address n8n's policy allows in these tests (TEST-NET-1: documentation only, never routed). */
 const ALLOWED_ADDRESS = '192.0.2.1';

@@ -10,24 +10,13 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 import { DEFAULT_CONCURRENCY } from '../../nodes/WeCom/TemplateCard/descriptions/options';
+import { emptyItems, restoreProxyAfterEach, textNoticeParameters, viaN8nClient } from '../harness/cards';
 import { startTransportFixture, type TransportFixture } from './fixture';
-import { startRecordingProxy, type RecordedCall, type RecordingProxy } from './recordingProxy';
+import { startRecordingProxy, type RecordingProxy } from './recordingProxy';
 
 const SEND = '/cgi-bin/message/send';
 
-const cards = {
-	resource: 'message',
-	operation: 'sendTemplateCard',
-	toUser: 'alice',
-	cardType: 'text_notice',
-	title: 'Deploy finished',
-	cardActionType: 1,
-	cardActionUrl: 'https://example.com/deploys/42',
-};
-const items = (count: number) => Array.from({ length: count }, (_, index) => ({ json: { index } }));
-
-/** n8n's request helper names itself; a bare fetch does not (Node's default agent string). */
-const viaN8nClient = (call: RecordedCall) => !/^node$|undici/i.test(String(call.headers['user-agent'] ?? ''));
+const cards = textNoticeParameters('alice');
 
 /** A base URL whose port refuses connections: nothing listens there. */
 async function refusingBaseUrl(): Promise<string> {
@@ -41,12 +30,9 @@ async function refusingBaseUrl(): Promise<string> {
 describe('the kept-alive path makes no connection', () => {
 	let fixture: TransportFixture | undefined;
 	let front: RecordingProxy | undefined;
-	const proxyBefore = process.env.HTTP_PROXY;
+	restoreProxyAfterEach();
 
 	afterEach(async () => {
-		if (proxyBefore === undefined) delete process.env.HTTP_PROXY;
-		else process.env.HTTP_PROXY = proxyBefore;
-		jest.restoreAllMocks();
 		await front?.close();
 		await fixture?.close();
 		front = undefined;
@@ -60,13 +46,13 @@ describe('the kept-alive path makes no connection', () => {
 		front = await startRecordingProxy(fixture.sandbox.url);
 		fixture.updateCredential({ baseUrl: front.url });
 		process.env.HTTP_PROXY = fixture.proxy.url;
-		await fixture.run(cards, items(5));
+		await fixture.run(cards, emptyItems(5));
 
 		const restart = front.outage(150);
-		const during = await fixture.run(cards, items(20));
+		const during = await fixture.run(cards, emptyItems(20));
 		await restart;
 		const connectionsBefore = front.connections();
-		const after = await fixture.run(cards, items(40));
+		const after = await fixture.run(cards, emptyItems(40));
 
 		for (const run of [during, after]) {
 			expect(run.error).toBeUndefined();
@@ -84,15 +70,15 @@ describe('the kept-alive path makes no connection', () => {
 		front = await startRecordingProxy(fixture.sandbox.url);
 		fixture.updateCredential({ baseUrl: front.url });
 		process.env.HTTP_PROXY = fixture.proxy.url;
-		await fixture.run(cards, items(5));
+		await fixture.run(cards, emptyItems(5));
 
 		// Longer than one pause: the Concurrency items in flight all find no connection twice and
 		// fall back together. That is one outage, not Concurrency requests in a row.
 		const restart = front.outage(1500);
-		const during = await fixture.run(cards, items(DEFAULT_CONCURRENCY));
+		const during = await fixture.run(cards, emptyItems(DEFAULT_CONCURRENCY));
 		await restart;
 		const throughN8nClient = fixture.proxy.calls(SEND).length;
-		const after = await fixture.run(cards, items(20));
+		const after = await fixture.run(cards, emptyItems(20));
 
 		for (const run of [during, after]) {
 			expect(run.error).toBeUndefined();
@@ -113,9 +99,9 @@ describe('the kept-alive path makes no connection', () => {
 		const fetches = jest.spyOn(globalThis, 'fetch');
 		const directAttempts = () => fetches.mock.calls.filter(([url]) => String(url).startsWith(blocked)).length;
 
-		const first = await fixture.run(cards, items(30));
+		const first = await fixture.run(cards, emptyItems(30));
 		const triedInFirst = directAttempts();
-		const second = await fixture.run(cards, items(30));
+		const second = await fixture.run(cards, emptyItems(30));
 
 		for (const run of [first, second]) {
 			expect(run.error).toBeUndefined();

@@ -16,6 +16,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { DEMO_AGENT_ID, DEMO_CORP_ID } from '../../sandbox';
 import { DOC_EXAMPLES } from '../conformance/docExamples';
+import { demoAppToken, uploadSandboxFile, withAttachmentMedia } from '../harness/sandboxMedia';
 import { startTransportFixture, type TransportFixture } from './fixture';
 import { jsonBody, type RecordedCall } from './recordingProxy';
 
@@ -211,8 +212,16 @@ describe('request bodies on the wire', () => {
 		await fixture.close();
 	});
 
+	/** An official example whose placeholder "MEDIAID" is a file the app uploaded (the sandbox refuses others). */
+	const uploadedExample = async (card: () => Record<string, unknown>) => {
+		const accessToken = await demoAppToken(fixture.sandbox.url);
+		return withAttachmentMedia(card(), await uploadSandboxFile(fixture.sandbox.url, { accessToken }));
+	};
+
 	it('asks gettoken with corpid and corpsecret in the query and no body', async () => {
-		const run = await fixture.run(send({ cardInput: 'json', cardJson: JSON.stringify(DOC_EXAMPLES[0].card()) }));
+		const run = await fixture.run(
+			send({ cardInput: 'json', cardJson: JSON.stringify(await uploadedExample(DOC_EXAMPLES[0].card)) }),
+		);
 
 		expect(run.error).toBeUndefined();
 		const [call] = fixture.proxy.calls(GETTOKEN);
@@ -242,7 +251,8 @@ describe('request bodies on the wire', () => {
 	it.each(DOC_EXAMPLES.filter((entry) => entry.variant === 'send').map((entry) => [entry.cardType, entry] as const))(
 		'message/send of the official %s example pasted as JSON: the card goes out unchanged',
 		async (_type, { card }) => {
-			const run = await fixture.run(send({ cardInput: 'json', cardJson: JSON.stringify(card()) }));
+			const uploaded = await uploadedExample(card);
+			const run = await fixture.run(send({ cardInput: 'json', cardJson: JSON.stringify(uploaded) }));
 
 			expect(run.error).toBeUndefined();
 			expect(jsonBody(onlyCall(fixture, SEND))).toStrictEqual({
@@ -251,7 +261,7 @@ describe('request bodies on the wire', () => {
 				totag: '7',
 				msgtype: 'template_card',
 				agentid: DEMO_AGENT_ID,
-				template_card: card(),
+				template_card: uploaded,
 				...DUPLICATE_CHECK,
 			});
 		},
@@ -304,7 +314,9 @@ describe('request bodies on the wire', () => {
 		let responseCode: string;
 
 		beforeEach(async () => {
-			const sent = await fixture.run(send({ cardInput: 'json', cardJson: JSON.stringify(DOC_EXAMPLES[2].card()) }));
+			const sent = await fixture.run(
+				send({ cardInput: 'json', cardJson: JSON.stringify(await uploadedExample(DOC_EXAMPLES[2].card)) }),
+			);
 			responseCode = String(sent.items[0].json.response_code);
 			expect(responseCode).toMatch(/\S/);
 		});
@@ -369,7 +381,9 @@ describe('request bodies on the wire', () => {
 	});
 
 	it('message/recall sends only the msgid', async () => {
-		const sent = await fixture.run(send({ cardInput: 'json', cardJson: JSON.stringify(DOC_EXAMPLES[0].card()) }));
+		const sent = await fixture.run(
+			send({ cardInput: 'json', cardJson: JSON.stringify(await uploadedExample(DOC_EXAMPLES[0].card)) }),
+		);
 		const msgid = String(sent.items[0].json.msgid);
 
 		const run = await fixture.run({ resource: 'message', operation: 'recall', msgid });

@@ -121,9 +121,10 @@ describe('URL fields', () => {
 });
 
 describe('fieldMessageForErrcode', () => {
+	// 40007 (不合法的media_id) is documented for template_card too: the attachment row's media_id.
 	const mapped = [
-		42014, 42027, 42028, 42029, 42030, 42031, 42033, 42035, 42036, 42037, 42038, 42039, 42040, 42041, 42042, 42043,
-		42044, 42045, 42046, 42047, 42049, 42050, 42051,
+		40007, 42014, 42027, 42028, 42029, 42030, 42031, 42033, 42035, 42036, 42037, 42038, 42039, 42040, 42041, 42042,
+		42043, 42044, 42045, 42046, 42047, 42049, 42050, 42051,
 	];
 
 	/** Every errcode the package knows or names; the card rules report only named ones. */
@@ -181,6 +182,7 @@ describe('fieldMessageForErrcode', () => {
 		[42043, 'template_card.select_list[].question_key', 'question_keys must be unique'],
 		[42045, 'template_card.card_action', 'type must be 1 (URL) or 2 (mini-program)'],
 		[42014, 'template_card.task_id', 'must be 1 to 128 characters from A-Z, a-z, 0-9, _, - and @'],
+		[40007, 'template_card.horizontal_content_list[].media_id', 'within the last 3 days'],
 	])('%i mentions %s and "%s"', (errcode, field, rule) => {
 		const text = fieldMessageForErrcode(errcode) ?? '';
 		expect(text).toContain(field);

@@ -19,6 +19,8 @@ export const ERRCODE = {
 	invalidCorpId: 40013,
 	/** The access_token was revoked early (a new one was issued, the secret reset). */
 	invalidToken: 40014,
+	/** A media_id never issued, older than 3 days, or (group robot) uploaded by another robot or an app. */
+	invalidMediaId: 40007,
 	tooManyUsers: 40032,
 	urlTooLong: 40039,
 	/** WeCom's catch-all for a malformed, missing or too long value. */
@@ -245,9 +247,9 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 		hint: 'Files must be larger than 5 bytes and within the limit of their type.',
 		handling: 'input',
 	},
-	40007: {
+	[ERRCODE.invalidMediaId]: {
 		meaning: 'Invalid media_id',
-		hint: 'A media_id is valid for 3 days after the upload; a group robot may only use its own. Upload the file again.',
+		hint: "Upload the file again and use the new media_id: a media_id lives 3 days after the upload. An app card's attachment row (horizontal_content_list[].media_id) and an approval's File control (files[].file_id) take one from Upload File (media/upload) of the same company; a group robot card only one from that robot's own Upload Media.",
 		handling: 'input',
 	},
 	40009: {

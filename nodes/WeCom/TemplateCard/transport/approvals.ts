@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { APPROVAL_ERRCODE, type ApprovalDetail, type ApprovalTemplate } from '../../shared/approval';
+import { APPROVAL_ERRCODE, applyFiles, type ApprovalDetail, type ApprovalTemplate } from '../../shared/approval';
+import { ERRCODE } from '../../shared/errorCodes';
 import type { WeComApiContext } from './context';
 import { weComApiCall } from './index';
 import type { RetryPolicy } from './retry';
@@ -90,6 +91,13 @@ export async function fetchApprovalPage(
 	};
 }
 
+/** WeCom's 40007 does not say which file it refused: every File control's file_id is named. */
+const unusableFile = (body: IDataObject) => (errcode: number) => {
+	if (errcode !== ERRCODE.invalidMediaId) return undefined;
+	const paths = applyFiles((body.apply_data as IDataObject | undefined)?.contents).map((file) => file.path);
+	return `Invalid media_id${paths.length ? ` at ${paths.join(', ')}` : ''}`;
+};
+
 /**
  * Submits an application. A resend after a failure that may have reached WeCom could file it
  * twice (applyevent has no idempotency key), so only failures that certainly sent nothing are retried.
@@ -104,7 +112,7 @@ export async function submitApplication(
 		ctx,
 		{ method: 'POST', path: '/cgi-bin/oa/applyevent', body },
 		itemIndex,
-		{ retry: { ...retry, retryAmbiguous: false } },
+		{ retry: { ...retry, retryAmbiguous: false }, explainErrcode: unusableFile(body) },
 	);
 	return { spNo: String(response.sp_no), attempts };
 }

@@ -47,6 +47,8 @@ const FIELD_RULES: Readonly<Record<number, readonly FieldRule[]>> = {
 			rules: [MSG.requiredWhenType(HORIZONTAL_TYPE.attachment, HORIZONTAL_TYPE_LABELS)],
 		},
 	],
+	// On a card, only an attachment row carries a media_id.
+	[ERRCODE.invalidMediaId]: [{ fields: ['horizontal_content_list[].media_id'], rules: [MSG.usableMediaId] }],
 	[ERRCODE.appidMissing]: [
 		{
 			fields: ['card_action.appid', 'jump_list[].appid', 'quote_area.appid', 'image_text_area.appid'],
@@ -131,7 +133,7 @@ const FIELD_RULES: Readonly<Record<number, readonly FieldRule[]>> = {
 };
 
 /**
- * For a card errcode WeCom answered (42014, 42027–42051), the rule in the schema's words,
+ * For a card errcode WeCom answered (40007, 42014, 42027–42051), the rule in the schema's words,
  * e.g. 42042 -> 'template_card.jump_list: at most 3 jumps'. Undefined for any other code.
  */
 export function fieldMessageForErrcode(errcode: number): string | undefined {

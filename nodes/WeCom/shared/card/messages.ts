@@ -15,6 +15,8 @@ export const MSG = {
 	mustBeUnique: (noun: string) => `${noun}s must be unique`,
 	duplicate: (noun: string, value: string) => `duplicate ${noun} "${value}" (${noun}s must be unique)`,
 	urlScheme: 'must start with http:// or https://',
+	usableMediaId:
+		"a media_id uploaded within the last 3 days, by this company's Upload File (group robot: by this robot's Upload Media)",
 	oneOf: (values: readonly number[], labels?: Readonly<Record<number, string>>) =>
 		`must be ${listWithOr(values.map((v) => (labels?.[v] ? `${v} (${labels[v]})` : String(v))))}`,
 	wrongType: (expected: string, got: string) => `must be ${expected} (got ${got})`,
