@@ -66,6 +66,8 @@ const containing = (part: string, ...texts: string[]) =>
 let stack: Stack | undefined;
 let browser: Browser | undefined;
 let workflowId = '';
+/** What the editor showed, printed after the run (for the report and for reading a failure). */
+const shown: string[] = [];
 
 const emptyPick = () => ({ __rl: true, mode: 'list', value: '' });
 
@@ -130,7 +132,8 @@ type Picker = ReturnType<typeof picker>;
 
 /** Opens the list (the picker is in From List mode) and returns its entries once `mustShow` is among them. */
 async function openList(list: Picker, mustShow: string): Promise<string[]> {
-	expect(await list.modeSelector.inputValue()).toBe('From List');
+	// n8n labels the standard list mode itself ("From list").
+	expect(await list.modeSelector.inputValue()).toMatch(/^from list$/i);
 	await list.root.locator('[data-test-id="rlc-input-container"]').click();
 	await list.items.filter({ hasText: mustShow }).first().waitFor({ state: 'visible', timeout: EDITOR_TIMEOUT_MS });
 	return await list.items.allInnerTexts();
@@ -218,6 +221,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	process.stdout.write(`\npickers in the editor\n${shown.join('\n')}\n`);
 	await browser?.close();
 	await stack?.close();
 });
@@ -273,6 +277,7 @@ describe('n8n 2.41.1 editor: the WeCom Template Card pickers', () => {
 			visibleUsers.some((user: DirectoryUser) => shows(text, user.name, user.userid));
 		expect(userTexts.every(isVisibleUser)).toBe(true);
 		const userQuery = 'Wang';
+		shown.push(`users, first page: ${userTexts.length} entries, from ${userTexts.slice(0, 3).join(', ')}`);
 		const foundUsers = await search(users, userQuery, alice.name, carol.name);
 		expect(foundUsers).toEqual([expect.stringContaining(carol.name)]);
 		expect(visibleUsers.filter((user) => containing(userQuery, user.name, user.userid))).toEqual([carol]);
@@ -284,6 +289,7 @@ describe('n8n 2.41.1 editor: the WeCom Template Card pickers', () => {
 		expect(saved.picked.departments[0].department).toMatchObject({ mode: 'list', value: String(sales.id) });
 		expect(saved.picked.tags[0].tag).toMatchObject({ mode: 'list', value: String(onCall.tagid) });
 		expect(saved.picked.users[0].user).toMatchObject({ mode: 'list', value: carol.userid });
+		shown.push(`saved picks: ${JSON.stringify(saved.picked)}`);
 		await page.context().close();
 	});
 
@@ -293,6 +299,7 @@ describe('n8n 2.41.1 editor: the WeCom Template Card pickers', () => {
 		const templates = picker(ndv, 'templateId');
 		const expense = templateName(EXPENSE_TEMPLATE_ID);
 		const templateTexts = await openList(templates, expense);
+		shown.push(`templates: ${templateTexts.join(', ')}`);
 		expect(templateTexts).toHaveLength(APPLIED_TEMPLATES.length);
 		for (const id of APPLIED_TEMPLATES)
 			expect(templateTexts.some((text) => text.includes(templateName(id)))).toBe(true);
@@ -312,6 +319,7 @@ describe('n8n 2.41.1 editor: the WeCom Template Card pickers', () => {
 		const saved = await savedParameters<SavedApprovalNode>(APPROVAL_NODE);
 		expect(saved.templateId).toMatchObject({ mode: 'list', value: EXPENSE_TEMPLATE_ID });
 		const fields = saved.formFields.schema.map((field) => field.displayName);
+		shown.push(`form fields: ${fields.join(', ')}`);
 		expect(fields).toHaveLength(titles.length);
 		titles.forEach((title, index) => expect(fields[index].startsWith(title)).toBe(true));
 		await page.context().close();
@@ -325,10 +333,11 @@ describe('n8n 2.41.1 editor: the WeCom Template Card pickers', () => {
 		});
 		await departments.root.locator('[data-test-id="rlc-input-container"]').click();
 		await departments.error.waitFor({ state: 'visible', timeout: EDITOR_TIMEOUT_MS });
-		const shown = await departments.error.innerText();
+		const message = await departments.error.innerText();
+		shown.push(`wrong secret: ${message.replace(/\s+/g, ' ')}`);
 		// gettoken answers 40001 for a wrong secret (https://developer.work.weixin.qq.com/document/path/91039).
-		expect(shown).toContain('40001');
-		expect(shown).not.toContain(WRONG_SECRET);
+		expect(message).toContain('40001');
+		expect(message).not.toContain(WRONG_SECRET);
 		expect(await departments.items.count()).toBe(0);
 		expect(await (await answered).text()).not.toContain(WRONG_SECRET);
 		await page.context().close();
