@@ -35,7 +35,8 @@ export async function openWorkflow(page: Page, stack: Stack, workflowId: string,
 
 /** Opens the node's parameter panel (NDV) by double-clicking it on the canvas. */
 export async function openNodePanel(page: Page, node: Locator): Promise<Locator> {
-	await node.dblclick();
+	// The node's top-left corner: 2.x centres a pill over the canvas that can cover a node's middle.
+	await node.dblclick({ position: { x: 8, y: 8 } });
 	const ndv = page.locator('[data-test-id="ndv"]').first();
 	await ndv.waitFor({ state: 'visible', timeout: EDITOR_TIMEOUT_MS });
 	return ndv;
