@@ -7,12 +7,13 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 import { launchChromium } from '../../scripts/n8n/browser';
 import { REPO_ROOT } from '../../scripts/n8n/config';
 import { startStack } from '../../scripts/n8n/stack';
 import type { Stack } from '../../scripts/n8n/stack';
+import { newEditorPage, openNodePanel, openWorkflow, signIn } from './editor';
 
 // docs/ holds the committed pictures; a normal run writes next to the build so the tree stays clean.
 const DOCS =
@@ -39,19 +40,6 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
 	}
 }
 
-async function newPage(): Promise<Page> {
-	const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-	return await context.newPage();
-}
-
-async function signIn(page: Page): Promise<void> {
-	await page.goto(`${stack!.server.url}/signin`);
-	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(stack!.rest.owner!.email);
-	await page.locator('input[type="password"]').first().fill(stack!.rest.owner!.password);
-	await page.keyboard.press('Enter');
-	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30000 });
-}
-
 beforeAll(async () => {
 	mkdirSync(DOCS, { recursive: true });
 	stack = await timed('stack (build, install, n8n start, owner, publish)', () =>
@@ -69,18 +57,15 @@ afterAll(async () => {
 
 describe('screenshots for the docs', () => {
 	it('n8n editor: the canvas subtitle names the operation, and the WeCom Template Card parameter panel', async () => {
-		const page = await newPage();
-		await timed('sign in to the editor', () => signIn(page));
+		const page = await newEditorPage(browser!);
+		await timed('sign in to the editor', () => signIn(page, stack!));
 		await timed('open the node form', async () => {
-			await page.goto(`${stack!.server.url}/workflow/${WORKFLOW_ID}`);
-			const node = page.locator('[data-test-id="canvas-node"]', { hasText: CARD_NODE }).first();
-			await node.waitFor({ state: 'visible', timeout: 60000 });
+			const node = await openWorkflow(page, stack!, WORKFLOW_ID, CARD_NODE);
 			// The canvas subtitle under the node's name: the operation's label, not internal names.
 			await node.getByText('Send Template Card').first().waitFor({ state: 'visible', timeout: 30000 });
 			expect(await node.innerText()).not.toMatch(/sendTemplateCard|: message/);
 			await page.screenshot({ path: CANVAS_PNG });
-			await node.dblclick();
-			await page.locator('[data-test-id="ndv"]').first().waitFor({ state: 'visible', timeout: 30000 });
+			await openNodePanel(page, node);
 			// The parameter panel: the node's name and its form fields.
 			await page.getByText('Card Type', { exact: false }).first().waitFor({ state: 'visible', timeout: 30000 });
 			await page.waitForTimeout(1000);
@@ -101,7 +86,7 @@ describe('screenshots for the docs', () => {
 		expect(response.status).toBe(200);
 		expect(stack!.sandbox.cardsFor('alice').length).toBeGreaterThan(0);
 
-		const page = await newPage();
+		const page = await newEditorPage(browser!);
 		await timed('render the sandbox page', async () => {
 			await page.goto(`${stack!.sandbox.url}/?user=alice&static=1`);
 			await page.getByText(CARD_TITLE).first().waitFor({ state: 'visible', timeout: 30000 });
