@@ -53,6 +53,18 @@ const EXPRESSIONS = [
 	'={{ $json.prototype }}',
 	'={{ $json.when }}',
 	'={{ $json.computed }}',
+	// Hostile texts: legacy octal indexes, braces and line breaks inside a quoted key, odd whitespace.
+	'={{ $json.long[010] }}',
+	'={{ $json.long[08] }}',
+	'={{ $json["a}}b"] }}',
+	'={{ $json["{{"] }}',
+	'={{ $json["a\nb"] }}',
+	'={{ $json["a\u2028b"] }}',
+	'={{\n$json.s\n}}',
+	'={{\u00a0$json.s\u00a0}}',
+	'={{\ufeff$json.s }}',
+	'={{ $json.caller }}',
+	"={{ $json['a\"b'] }}",
 	// Not plain reads: n8n answers these whatever the fast path does.
 	'={{ $json.s }} ',
 	'=Deploy {{ $json.s }}',
@@ -105,6 +117,17 @@ function corpus(): INodeExecutionData[] {
 		{ json: withGetter() },
 		{ json: JSON.parse('{"__proto__": "own proto key", "constructor": "own constructor", "toString": "own"}') },
 		{ json: { s: { nested: 'object' }, a: { b: { c: 0 } }, list: [false, { name: 12 }] } },
+		{
+			json: {
+				long: Array.from({ length: 12 }, (_, index) => `at ${index}`),
+				'a}}b': 'braces',
+				'{{': 'open',
+				'a\nb': 'newline',
+				'a\u2028b': 'line separator',
+				caller: 'caller',
+				'a"b': 'quote',
+			},
+		},
 	];
 }
 

@@ -10,11 +10,17 @@
  */
 import { isSafeObjectProperty } from 'n8n-workflow';
 
-/** `$json` followed by `.name`, `[0]`, `["key"]` or `['key']` steps, and nothing else. */
-const PLAIN_READ = /^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[\d+\]|\["[^"\\]*"\]|\['[^'\\]*'\])+)\s*\}\}$/;
+/**
+ * `$json` followed by `.name`, `[0]`, `["key"]` or `['key']` steps, and nothing else. No index with a
+ * leading zero (`[010]` is octal to JavaScript), no brace in a quoted key (n8n cuts the text at `}}`),
+ * no line break in one (a syntax error in a string literal).
+ */
+const PLAIN_READ =
+	/^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[(?:0|[1-9]\d*)\]|\["[^"\\{}\n\r\u2028\u2029]*"\]|\['[^'\\{}\n\r\u2028\u2029]*'\])+)\s*\}\}$/;
 /** n8n refuses any expression with this in it, even `$json.constructorId` (n8n-workflow's Expression). */
 const CONSTRUCTOR_ACCESS = /\.\s*constructor/;
-const STEP = /\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\["([^"\\]*)"\]|\['([^'\\]*)'\]/g;
+const STEP =
+	/\.([A-Za-z_$][\w$]*)|\[(0|[1-9]\d*)\]|\["([^"\\{}\n\r\u2028\u2029]*)"\]|\['([^'\\{}\n\r\u2028\u2029]*)'\]/g;
 
 export type JsonPath = ReadonlyArray<string | number>;
 
