@@ -49,16 +49,19 @@ async function directPathAnswers(credentials: WeComCredentials, timeoutMs: numbe
 }
 
 async function connectionTest(target: string, timeoutMs: number): Promise<TestResult> {
-	return await fetch(target, { method: 'GET', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) }).then(
-		async (answer): Promise<TestResult> => {
-			// Read to the end and yield (see sendKeptAlive), so the first card reuses the connection.
-			await answer.arrayBuffer();
-			await sleep(0);
-			return 'answered';
-		},
-		// Refused, unresolvable, a bad port, no answer in time: none of it sent anything.
-		(error: unknown): TestResult => (isTimeout(error) || connectTimedOut(error) ? 'silent' : 'refused'),
-	);
+	const deadline = deadlineSignal(timeoutMs);
+	return await fetch(target, { method: 'GET', redirect: 'manual', signal: deadline.signal })
+		.then(
+			async (answer): Promise<TestResult> => {
+				// Read to the end and yield (see sendKeptAlive), so the first card reuses the connection.
+				await answer.arrayBuffer();
+				await sleep(0);
+				return 'answered';
+			},
+			// Refused, unresolvable, a bad port, no answer in time: none of it sent anything.
+			(error: unknown): TestResult => (isTimeout(error) || connectTimedOut(error) ? 'silent' : 'refused'),
+		)
+		.finally(deadline.release);
 }
 
 /** undici gives up connecting after its own 10 s: a firewall that drops packets, like a timeout. */
@@ -116,23 +119,41 @@ export async function sendKeptAlive(options: IHttpRequestOptions, credentials: W
 
 	let answer: Response;
 	let text: string;
+	const deadline = deadlineSignal(timeoutMs);
 	try {
 		answer = await fetch(url, {
 			method: options.method ?? 'GET',
 			headers,
 			body,
 			redirect: 'manual',
-			signal: AbortSignal.timeout(timeoutMs),
+			signal: deadline.signal,
 		});
 		text = await answer.text();
 	} catch (error) {
 		throw timeoutAsCode(error, timeoutMs);
+	} finally {
+		deadline.release();
 	}
 	// The connection goes back to the pool on the next turn of the event loop; the next request
 	// of this slot would otherwise open a second one.
 	await sleep(0);
 	if (answer.status < 200 || answer.status >= 300) throw httpStatusError(answer.status);
 	return { response: parsedAnswer(text), credentials };
+}
+
+/**
+ * A signal that aborts after timeoutMs, and its release for when the exchange is over. Not
+ * AbortSignal.timeout itself: fetch leaves its listener on the signal it is given, and a timeout
+ * signal with a listener stays alive until it fires, holding the request, the response and their
+ * buffers (10,000 cards in 10 s kept 10,000 of them, a timeout apart). Once released, the timeout
+ * signal has no listener and is collected with its timer; the controller goes with the request.
+ */
+function deadlineSignal(timeoutMs: number): { signal: AbortSignal; release(): void } {
+	const timeout = AbortSignal.timeout(timeoutMs);
+	const controller = new AbortController();
+	const onTimeout = (): void => controller.abort(timeout.reason);
+	timeout.addEventListener('abort', onTimeout, { once: true });
+	return { signal: controller.signal, release: () => timeout.removeEventListener('abort', onTimeout) };
 }
 
 /**
