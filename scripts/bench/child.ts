@@ -15,6 +15,7 @@ async function runPath(job: PathJob): Promise<PathOutcome> {
 		ours: async () => (await import('./paths/ours')).runOurs(job),
 		httpRequest: async () => (await import('./paths/httpRequest')).runHttpRequest(job),
 		floor: async () => (await import('./paths/floor')).runFloor(job),
+		fetchNode: async () => (await import('./paths/fetchNode')).runFetchNode(job),
 		noop: async () => (await import('./paths/noop')).runNoop(job),
 		trigger: async () => (await import('./paths/trigger')).runTrigger(job),
 		idle: async () => (await import('./paths/idle')).runIdle(),

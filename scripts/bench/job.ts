@@ -2,11 +2,12 @@
 import type { FaultSuiteResult } from '../../test/harness/faultSuite';
 
 /**
- * The three compared paths, the engine-only baseline, the trigger's callback handling, a child
+ * The three compared paths, a bare fetch in a node (what fetch itself costs), the engine-only
+ * baseline, the trigger's callback handling, a child
  * that runs nothing (shows what the memory figures read with no work done), and our node with
  * N of its form fields as item expressions; 'faults' runs the fault suite against its own sandbox.
  */
-export type PathName = 'ours' | 'httpRequest' | 'floor' | 'noop' | 'trigger' | 'idle' | 'form' | 'faults';
+export type PathName = 'ours' | 'httpRequest' | 'floor' | 'fetchNode' | 'noop' | 'trigger' | 'idle' | 'form' | 'faults';
 
 export interface PathJob {
 	path: PathName;

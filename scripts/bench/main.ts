@@ -31,7 +31,7 @@ import {
 	networkedTargets,
 	tokenChurnTarget,
 } from './report/targets';
-import type { Target } from './report/targets';
+import type { MemoryRatios, Target } from './report/targets';
 import { faultSuiteScenario } from './faultScenario';
 import { formExpressions } from './formScenario';
 import { networkedComparison } from './networked';
@@ -94,7 +94,7 @@ function allTargets(parts: {
 	realRuntime?: RuntimeSection;
 	networked?: NetworkedResult;
 	networkedSkipped?: string;
-	memory: { peakRss: number; liveHeap: number };
+	memory: MemoryRatios;
 	items: number;
 	faultSuite: Awaited<ReturnType<typeof faultSuiteScenario>>;
 	timedGettoken: number;
@@ -192,7 +192,12 @@ async function main(): Promise<void> {
 		const targets = allTargets({
 			realRuntime,
 			...networkedResult,
-			memory: { peakRss: ratios.peakRssOursOverBaseline, liveHeap: ratios.liveHeapOursOverBaseline },
+			memory: {
+				peakRss: ratios.peakRssOursOverBaseline,
+				liveHeap: ratios.liveHeapOursOverBaseline,
+				fetchNodePeakRss: ratios.peakRssFetchNodeOverBaseline,
+				fetchNodeLiveHeap: ratios.liveHeapFetchNodeOverBaseline,
+			},
 			items: config.items,
 			faultSuite,
 			timedGettoken: summaries.ours.gettoken,

@@ -16,8 +16,8 @@ export interface BenchContext {
 	progress(line: string): void;
 }
 
-/** Baseline first in each round, then the three paths; rounds interleave so noise spreads evenly. */
-export const TIMED_PATHS: readonly PathName[] = ['noop', 'ours', 'httpRequest', 'floor'];
+/** Baseline first in each round, then the compared paths and the bare fetch; rounds interleave so noise spreads evenly. */
+export const TIMED_PATHS: readonly PathName[] = ['noop', 'ours', 'httpRequest', 'floor', 'fetchNode'];
 
 let runCounter = 0;
 

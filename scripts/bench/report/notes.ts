@@ -28,10 +28,10 @@ export function environmentOf(nodesBaseVersion: string, n8nDir: string): Record<
 
 /** All paths must have delivered the same card to the same first recipient. */
 function payloadParity(runs: Record<PathName, Measurement[]>): string {
-	const cards = (['ours', 'httpRequest', 'floor'] as const).map((path) => runs[path][0]?.firstCard);
+	const cards = (['ours', 'httpRequest', 'floor', 'fetchNode'] as const).map((path) => runs[path][0]?.firstCard);
 	const same = cards.every((card) => card !== undefined && card === cards[0]);
 	return same
-		? `payload check: ours, HTTP Request and undici delivered the identical card to alice (task_id aside): ${cards[0]}`
+		? `payload check: ours, HTTP Request, undici and the bare fetch delivered the identical card to alice (task_id aside): ${cards[0]}`
 		: `payload check FAILED: the paths delivered different cards: ${cards.join(' | ')}`;
 }
 
@@ -41,7 +41,8 @@ export function benchNotes(runs: Record<PathName, Measurement[]>, sandboxPerMinu
 		...(runs.httpRequest[0]?.notes ?? []),
 		"HTTP Request's Batching pauses between batches while it starts requests and then awaits them all: it throttles the start rate, it does not cap concurrency (max in flight shows what it reached); interval 0 disables it",
 		"n8n-core 2.41's HTTP helpers build a new agent per request, so HTTP Request opens a connection per request; ours sends over kept-alive connections (the global fetch) and the undici floor reuses C connections; 'connections' = TCP connections the sandbox accepted during the run, each attributed to the first request it carried",
-		'wall time = one node run in n8n-core WorkflowExecute (items built beforehand) or the undici send loop; the HTTP Request and undici paths fetch their token once before the timed run, ours inside it',
+		'wall time = one node run in n8n-core WorkflowExecute (items built beforehand) or the undici send loop; the HTTP Request and undici paths fetch their token once before the timed run, ours and the bare fetch inside it',
+		"bare fetch in a node = a node that only posts each item's card with the global fetch (no parameters, checks or retries): what any node sending with fetch pays, in time against the floor and in memory against the no-op node",
 		"failed = items with an error or a WeCom errcode != 0 (HTTP Request treats WeCom's HTTP 200 + errcode as success); calls/card = every sandbox call incl. gettoken ÷ delivered messages",
 		"own peak RSS = VmHWM from /proc/self/status of a fresh child process per run (plain JavaScript, no TypeScript compiler loaded, cold JIT), median of the runs; not process.resourceUsage().maxRSS, which on Linux keeps the peak of the address space before execve, a copy of the parent's (see scripts/bench/memory.ts)",
 		'live heap = heapUsed after a full GC once the run is over (what the run kept alive); peak RSS also holds garbage V8 had not collected yet',

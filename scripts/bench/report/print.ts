@@ -99,6 +99,7 @@ function realRuntimeSection(section: RuntimeSection | undefined): string {
 		connectionsByPath(section.summaries),
 		`info: ours ÷ floor ${ratios.oursOverFloor.toFixed(2)}x, HTTP Request ÷ ours ${ratios.httpRequestOverOurs.toFixed(2)}x (wall time; targets below)`,
 		`info: ÷ no-op baseline: own peak RSS ours ${ratios.peakRssOursOverBaseline.toFixed(2)}x, HTTP Request ${ratios.peakRssHttpRequestOverBaseline.toFixed(2)}x; live heap ours ${ratios.liveHeapOursOverBaseline.toFixed(2)}x, HTTP Request ${ratios.liveHeapHttpRequestOverBaseline.toFixed(2)}x`,
+		`info: bare fetch in a node ÷ floor ${ratios.fetchNodeOverFloor.toFixed(2)}x (wall time); ÷ no-op baseline: own peak RSS ${ratios.peakRssFetchNodeOverBaseline.toFixed(2)}x, live heap ${ratios.liveHeapFetchNodeOverBaseline.toFixed(2)}x (what fetch itself costs)`,
 	].join('\n');
 }
 
@@ -256,6 +257,9 @@ export function printReport(report: Report): void {
 	);
 	out.push(
 		`info: HTTP Request ÷ no-op baseline: own peak RSS ${report.ratios.peakRssHttpRequestOverBaseline.toFixed(2)}x, live heap ${report.ratios.liveHeapHttpRequestOverBaseline.toFixed(2)}x`,
+	);
+	out.push(
+		`info: bare fetch in a node ÷ floor ${report.ratios.fetchNodeOverFloor.toFixed(2)}x (wall time); ÷ no-op baseline: own peak RSS ${report.ratios.peakRssFetchNodeOverBaseline.toFixed(2)}x, live heap ${report.ratios.liveHeapFetchNodeOverBaseline.toFixed(2)}x (what fetch itself costs)`,
 	);
 	out.push(idleLine(report.idle));
 	out.push('');

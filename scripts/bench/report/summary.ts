@@ -35,6 +35,7 @@ export const PATH_LABELS: Record<PathName, string> = {
 	ours: 'WeCom Template Card (ours)',
 	httpRequest: 'HTTP Request node',
 	floor: 'undici Pool (floor)',
+	fetchNode: 'bare fetch in a node',
 	trigger: 'WeCom Trigger handler',
 	idle: 'child that runs nothing',
 	form: 'ours, card from the form',
@@ -78,6 +79,10 @@ export interface Ratios {
 	peakRssHttpRequestOverBaseline: number;
 	liveHeapOursOverBaseline: number;
 	liveHeapHttpRequestOverBaseline: number;
+	/** What a node that only sends with fetch pays: the part of ours no fetch-based node avoids. */
+	peakRssFetchNodeOverBaseline: number;
+	liveHeapFetchNodeOverBaseline: number;
+	fetchNodeOverFloor: number;
 }
 
 export function ratiosOf(summaries: Record<PathName, PathSummary>): Ratios {
@@ -88,5 +93,8 @@ export function ratiosOf(summaries: Record<PathName, PathSummary>): Ratios {
 		peakRssHttpRequestOverBaseline: summaries.httpRequest.medianPeakRssBytes / summaries.noop.medianPeakRssBytes,
 		liveHeapOursOverBaseline: summaries.ours.medianLiveHeapBytes / summaries.noop.medianLiveHeapBytes,
 		liveHeapHttpRequestOverBaseline: summaries.httpRequest.medianLiveHeapBytes / summaries.noop.medianLiveHeapBytes,
+		peakRssFetchNodeOverBaseline: summaries.fetchNode.medianPeakRssBytes / summaries.noop.medianPeakRssBytes,
+		liveHeapFetchNodeOverBaseline: summaries.fetchNode.medianLiveHeapBytes / summaries.noop.medianLiveHeapBytes,
+		fetchNodeOverFloor: summaries.fetchNode.medianWallMs / summaries.floor.medianWallMs,
 	};
 }

@@ -1,0 +1,93 @@
+/**
+ * What the global fetch itself costs inside n8n: a node that posts each item's card with a bare
+ * `fetch`, C at a time, over fetch's kept-alive pool (a turn of the event loop after each answer,
+ * so the pool stays at C connections), and outputs WeCom's answer. No parameters read, no card check, no retry:
+ * its memory and time against the no-op node and the floor are the part of ours that any node
+ * sending with fetch pays (the only kept-alive client n8n lets a community node use).
+ */
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, sleep } from 'n8n-workflow';
+
+import { createEngineHarness } from '../../../test/harness';
+import { countNodeHttpRequests, inFlightCounter } from '../inFlight';
+import type { PathJob, PathOutcome } from '../job';
+import { CORP_ID, CORP_SECRET, sendBody } from '../payload';
+import type { CardItem } from '../payload';
+import { startStopwatch } from '../stopwatch';
+import { countFailures, jobItems } from './engineItems';
+
+const NODE_TYPE = 'bench.bareFetch';
+
+async function getToken(baseUrl: string): Promise<string> {
+	const query = new URLSearchParams({ corpid: CORP_ID, corpsecret: CORP_SECRET });
+	const answer = (await (await fetch(`${baseUrl}/cgi-bin/gettoken?${query}`)).json()) as {
+		errcode: number;
+		access_token?: string;
+	};
+	if (answer.errcode !== 0 || !answer.access_token) throw new Error(`gettoken failed: errcode ${answer.errcode}`);
+	return answer.access_token;
+}
+
+function bareFetchNode(job: PathJob): INodeType {
+	return {
+		description: {
+			displayName: 'Bench Bare Fetch',
+			name: 'bareFetch',
+			group: ['output'],
+			version: 1,
+			description: 'Posts each item as a card with the global fetch',
+			defaults: { name: 'Bare Fetch' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+		} satisfies INodeTypeDescription,
+		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			const items = this.getInputData();
+			const token = await getToken(job.sandboxUrl);
+			const url = `${job.sandboxUrl}/cgi-bin/message/send?access_token=${encodeURIComponent(token)}`;
+			const results: INodeExecutionData[] = new Array(items.length);
+			let next = 0;
+			const worker = async () => {
+				while (next < items.length) {
+					const index = next++;
+					const answer = await fetch(url, {
+						method: 'POST',
+						headers: { accept: 'application/json', 'content-type': 'application/json' },
+						body: JSON.stringify(sendBody(items[index].json as CardItem)),
+						redirect: 'manual',
+						signal: new AbortController().signal,
+					});
+					const json = JSON.parse(await answer.text()) as INodeExecutionData['json'];
+					// The connection goes back to fetch's pool a turn of the event loop later.
+					await sleep(0);
+					results[index] = { json, pairedItem: { item: index } };
+				}
+			};
+			await Promise.all(Array.from({ length: job.concurrency }, worker));
+			return [results];
+		},
+	};
+}
+
+export async function runFetchNode(job: PathJob): Promise<PathOutcome> {
+	const harness = createEngineHarness({ nodeTypes: { [NODE_TYPE]: bareFetchNode(job) } });
+	const items = jobItems(job);
+	const inFlight = inFlightCounter();
+	countNodeHttpRequests(inFlight);
+
+	const stopwatch = startStopwatch();
+	const run = await harness.runNode({ type: NODE_TYPE, name: 'Bare Fetch', parameters: {}, items });
+	const wallMs = stopwatch.wallMs();
+	const cpuMs = stopwatch.cpuMs();
+
+	const failures = countFailures(run.items, items.length, run.error);
+	return {
+		wallMs,
+		cpuMs,
+		outputItems: run.items.length,
+		failedItems: failures.count,
+		failureSample: failures.sample,
+		maxInFlight: inFlight.max,
+		notes: [`global fetch, ${job.concurrency} at a time; token fetched once inside the run`],
+	};
+}
