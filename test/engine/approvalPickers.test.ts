@@ -12,17 +12,28 @@ import { ALL_CONTROLS_TEMPLATE_ID, EXPENSE_TEMPLATE_ID, LEAVE_TEMPLATE_ID } from
 import { createAdditionalData } from '../harness/additionalData';
 import { CARD_NODE_TYPE, CREDENTIAL_ID, startEngineFixture } from './fixtures';
 import type { EngineFixture } from './fixtures';
+import { startForgedWeCom } from './forgedWeCom';
+import type { ForgedAnswer, ForgedWeCom } from './forgedWeCom';
 
 describe('approval pickers in the editor', () => {
 	let fixture: EngineFixture;
+	let forged: ForgedWeCom | undefined;
 	const nodeType = new WeComTemplateCard();
 
 	beforeEach(async () => {
 		fixture = await startEngineFixture();
 	});
 	afterEach(async () => {
+		await forged?.close();
+		forged = undefined;
 		await fixture.close();
 	});
+
+	/** Answers WeCom should never send, on these paths; the rest from the sandbox. */
+	async function forge(answers: Record<string, ForgedAnswer>): Promise<void> {
+		forged = await startForgedWeCom(fixture.sandbox.url, answers);
+		fixture.harness.credentials.replaceData(CREDENTIAL_ID, fixture.credentialData({ baseUrl: forged.url }));
+	}
 
 	function editorContext(templateId: string): LoadOptionsContext {
 		const node: INode = {
@@ -125,5 +136,55 @@ describe('approval pickers in the editor', () => {
 		await expect(nodeType.methods.resourceMapping.getApprovalFormFields.call(unknown)).rejects.toThrow(
 			'No approval template no-such-template visible to this app',
 		);
+	});
+
+	it('lists a template without a name by its id, and skips an application without a template id', async () => {
+		const ok = (extra: Record<string, unknown>) => ({ errcode: 0, errmsg: 'ok', ...extra });
+		const details: Record<string, Record<string, unknown>> = {
+			'202601050003': { template_id: 'tpl-unnamed' },
+			'202601050002': { sp_name: 'No template' },
+			'202601050001': { template_id: 'tpl-named', sp_name: 42 },
+		};
+		await forge({
+			'/cgi-bin/oa/getapprovalinfo': (_body, call) =>
+				// The same page again and again under new cursors.
+				ok({ sp_no_list: Object.keys(details), new_next_cursor: `c${call}` }),
+			'/cgi-bin/oa/getapprovaldetail': (body) =>
+				ok({
+					info: {
+						sp_no: body.sp_no,
+						sp_status: 1,
+						apply_data: { contents: [] },
+						...details[String(body.sp_no)],
+					},
+				}),
+		});
+		const { results } = await nodeType.methods.listSearch.searchApprovalTemplates.call(editorContext(''));
+		expect(results).toEqual([
+			{ name: 'tpl-unnamed', value: 'tpl-unnamed' },
+			{ name: 'tpl-named', value: 'tpl-named' },
+		]);
+		expect(forged?.calls['/cgi-bin/oa/getapprovaldetail']).toBe(3);
+	});
+
+	it('names a form field without a title by its control id', async () => {
+		await forge({
+			'/cgi-bin/oa/gettemplatedetail': () => ({
+				errcode: 0,
+				errmsg: 'ok',
+				template_names: [{ text: 'Forged', lang: 'zh_CN' }],
+				template_content: {
+					controls: [
+						{ property: { control: 'Text', id: 'Text-1', require: 1 } },
+						{ property: { control: 'Table', id: 'Table-1', title: 'Items' }, config: { table: { children: [] } } },
+					],
+				},
+			}),
+		});
+		const { fields } = await nodeType.methods.resourceMapping.getApprovalFormFields.call(editorContext('forged'));
+		expect(fields.map((field) => field.displayName)).toEqual([
+			'Text-1',
+			'Table-1 (JSON list of rows, each {"<column title>": value})',
+		]);
 	});
 });

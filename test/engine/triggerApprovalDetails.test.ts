@@ -3,8 +3,10 @@
  * application filed in the sandbox sends sys_approval_change, the trigger adds the application
  * (readable fields), and the next node puts the amount on a card. A failed read still starts the run.
  */
-import { EXPENSE_TEMPLATE_ID } from '../../sandbox';
+import { DEMO_AGENT_ID, DEMO_CORP_ID, DEMO_SECRET, EXPENSE_TEMPLATE_ID } from '../../sandbox';
 import type { Sandbox } from '../../sandbox';
+import { startForgedWeCom } from './forgedWeCom';
+import type { ForgedAnswer } from './forgedWeCom';
 import {
 	API_CREDENTIAL,
 	CALLBACK_CREDENTIAL,
@@ -94,6 +96,63 @@ describe('WeCom Trigger › Include Approval Details', () => {
 		expect(event.approvalError).toMatchObject({
 			errcode: 301025,
 			message: 'WeCom error 301025: No application with approval number 209901010001 visible to this app',
+		});
+	});
+
+	/** Runs one approval event with getapprovaldetail answered by `answer`; returns the event started. */
+	async function eventWithDetail(answer: ForgedAnswer): Promise<Record<string, unknown>> {
+		const forged = await startForgedWeCom(sandbox.url, { '/cgi-bin/oa/getapprovaldetail': answer });
+		try {
+			loop.harness.credentials.replaceData(API_CREDENTIAL.id, {
+				corpId: DEMO_CORP_ID,
+				corpSecret: DEMO_SECRET,
+				agentId: DEMO_AGENT_ID,
+				baseUrl: forged.url,
+			});
+			await sandbox.approve({ spNo: '209901010001', status: 'approved' });
+			await host.settled(1);
+			return host.started[0][0].json;
+		} finally {
+			await forged.close();
+		}
+	}
+
+	it('reads a forged date beyond what a date holds as no date, not as an approvalError', async () => {
+		const event = await eventWithDetail((body) => ({
+			errcode: 0,
+			errmsg: 'ok',
+			info: {
+				sp_no: body.sp_no,
+				sp_name: 'Forged',
+				sp_status: 1,
+				template_id: EXPENSE_TEMPLATE_ID,
+				apply_time: 1767542400,
+				applyer: { userid: 'alice' },
+				apply_data: {
+					contents: [
+						{
+							control: 'Date',
+							id: 'Date-1',
+							title: [{ text: 'Due', lang: 'zh_CN' }],
+							value: { date: { type: 'day', s_timestamp: '99999999999999999' } },
+						},
+					],
+				},
+			},
+		}));
+		expect(event.approvalError).toBeUndefined();
+		expect(event.approval).toMatchObject({
+			sp_no: '209901010001',
+			fields: { Due: { type: 'day', date: null, timestamp: '99999999999999999' } },
+		});
+	});
+
+	it('starts the run with a clear approvalError when WeCom answers without info', async () => {
+		const event = await eventWithDetail(() => ({ errcode: 0, errmsg: 'ok' }));
+		expect(event.approval).toBeUndefined();
+		expect(event.approvalError).toEqual({
+			message: 'WeCom answered getapprovaldetail without info',
+			description: expect.stringContaining('209901010001') as string,
 		});
 	});
 });

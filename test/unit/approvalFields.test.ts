@@ -65,4 +65,17 @@ describe('readable approval fields', () => {
 		]);
 		expect(fields).toEqual({ Name: 'a', 'Name (Text-2)': 'b', Count: null, Odd: 'n/a' });
 	});
+
+	it('keeps an amount too big to hold exactly as text, and an id WeCom left out as null (never "undefined")', () => {
+		const fields = readableFields([
+			{ control: 'Money', id: 'Money-1', title: title('Total'), value: { new_money: '12345678901234567.89' } },
+			{ control: 'Number', id: 'Number-1', title: title('Count'), value: { new_number: '9007199254740991' } },
+			{ control: 'Contact', id: 'Contact-1', title: title('Teams'), value: { departments: [{ name: 'Sales' }] } },
+		]);
+		expect(fields).toEqual({
+			Total: '12345678901234567.89',
+			Count: 9007199254740991,
+			Teams: [{ id: null, name: 'Sales' }],
+		});
+	});
 });

@@ -8,5 +8,5 @@ export async function getApprovalFormFields(this: ILoadOptionsFunctions): Promis
 	const templateId = String(this.getNodeParameter('templateId', '', { extractValue: true }) ?? '').trim();
 	if (!templateId) return { fields: [], emptyFieldsNotice: 'Choose a template first' };
 	const template = await fetchApprovalTemplate(this, 0, templateId);
-	return { fields: formFieldsOf(template.template_content?.controls ?? []) };
+	return { fields: formFieldsOf(template.template_content.controls) };
 }

@@ -32,11 +32,14 @@ export async function searchApprovalTemplates(
 		cursor = page.nextCursor;
 	}
 	// An approval number starts with its day and counts up ("202601050001"): the highest are the newest.
-	const newest = spNos.sort((a, b) => b.localeCompare(a)).slice(0, APPLICATIONS_READ);
+	// Once each: cursors that do not advance would repeat a page.
+	const newest = [...new Set(spNos)].sort((a, b) => b.localeCompare(a)).slice(0, APPLICATIONS_READ);
 	const templates = new Map<string, string>();
 	for (const spNo of newest) {
-		const detail = await fetchApprovalDetail(this, 0, spNo);
-		if (!templates.has(detail.template_id)) templates.set(detail.template_id, detail.sp_name);
+		const { template_id: id, sp_name: name } = await fetchApprovalDetail(this, 0, spNo);
+		// An application without a template id names no template; one without a name shows its id.
+		if (typeof id !== 'string' || id === '' || templates.has(id)) continue;
+		templates.set(id, typeof name === 'string' ? name : '');
 	}
 	const wanted = filter?.trim().toLowerCase() ?? '';
 	const results = [...templates]

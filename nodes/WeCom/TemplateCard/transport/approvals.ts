@@ -1,8 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { APPROVAL_ERRCODE, applyFiles, type ApprovalDetail, type ApprovalTemplate } from '../../shared/approval';
+import {
+	APPROVAL_ERRCODE,
+	applyFiles,
+	checkTemplate,
+	formatApplyIssue,
+	type ApprovalDetail,
+	type ApprovalTemplate,
+} from '../../shared/approval';
 import { ERRCODE } from '../../shared/errorCodes';
 import type { WeComApiContext } from './context';
+import { incompleteAnswerError } from './errors';
 import { weComApiCall } from './index';
 import type { RetryPolicy } from './retry';
 
@@ -14,6 +22,13 @@ import type { RetryPolicy } from './retry';
  * gettemplatedetail https://developer.work.weixin.qq.com/document/path/91982,
  * getapprovalinfo https://developer.work.weixin.qq.com/document/path/91816.
  */
+
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** An approval number is digits, as a string (a number where a gateway rewrote it). */
+const isApprovalNumber = (value: unknown) =>
+	(typeof value === 'string' || typeof value === 'number') && /^\d+$/.test(String(value));
 
 const post = async (
 	ctx: WeComApiContext,
@@ -43,7 +58,21 @@ export async function fetchApprovalDetail(
 		retry,
 		unknownId(`application with approval number ${spNo}`),
 	);
-	return response.info as unknown as ApprovalDetail;
+	const info = response.info as IDataObject | undefined;
+	const missing = !isObject(info)
+		? 'info'
+		: !Array.isArray((info.apply_data as IDataObject | undefined)?.contents)
+			? 'info.apply_data.contents as a list'
+			: undefined;
+	if (missing) {
+		throw incompleteAnswerError(
+			ctx.getNode(),
+			itemIndex,
+			`WeCom answered getapprovaldetail without ${missing}`,
+			`The application ${spNo} could not be read; try again later, or open it in the Approval app.`,
+		);
+	}
+	return info as unknown as ApprovalDetail;
 }
 
 export async function fetchApprovalTemplate(
@@ -60,6 +89,15 @@ export async function fetchApprovalTemplate(
 		retry,
 		unknownId(`approval template ${templateId}`),
 	);
+	const issues = checkTemplate(response);
+	if (issues.length > 0) {
+		throw incompleteAnswerError(
+			ctx.getNode(),
+			itemIndex,
+			'WeCom answered gettemplatedetail with a template this node cannot read',
+			`Template ${templateId}: ${issues.slice(0, 5).map(formatApplyIssue).join('; ')}. Nothing was submitted; check the template in the admin console (Approval → the template → edit).`,
+		);
+	}
 	return response as unknown as ApprovalTemplate;
 }
 
@@ -85,8 +123,17 @@ export async function fetchApprovalPage(
 	};
 	const response = await post(ctx, itemIndex, '/cgi-bin/oa/getapprovalinfo', body, retry);
 	const next = response.new_next_cursor;
+	const list = response.sp_no_list ?? [];
+	if (!Array.isArray(list) || !list.every(isApprovalNumber)) {
+		throw incompleteAnswerError(
+			ctx.getNode(),
+			itemIndex,
+			'WeCom answered getapprovalinfo without sp_no_list as a list of approval numbers',
+			'The listing was stopped: the numbers of this page cannot be read. Try again later.',
+		);
+	}
 	return {
-		spNos: ((response.sp_no_list as unknown[]) ?? []).map(String),
+		spNos: list.map(String),
 		nextCursor: typeof next === 'string' && next !== '' ? next : undefined,
 	};
 }
@@ -114,5 +161,14 @@ export async function submitApplication(
 		itemIndex,
 		{ retry: { ...retry, retryAmbiguous: false }, explainErrcode: unusableFile(body) },
 	);
-	return { spNo: String(response.sp_no), attempts };
+	const spNo = response.sp_no;
+	if (!isApprovalNumber(spNo)) {
+		throw incompleteAnswerError(
+			ctx.getNode(),
+			itemIndex,
+			'WeCom answered applyevent without sp_no',
+			'The application may or may not have been submitted: look for it in the admin console (Approval → applications) before running this again.',
+		);
+	}
+	return { spNo: String(spNo), attempts };
 }

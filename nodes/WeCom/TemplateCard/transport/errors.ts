@@ -153,3 +153,23 @@ export function notWeComAnswerError(node: INode, itemIndex: number): WeComApiErr
 	error.failureKind = 'ambiguous';
 	return error;
 }
+
+/**
+ * WeCom answered errcode 0 without what the call returns (or in a shape no WeCom page documents):
+ * the answer cannot be used, and asking again would most likely get the same.
+ */
+export function incompleteAnswerError(
+	node: INode,
+	itemIndex: number,
+	message: string,
+	description: string,
+): WeComApiError {
+	// No errcode on the error: continue-on-fail output with errcode 0 would read as a success.
+	const error = new NodeApiError(node, {} as JsonObject, {
+		message,
+		description: `WeCom answered errcode 0 (ok). ${description}`,
+		itemIndex,
+	}) as WeComApiError;
+	error.failureKind = 'errcode';
+	return error;
+}

@@ -1,3 +1,4 @@
+import { langText } from './fields';
 import type { TemplateControl } from './types';
 import {
 	APPROVAL_MAX_FILES,
@@ -33,10 +34,66 @@ const DATE_RANGE_TYPES = ['halfday', 'hour'] as const;
 /** 00:00:00 or 12:00:00 of a day in UTC+8, the only begin/end a half-day range may have. */
 const isHalfDayBoundary = (seconds: number) => (seconds + 8 * 3600) % (12 * 3600) === 0;
 
+/** The control's title (Chinese first); its id when the template gives none. */
 export const controlTitle = (control: TemplateControl): string =>
-	control.property.title.find((t) => t.lang === 'zh_CN')?.text ??
-	control.property.title[0]?.text ??
-	control.property.id;
+	langText(control.property.title) || control.property.id;
+
+const isName = (value: unknown) => typeof value === 'string' && value !== '';
+
+/**
+ * Where a template (gettemplatedetail) lacks what the node reads of it: each control's type and
+ * id (unique), and the lists of options, columns and leave types. Titles may be missing.
+ */
+export function checkTemplate(template: unknown): ApplyIssue[] {
+	const issues: ApplyIssue[] = [];
+	const report: Report = (path, message) => issues.push({ path, message });
+	const content = isObject(template) ? template.template_content : undefined;
+	const controls = isObject(content) ? content.controls : undefined;
+	if (!Array.isArray(controls)) report('template_content.controls', 'must be a list');
+	else checkTemplateControls(controls, 'template_content.controls', report);
+	return issues;
+}
+
+/** A list of controls (the form, or a table's columns); ids are unique within it. */
+function checkTemplateControls(controls: unknown[], at: string, report: Report): void {
+	const ids = new Set<string>();
+	controls.forEach((control, index) => {
+		const here = `${at}[${index}]`;
+		const property = isObject(control) ? control.property : undefined;
+		if (!isObject(property)) return report(`${here}.property`, 'must be an object {control, id, title}');
+		if (!isName(property.control)) report(`${here}.property.control`, 'must be a non-empty string');
+		if (!isName(property.id)) report(`${here}.property.id`, 'must be a non-empty string');
+		else if (ids.has(property.id as string)) report(`${here}.property.id`, 'is the id of another control too');
+		else ids.add(property.id as string);
+		const config = (control as Value).config;
+		if (config === undefined) return;
+		if (!isObject(config)) return report(`${here}.config`, 'must be an object');
+		checkConfigLists(config, `${here}.config`, report);
+	});
+}
+
+/** The lists of a control's config the node goes through. */
+function checkConfigLists(config: Value, at: string, report: Report): void {
+	const list = (parent: string, key: string, entry: (item: unknown, path: string) => void) => {
+		const holder = config[parent];
+		if (holder === undefined) return;
+		const items = isObject(holder) ? holder[key] : undefined;
+		if (!Array.isArray(items)) return report(`${at}.${parent}.${key}`, 'must be a list');
+		items.forEach((item, index) => entry(item, `${at}.${parent}.${key}[${index}]`));
+	};
+	list('selector', 'options', (option, path) => {
+		if (!isObject(option) || !isName(option.key)) report(`${path}.key`, 'must be a non-empty string');
+	});
+	list('vacation_list', 'item', (item, path) => {
+		const id = isObject(item) ? item.id : undefined;
+		if (!isName(id) && !isInteger(id)) report(`${path}.id`, 'must be a leave type id');
+	});
+	const table = config.table;
+	if (table === undefined) return;
+	const children = isObject(table) ? table.children : undefined;
+	if (!Array.isArray(children)) return report(`${at}.table.children`, 'must be a list');
+	checkTemplateControls(children, `${at}.table.children`, report);
+}
 
 /** True when a value holds nothing (what "required" refuses). */
 function isEmptyValue(control: string, value: Value): boolean {

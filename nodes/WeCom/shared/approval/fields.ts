@@ -15,38 +15,57 @@ const isObject = (value: unknown): value is Value =>
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 export function langText(texts: unknown): string {
-	const entries = list(texts).filter(isObject) as unknown as LangText[];
+	// A text that is not a string (a forged answer) would become a key such as "[object Object]".
+	const entries = list(texts).filter((entry) => isObject(entry) && typeof entry.text === 'string') as LangText[];
 	return entries.find((entry) => entry.lang === 'zh_CN')?.text ?? entries[0]?.text ?? '';
 }
 
-/** WeCom writes numbers as strings ("700"); a value that is not a number stays as written. */
+/** An id WeCom writes as a string or a number; anything else is no id (never "undefined"). */
+const idOf = (value: unknown): string | null =>
+	typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) ? String(value) : null;
+
+/**
+ * WeCom writes numbers as strings ("700"); a value that is not a number, or too big for a number
+ * to hold exactly (an amount would change), stays as written.
+ */
 function numberOf(value: unknown): number | string | null {
 	if (value === undefined || value === null || value === '') return null;
 	const number = Number(value);
-	return Number.isFinite(number) ? number : String(value);
+	return Number.isFinite(number) && Math.abs(number) <= Number.MAX_SAFE_INTEGER ? number : String(value);
 }
 
-const isoOf = (seconds: number | null) =>
-	seconds === null || !Number.isFinite(seconds) ? null : new Date(seconds * 1000).toISOString();
+/** Unix seconds as a number; a value that is none (or too big to hold exactly) stays as written. */
+function secondsOf(value: unknown): unknown {
+	if (value === undefined || value === null || value === '') return null;
+	const number = Number(value);
+	return Number.isSafeInteger(number) ? number : value;
+}
+
+/** ISO time of Unix seconds; null for what is no time a Date can hold (e.g. "99999999999999999"). */
+function isoOf(seconds: unknown): string | null {
+	if (typeof seconds !== 'number') return null;
+	const date = new Date(seconds * 1000);
+	return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
 
 function dateRange(range: unknown) {
 	if (!isObject(range)) return null;
-	const begin = Number(range.new_begin);
-	const end = Number(range.new_end);
+	const begin = secondsOf(range.new_begin);
+	const end = secondsOf(range.new_end);
 	return {
 		type: range.type,
 		begin: isoOf(begin),
 		end: isoOf(end),
 		beginTimestamp: begin,
 		endTimestamp: end,
-		durationSeconds: range.new_duration === undefined ? null : Number(range.new_duration),
+		durationSeconds: secondsOf(range.new_duration),
 	};
 }
 
 function options(selector: unknown) {
 	return list(isObject(selector) ? selector.options : undefined)
 		.filter(isObject)
-		.map((option) => ({ key: String(option.key), text: langText(option.value) }));
+		.map((option) => ({ key: idOf(option.key), text: langText(option.value) }));
 }
 
 function selectorValue(selector: unknown): string | string[] | null {
@@ -69,7 +88,7 @@ function readValue(control: string, value: Value): unknown {
 			return numberOf(isObject(value.formula) ? value.formula.value : undefined);
 		case 'Date': {
 			const date = isObject(value.date) ? value.date : {};
-			const seconds = date.s_timestamp === undefined ? null : Number(date.s_timestamp);
+			const seconds = secondsOf(date.s_timestamp);
 			return { type: date.type, date: isoOf(seconds), timestamp: seconds };
 		}
 		case 'DateRange':
@@ -80,7 +99,7 @@ function readValue(control: string, value: Value): unknown {
 			if (list(value.departments).length > 0)
 				return list(value.departments)
 					.filter(isObject)
-					.map((department) => ({ id: String(department.openapi_id), name: department.name }));
+					.map((department) => ({ id: idOf(department.openapi_id), name: department.name }));
 			return list(value.members)
 				.filter(isObject)
 				.map((member) => ({ userid: member.userid, name: member.name }));
@@ -106,7 +125,7 @@ function readValue(control: string, value: Value): unknown {
 			return list(value.related_approval)
 				.filter(isObject)
 				.map((related) => ({
-					sp_no: String(related.sp_no),
+					sp_no: idOf(related.sp_no),
 					name: related.name,
 					sp_status: related.sp_status,
 					templateName: langText(related.template_names),
@@ -133,15 +152,29 @@ function rawValue(value: Value): unknown {
 	return meaningful.length === 1 ? meaningful[0][1] : value;
 }
 
+/** Keys n8n drops when it copies an item (deepCopy), and that would reach Object.prototype. */
+const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
+
+/** A key not yet in `fields`: the title, else with the control id, else numbered. */
+function fieldKey(fields: ReadableFields, title: string, id: string): string {
+	const taken = (key: string) => Object.hasOwn(fields, key) || RESERVED_KEYS.includes(key);
+	if (!taken(title)) return title;
+	const withId = `${title} (${id})`;
+	let key = withId;
+	for (let count = 2; taken(key); count++) key = `${withId} (${count})`;
+	return key;
+}
+
 /**
- * Title → value for each control, in form order. A title used twice gets the control id added
- * (`Amount (Money-2)`), so no value is lost.
+ * Title → value for each control, in form order. A title used twice (or one n8n would drop:
+ * `__proto__`, `constructor`, `prototype`) gets the control id added (`Amount (Money-2)`), then a
+ * number (`Amount (Money-2) (2)`), so no value is lost.
  */
 export function readableFields(contents: ApplyContent[]): ReadableFields {
 	const fields: ReadableFields = {};
 	for (const content of list(contents).filter(isObject) as unknown as ApplyContent[]) {
-		const title = langText(content.title) || content.id;
-		const key = title in fields ? `${title} (${content.id})` : title;
+		const id = idOf(content.id) ?? 'no id';
+		const key = fieldKey(fields, langText(content.title) || id, id);
 		const value = isObject(content.value) ? content.value : {};
 		const read = readValue(content.control, value);
 		fields[key] = read === undefined ? rawValue(value) : read;
@@ -155,7 +188,7 @@ export function approvalOutput(info: ApprovalDetail) {
 		sp_no: info.sp_no,
 		sp_name: info.sp_name,
 		sp_status: info.sp_status,
-		status: APPROVAL_STATUS[info.sp_status] ?? String(info.sp_status),
+		status: Object.hasOwn(APPROVAL_STATUS, info.sp_status) ? APPROVAL_STATUS[info.sp_status] : String(info.sp_status),
 		template_id: info.template_id,
 		applicant: info.applyer?.userid,
 		apply_time: info.apply_time,

@@ -1,5 +1,5 @@
 /** WeCom approvals (审批): the rules and readings shared by the node, the trigger and the sandbox. */
-export { checkApplication, controlTitle, formatApplyIssue, type ApplyIssue } from './check';
+export { checkApplication, checkTemplate, controlTitle, formatApplyIssue, type ApplyIssue } from './check';
 export { applyFiles, type ApplyFile } from './files';
 export { approvalOutput, langText, readableFields, type ReadableFields } from './fields';
 export * from './limits';

@@ -54,7 +54,7 @@ export function formFieldsOf(controls: TemplateControl[]): ResourceMapperField[]
 			const hint =
 				control.property.control === 'Selector' && control.config?.selector?.type === 'multi'
 					? 'comma-separated options'
-					: HINTS[control.property.control];
+					: own(HINTS, control.property.control);
 			return {
 				id: control.property.id,
 				displayName: hint ? `${controlTitle(control)} (${hint})` : controlTitle(control),
@@ -69,12 +69,16 @@ export function formFieldsOf(controls: TemplateControl[]): ResourceMapperField[]
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 
+/** Own keys only: a control (or control type) named `constructor` must not read Object.prototype's. */
+const own = <T>(record: Record<string, T>, key: string): T | undefined =>
+	Object.hasOwn(record, key) ? record[key] : undefined;
+
 function parseJson(control: TemplateControl, value: unknown, fail: Fail): Record<string, unknown> | unknown[] {
 	if (typeof value === 'object' && value !== null) return value as Record<string, unknown>;
 	try {
 		return JSON.parse(String(value)) as Record<string, unknown>;
 	} catch {
-		return fail(controlTitle(control), `is not JSON; expected ${HINTS[control.property.control] ?? 'JSON'}`);
+		return fail(controlTitle(control), `is not JSON; expected ${own(HINTS, control.property.control) ?? 'JSON'}`);
 	}
 }
 
@@ -91,7 +95,7 @@ function seconds(control: TemplateControl, value: unknown, fail: Fail): number {
 function plainText(control: TemplateControl, value: unknown, fail: Fail): string {
 	if (Array.isArray(value)) return value.map((entry) => plainText(control, entry, fail)).join(',');
 	if (typeof value === 'object' && value !== null && !(value instanceof Date))
-		return fail(controlTitle(control), `is an object; expected ${HINTS[control.property.control] ?? 'text'}`);
+		return fail(controlTitle(control), `is an object; expected ${own(HINTS, control.property.control) ?? 'text'}`);
 	return String(value);
 }
 
@@ -148,7 +152,7 @@ function tableRows(control: TemplateControl, value: unknown, fail: Fail) {
 				`row ${index + 1} has no column "${unknown}" (columns: ${children.map(controlTitle).join(', ')})`,
 			);
 		// Own keys only: a column titled "constructor" must not read Object.prototype's.
-		const cellOf = (key: string) => (Object.hasOwn(cells, key) ? cells[key] : undefined);
+		const cellOf = (key: string) => own(cells, key);
 		// WeCom wants every column in every row, empty where there is no value.
 		return {
 			list: children.map((child) => {
@@ -270,10 +274,10 @@ export function contentsFromForm(
 	if (stray !== undefined)
 		fail(stray, 'is not a control of this template that can be filled in; reload the Form Fields');
 	return fillable
-		.filter((control) => !isBlank(values[control.property.id]))
+		.filter((control) => !isBlank(own(values, control.property.id)))
 		.map((control) => ({
 			control: control.property.control,
 			id: control.property.id,
-			value: valueOf(control, values[control.property.id], fail),
+			value: valueOf(control, own(values, control.property.id), fail),
 		}));
 }

@@ -44,7 +44,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			'Applications submitted up to this time. WeCom answers at most 31 days per request; a longer range is asked for in 31-day parts, and a part WeCom finds too big (301112) in halves.',
+			'Applications submitted up to this time (a later one than tomorrow is read as tomorrow). WeCom answers at most 31 days per request; a longer range is asked for in 31-day parts, and a part WeCom finds too big (301112) in halves.',
 	},
 	{
 		displayName: 'Return All',
@@ -165,6 +165,9 @@ function unixSeconds(ctx: IExecuteFunctions, itemIndex: number, name: 'startTime
 	return Math.floor(ms / 1000);
 }
 
+/** How far past this machine's clock End Time is asked for (the clocks of n8n and WeCom may differ). */
+const CLOCK_SLACK_SECONDS = 24 * 3600;
+
 /** The range in parts WeCom accepts: each at most 31 days, back to back. */
 export function rangeParts(start: number, end: number): Array<[number, number]> {
 	const parts: Array<[number, number]> = [];
@@ -176,6 +179,12 @@ export function rangeParts(start: number, end: number): Array<[number, number]> 
 
 /** The shortest part asked for again in halves when WeCom answers 301112 ("narrow the time range"). */
 const SMALLEST_PART_SECONDS = 3600;
+
+/**
+ * Pages in a row that may bring no new approval number before the listing stops: a page may be
+ * short, but this many adding nothing means cursors that do not advance.
+ */
+export const MAX_PAGES_WITHOUT_NEW = 10;
 
 interface ListQuery {
 	ctx: IExecuteFunctions;
@@ -191,7 +200,15 @@ async function collectPart(query: ListQuery, startTime: number, endTime: number)
 	let cursor: string | undefined = '';
 	// A cursor that comes back would page forever (Return All has no limit): a broken answer.
 	const seenCursors = new Set<string>();
+	// So would new cursors over pages that add nothing.
+	let pagesWithoutNew = 0;
 	while (cursor !== undefined && query.found.size < query.limit) {
+		if (pagesWithoutNew >= MAX_PAGES_WITHOUT_NEW) {
+			throw new NodeOperationError(query.ctx.getNode(), 'WeCom kept answering pages without new approval numbers', {
+				itemIndex: query.itemIndex,
+				description: `getapprovalinfo gave ${MAX_PAGES_WITHOUT_NEW} pages in a row with a next cursor but no approval number not seen before; the listing was stopped instead of asking forever. Retry later, or narrow the time range.`,
+			});
+		}
 		if (seenCursors.has(cursor)) {
 			throw new NodeOperationError(query.ctx.getNode(), 'WeCom answered a page cursor it had already given', {
 				itemIndex: query.itemIndex,
@@ -223,7 +240,9 @@ async function collectPart(query: ListQuery, startTime: number, endTime: number)
 			await collectPart(query, middle, endTime);
 			return;
 		}
+		const before = query.found.size;
 		for (const spNo of page.spNos) query.found.add(spNo);
+		pagesWithoutNew = query.found.size > before ? 0 : pagesWithoutNew + 1;
 		cursor = page.nextCursor;
 	}
 }
@@ -242,6 +261,19 @@ async function collectSpNos(
 	return [...query.found].slice(0, range.limit);
 }
 
+/** Limit: a positive whole number (0 would list nothing, NaN stop at once, 2.5 be sent as a size). */
+function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
+	const raw = nodeParameter(ctx, 'limit', itemIndex, 50);
+	const limit = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(ctx.getNode(), `Limit must be a positive whole number (got ${String(raw)})`, {
+			itemIndex,
+			description: 'Set Limit to 1 or more, or turn on Return All.',
+		});
+	}
+	return limit;
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const start = unixSeconds(this, itemIndex, 'startTime');
 	const end = unixSeconds(this, itemIndex, 'endTime');
@@ -249,11 +281,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new NodeOperationError(this.getNode(), 'End Time must be after Start Time', { itemIndex });
 	}
 	const returnAll = nodeParameter(this, 'returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : Math.max(1, Number(nodeParameter(this, 'limit', itemIndex, 50)));
+	const limit = returnAll ? Infinity : readLimit(this, itemIndex);
 	const filters = wecomFilters(nodeParameter(this, 'filters', itemIndex, {}) as FilterValues);
 	const options = readOptions<RetryOptionValues & { includeDetails?: boolean }>(this, itemIndex);
 	const retry = retryPolicyFrom(options, true);
-	const spNos = await collectSpNos(this, itemIndex, { start, end, filters, limit }, retry);
+	// Nothing is filed in the future: an End Time in 9999 would be some 90,000 requests of 31 days.
+	const until = Math.min(end, Math.floor(Date.now() / 1000) + CLOCK_SLACK_SECONDS);
+	const spNos = await collectSpNos(this, itemIndex, { start, end: until, filters, limit }, retry);
 	if (!options.includeDetails) return spNos.map((spNo) => ({ sp_no: spNo }));
 	const details: IDataObject[] = [];
 	for (const spNo of spNos) {

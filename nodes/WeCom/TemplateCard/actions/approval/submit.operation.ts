@@ -225,7 +225,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	// The template says what the form must hold: checked here, so a wrong form sends nothing.
 	const template = await fetchApprovalTemplate(this, itemIndex, templateId, retry);
-	const controls = template.template_content?.controls ?? [];
+	const controls = template.template_content.controls;
 	const contents = contentsOf(this, itemIndex, controls);
 	body.apply_data = { contents } as unknown as IDataObject;
 	const issues = checkApplication(controls, body);
