@@ -6,7 +6,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { EXPENSE_TEMPLATE_ID } from '../../sandbox';
+import { ALL_CONTROLS_TEMPLATE_ID, EXPENSE_TEMPLATE_ID } from '../../sandbox';
 import { MONDAY } from '../approvals/fixtures';
 import { CREDENTIAL_ID, startEngineFixture } from './fixtures';
 import type { EngineFixture } from './fixtures';
@@ -361,6 +361,58 @@ describe('approval resource against forged WeCom answers', () => {
 			expect(run.error?.message).toBe('WeCom answered gettemplatedetail with a template this node cannot read');
 			expect((run.error as { description?: string }).description).toContain(path);
 			expect(calls.calls['/cgi-bin/oa/applyevent']).toBeUndefined();
+		});
+	});
+
+	describe('values of the wrong type from expressions', () => {
+		const applyCalls = () => fixture.sandbox.stats().calls['/cgi-bin/oa/applyevent'] ?? 0;
+		const expense = { 'Money-1': 12, 'Textarea-1': 'Taxi' };
+
+		it('sends filters that expressions give as numbers as text', async () => {
+			let filters: unknown;
+			await forge({
+				'/cgi-bin/oa/getapprovalinfo': (body) => {
+					filters = body.filters;
+					return ok({ sp_no_list: [] });
+				},
+			});
+			const run = await fixture.runCardNode(
+				many({
+					returnAll: true,
+					filters: { creator: '={{ 5 }}', departments: '={{ 2 }}', templateId: '={{ 7 }}' },
+				}),
+			);
+			expect(run.error).toBeUndefined();
+			expect(filters).toEqual([
+				{ key: 'template_id', value: '7' },
+				{ key: 'creator', value: '5' },
+				{ key: 'department', value: '2' },
+			]);
+		});
+
+		it.each([
+			[
+				'an approver relation that is none of 1, 2, 3',
+				{ approverSource: 'custom', approvers: 'bob', approverRelation: '={{ "x" }}' },
+				'Approved When must be',
+			],
+			['a department that is no id', { options: { chooseDepartment: '={{ "sales" }}' } }, 'Department ID must be'],
+			['a template that is null', { templateId: '={{ null }}' }, 'Template is empty'],
+		])('refuses %s before sending anything', async (_case, extra, message) => {
+			const run = await fixture.runCardNode({ ...submit(EXPENSE_TEMPLATE_ID, expense), ...extra } as INodeParameters);
+			expect(run.error?.message).toContain(message);
+			expect(applyCalls()).toBe(0);
+		});
+
+		it('refuses a location time beyond what Unix seconds hold', async () => {
+			const run = await fixture.runCardNode(
+				submit(ALL_CONTROLS_TEMPLATE_ID, {
+					'Text-1': 'x',
+					'Location-1': JSON.stringify({ latitude: '30.5', longitude: '104.06', time: 1e20 }),
+				}),
+			);
+			expect(run.error?.message).toBe('Form field "Site" has a time that is not Unix seconds');
+			expect(applyCalls()).toBe(0);
 		});
 	});
 });

@@ -220,8 +220,9 @@ export function valueOf(control: TemplateControl, value: unknown, fail: Fail): R
 		case 'Location': {
 			const location = parseJson(control, value, fail) as Record<string, unknown>;
 			const time = Number(location.time ?? Math.floor(Date.now() / 1000));
-			// NaN would go out as null.
-			if (!Number.isInteger(time)) return fail(controlTitle(control), 'has a time that is not Unix seconds');
+			// NaN would go out as null, 1e20 as digits no time has.
+			if (!Number.isSafeInteger(time) || time < 0)
+				return fail(controlTitle(control), 'has a time that is not Unix seconds');
 			return {
 				location: {
 					latitude: String(location.latitude ?? ''),

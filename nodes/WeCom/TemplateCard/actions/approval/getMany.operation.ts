@@ -122,24 +122,22 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(showFor('approval', 'getMany'), properties);
 
-interface FilterValues {
-	creator?: string;
-	departments?: string;
-	recordType?: string;
-	status?: string;
-	templateId?: string;
-}
+/** Filter values as the node reads them; an expression may give a number (`{{ 2 }}`). */
+type FilterValues = Partial<Record<'creator' | 'departments' | 'recordType' | 'status' | 'templateId', unknown>>;
+
+const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
 
 /** getapprovalinfo filters: different keys AND, several departments OR. */
-function wecomFilters({ creator, departments, recordType, status, templateId }: FilterValues): IDataObject[] {
+function wecomFilters(values: FilterValues): IDataObject[] {
 	const filters: IDataObject[] = [];
-	if (templateId?.trim()) filters.push({ key: 'template_id', value: templateId.trim() });
-	if (creator?.trim()) filters.push({ key: 'creator', value: creator.trim() });
-	for (const department of (departments ?? '').split(',').map((id) => id.trim())) {
-		if (department) filters.push({ key: 'department', value: department });
-	}
-	if (status) filters.push({ key: 'sp_status', value: status });
-	if (recordType) filters.push({ key: 'record_type', value: recordType });
+	const add = (key: string, value: string) => {
+		if (value) filters.push({ key, value });
+	};
+	add('template_id', text(values.templateId));
+	add('creator', text(values.creator));
+	for (const department of text(values.departments).split(',')) add('department', department.trim());
+	add('sp_status', text(values.status));
+	add('record_type', text(values.recordType));
 	return filters;
 }
 

@@ -157,8 +157,9 @@ const ids = (value: unknown) =>
 		.filter((id) => id !== '');
 
 function templateIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
-	const located = nodeParameter(ctx, 'templateId', itemIndex, '') as { value?: unknown } | string;
-	const id = String(typeof located === 'object' ? (located.value ?? '') : located).trim();
+	const located = nodeParameter(ctx, 'templateId', itemIndex, '') as { value?: unknown } | string | null;
+	const value = located !== null && typeof located === 'object' ? located.value : located;
+	const id = String(value ?? '').trim();
 	if (!id) throw new NodeOperationError(ctx.getNode(), 'Template is empty', { itemIndex });
 	return id;
 }
@@ -186,6 +187,12 @@ function processOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (approvers.length === 0) throw new NodeOperationError(ctx.getNode(), 'Approver Userids is empty', { itemIndex });
 	const cc = ids(nodeParameter(ctx, 'ccUsers', itemIndex, ''));
 	const relation = Number(nodeParameter(ctx, 'approverRelation', itemIndex, 2));
+	// apv_rel: 1 all (会签), 2 any (或签), 3 in order (依次审批); WeCom answers 301025 for anything else.
+	if (![1, 2, 3].includes(relation))
+		throw new NodeOperationError(ctx.getNode(), 'Approved When must be 1, 2 or 3', {
+			itemIndex,
+			description: '1: all approve (会签), 2: any one approves (或签), 3: all approve in order (依次审批).',
+		});
 	return {
 		use_template_approver: 0,
 		process: {
@@ -206,12 +213,24 @@ function describeIssue(issue: ApplyIssue, contents: ApplyContent[], controls: Te
 	return `${where}: ${issue.message}`;
 }
 
+/** choose_department: a department id (uint32); 0 or empty means the applicant's main department. */
+function departmentOf(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): number {
+	if (raw === undefined || raw === null || raw === '' || raw === 0) return 0;
+	const id = Number(raw);
+	if (!Number.isInteger(id) || id < 0 || id > 0xffffffff)
+		throw new NodeOperationError(ctx.getNode(), `Department ID must be a department's number (got "${String(raw)}")`, {
+			itemIndex,
+		});
+	return id;
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const creator = String(nodeParameter(this, 'creatorUserid', itemIndex, '')).trim();
 	if (!creator) throw new NodeOperationError(this.getNode(), 'Applicant is empty', { itemIndex });
 	const templateId = templateIdOf(this, itemIndex);
-	const options = readOptions<RetryOptionValues & { chooseDepartment?: number }>(this, itemIndex);
+	const options = readOptions<RetryOptionValues & { chooseDepartment?: unknown }>(this, itemIndex);
 	const retry = retryPolicyFrom(options, true);
+	const department = departmentOf(this, itemIndex, options.chooseDepartment);
 	const summaryLines = String(nodeParameter(this, 'summary', itemIndex, ''))
 		.split('\n')
 		.map((line) => line.trim())
@@ -221,7 +240,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		template_id: templateId,
 		...processOf(this, itemIndex),
 		summary_list: summaryLines.map((text) => ({ summary_info: [{ text, lang: 'zh_CN' }] })),
-		...(options.chooseDepartment ? { choose_department: options.chooseDepartment } : {}),
+		...(department ? { choose_department: department } : {}),
 	};
 	// The template says what the form must hold: checked here, so a wrong form sends nothing.
 	const template = await fetchApprovalTemplate(this, itemIndex, templateId, retry);
