@@ -155,13 +155,18 @@ function rawValue(value: Value): unknown {
 /** Keys n8n drops when it copies an item (deepCopy), and that would reach Object.prototype. */
 const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
 
-/** A key not yet in `fields`: the title, else with the control id, else numbered. */
-function fieldKey(fields: ReadableFields, title: string, id: string): string {
+/**
+ * A key not yet in `fields`: the title, else with the control id, else numbered. `counts` keeps the
+ * last number per title and id, so a form repeating one control 20,000 times is not 20,000² tries.
+ */
+function fieldKey(fields: ReadableFields, counts: Map<string, number>, title: string, id: string): string {
 	const taken = (key: string) => Object.hasOwn(fields, key) || RESERVED_KEYS.includes(key);
 	if (!taken(title)) return title;
 	const withId = `${title} (${id})`;
-	let key = withId;
-	for (let count = 2; taken(key); count++) key = `${withId} (${count})`;
+	let count = counts.get(withId) ?? 1;
+	let key = count === 1 ? withId : `${withId} (${count})`;
+	while (taken(key)) key = `${withId} (${++count})`;
+	counts.set(withId, count);
 	return key;
 }
 
@@ -172,9 +177,10 @@ function fieldKey(fields: ReadableFields, title: string, id: string): string {
  */
 export function readableFields(contents: ApplyContent[]): ReadableFields {
 	const fields: ReadableFields = {};
+	const counts = new Map<string, number>();
 	for (const content of list(contents).filter(isObject) as unknown as ApplyContent[]) {
 		const id = idOf(content.id) ?? 'no id';
-		const key = fieldKey(fields, langText(content.title) || id, id);
+		const key = fieldKey(fields, counts, langText(content.title) || id, id);
 		const value = isObject(content.value) ? content.value : {};
 		const read = readValue(content.control, value);
 		fields[key] = read === undefined ? rawValue(value) : read;
