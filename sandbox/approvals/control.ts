@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 
-import { checkApplication, formatApplyIssue, tableNestingIssue } from '../../nodes/WeCom/shared/approval';
+import { applyFiles, checkApplication, formatApplyIssue, tableNestingIssue } from '../../nodes/WeCom/shared/approval';
 import type { ApplyContent } from '../../nodes/WeCom/shared/approval';
 import { isPlainObject, parseJson, sendJson } from '../http';
 import type { ControlRequest } from '../routes/control';
@@ -56,6 +56,7 @@ export function submitApproval(state: SandboxState, submission: ApprovalSubmissi
 			});
 	if (issues.length > 0) throw new ApprovalError(formatApplyIssue(issues[0]));
 	const approvers = submission.approvers ?? [corp.corp.users[1] ?? corp.corp.users[0]];
+	state.media.keepForApproval(applyFiles(submission.contents).map((file) => file.fileId));
 	return state.approvals.submit({
 		corpId: corp.corp.corpId,
 		agentId: app.agentId,

@@ -102,11 +102,8 @@ export const applyEvent: WecomRoute = (req, state) => {
 	if (issues.length > 0) reject(PARAMETER_ERROR, `${formatApplyIssue(issues[0])}.`);
 	// File controls take media/upload media_ids (40007 for one that is unknown or expired).
 	const contents = (body.apply_data as { contents: ApplyContent[] }).contents;
-	requireUsableMedia(
-		state,
-		applyFiles(contents).map((file) => file.fileId),
-		{ corpId: context.corp.corp.corpId },
-	);
+	const fileIds = applyFiles(contents).map((file) => file.fileId);
+	requireUsableMedia(state, fileIds, { corpId: context.corp.corp.corpId });
 	const flow = flowOf(body, context);
 	const { approval } = state.approvals.submit({
 		corpId: context.corp.corp.corpId,
@@ -118,6 +115,7 @@ export const applyEvent: WecomRoute = (req, state) => {
 		notifiers: notifiersOf(body),
 		applyTime: Math.floor(state.now() / 1000),
 	});
+	state.media.keepForApproval(fileIds);
 	return wecomOk({ sp_no: approval.info.sp_no });
 };
 
