@@ -77,6 +77,25 @@ describe('approval tables nested in tables', () => {
 			expect(hostile.calls.applyevent).toBe(0);
 		});
 
+		it('Submit Approval from the form refuses a template nested that deep (stack overflow before), sending nothing', async () => {
+			// Rows keyed by column title, each row's only column the next table.
+			const rows = `${'[{"Items":'.repeat(DEEP - 1)}[{"Note":"deep"}]${'}]'.repeat(DEEP - 1)}`;
+			const run = await fixture.runCardNode({
+				...submitDeep('deep'),
+				formInput: 'form',
+				formFields: {
+					mappingMode: 'defineBelow',
+					value: { 'Table-1': rows },
+					matchingColumns: [],
+					schema: [],
+				} as unknown as INodeParameters,
+			});
+			expect(run.error?.message).toBe(
+				`template_content.controls${'[0].config.table.children'.repeat(3)}[0]: the template nests tables more than 3 levels deep`,
+			);
+			expect(hostile.calls.applyevent).toBe(0);
+		});
+
 		it('Get Approval Detail reads 3 levels into fields and keeps the 4th raw', async () => {
 			const run = await fixture.runCardNode({ resource: 'approval', operation: 'getDetail', spNo: '202601050001' });
 			expect(run.error).toBeUndefined();

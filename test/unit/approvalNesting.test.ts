@@ -9,10 +9,12 @@ import {
 	approvalOutput,
 	readableFields,
 	tableNestingIssue,
+	templateNestingIssue,
+	type TemplateControl,
 	type ApplyContent,
 	type ApprovalDetail,
 } from '../../nodes/WeCom/shared/approval';
-import { nestedTablePath, nestedTablesJson } from '../approvals/fixtures';
+import { nestedTableControlsJson, nestedTablePath, nestedTablesJson } from '../approvals/fixtures';
 
 const nestedTables = (levels: number): ApplyContent[] => [JSON.parse(nestedTablesJson(levels)) as ApplyContent];
 
@@ -35,6 +37,14 @@ describe('Table nesting', () => {
 		const disguised = nestedTables(4);
 		(disguised[0] as { control: string }).control = 'Text';
 		expect(tableNestingIssue(disguised)?.path).toBe(nestedTablePath(4));
+	});
+
+	it('bounds a template the same way, without walking 10,000 levels', () => {
+		const template = (levels: number) => JSON.parse(nestedTableControlsJson(levels)) as TemplateControl[];
+		expect(templateNestingIssue(template(3))).toBeUndefined();
+		const fourth = `template_content.controls${'[0].config.table.children'.repeat(3)}[0]`;
+		expect(templateNestingIssue(template(4))?.path).toBe(fourth);
+		expect(templateNestingIssue(template(10_000))?.path).toBe(fourth);
 	});
 
 	it('reads 3 levels of tables into fields', () => {

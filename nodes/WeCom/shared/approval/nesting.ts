@@ -1,4 +1,5 @@
 import type { ApplyIssue } from './check';
+import type { TemplateControl } from './types';
 import { APPROVAL_TABLE_MAX_DEPTH } from './limits';
 
 /**
@@ -33,6 +34,30 @@ export function tableNestingIssue(contents: unknown, at = 'apply_data.contents')
 				if (isObject(row))
 					pending.push({ list: row.list, path: `${here}.value.children[${rowIndex}].list`, depth: depth + 1 });
 			});
+		}
+	}
+	return undefined;
+}
+
+/**
+ * The same bound on a template (gettemplatedetail's Table `config.table.children`): a form built
+ * from a template follows its tables, so one nested deeper is refused before the form is built.
+ */
+export function templateNestingIssue(
+	controls: readonly TemplateControl[],
+	at = 'template_content.controls',
+): ApplyIssue | undefined {
+	const pending: Array<{ list: unknown; path: string; depth: number }> = [{ list: controls, path: at, depth: 0 }];
+	while (pending.length > 0) {
+		const { list, path, depth } = pending.pop()!;
+		if (!Array.isArray(list)) continue;
+		for (const [index, control] of list.entries()) {
+			const children = (control as Partial<TemplateControl> | null)?.config?.table?.children;
+			if (!Array.isArray(children) || children.length === 0) continue;
+			const here = `${path}[${index}]`;
+			if (!tableDepthAllowed(depth + 1))
+				return { path: here, message: `the template nests tables more than ${APPROVAL_TABLE_MAX_DEPTH} levels deep` };
+			pending.push({ list: children, path: `${here}.config.table.children`, depth: depth + 1 });
 		}
 	}
 	return undefined;
