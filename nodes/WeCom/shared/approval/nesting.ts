@@ -3,7 +3,8 @@ import type { TemplateControl } from './types';
 import { APPROVAL_TABLE_MAX_DEPTH } from './limits';
 
 /**
- * The nesting guard for Table controls, shared by Submit Approval (refused before sending), the
+ * The nesting guard for Table controls, shared by Submit Approval (its contents, and for the form
+ * its template: refused before sending), the
  * sandbox's applyevent (301025) and the readable `fields` of an approval (kept raw beyond it).
  */
 
