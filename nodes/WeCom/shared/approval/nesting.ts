@@ -4,8 +4,8 @@ import { APPROVAL_TABLE_MAX_DEPTH } from './limits';
 
 /**
  * The nesting guard for Table controls, shared by Submit Approval (its contents, and for the form
- * its template: refused before sending), the
- * sandbox's applyevent (301025) and the readable `fields` of an approval (kept raw beyond it).
+ * its template: refused before sending), the sandbox's applyevent (301025) and the readable
+ * `fields` of an approval (kept raw beyond it).
  */
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
