@@ -21,6 +21,7 @@ import { applyEvent, getApprovalDetail, getApprovalInfo, getTemplateDetail } fro
 import { approvalActionOf } from './approvals/callback';
 import { changeResult, decideApproval, handleApprovalControl, submitApproval } from './approvals/control';
 import { isWebUiPath, serveWebUi } from './web/routes';
+import { mediaGet, sendFileAnswer } from './media/download';
 import { MEDIA_ROUTES, isUploadedImagePath, maxBodyBytes, serveUploadedImage } from './media/routes';
 import { CallbackHub, handleCallbackControl } from './callbacks';
 import { startLatencyRelay } from './network/latency';
@@ -39,6 +40,7 @@ const WECOM_ROUTES: ReadonlyMap<string, WecomRoute> = new Map([
 	['/cgi-bin/webhook/send', webhookSend],
 	...CONTACT_ROUTES,
 	...MEDIA_ROUTES,
+	['/cgi-bin/media/get', mediaGet],
 	['/cgi-bin/oa/getapprovaldetail', getApprovalDetail],
 	['/cgi-bin/oa/applyevent', applyEvent],
 	['/cgi-bin/oa/gettemplatedetail', getTemplateDetail],
@@ -114,6 +116,7 @@ async function handleWecom(
 	// The ambiguous cases: the call was handled and recorded, but the caller gets no usable answer.
 	if (spoilAnswer(terminal, http, answer)) return;
 	state.countAnswer(answer.errcode);
+	if (sendFileAnswer(res, answer)) return;
 	sendJson(res, 200, answer, { 'Error-Code': String(answer.errcode) });
 }
 

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 
-import { checkApplication, formatApplyIssue } from '../../nodes/WeCom/shared/approval';
+import { applyFiles, checkApplication, formatApplyIssue, tableNestingIssue } from '../../nodes/WeCom/shared/approval';
 import type { ApplyContent } from '../../nodes/WeCom/shared/approval';
 import { isPlainObject, parseJson, sendJson } from '../http';
 import type { ControlRequest } from '../routes/control';
@@ -47,12 +47,16 @@ export function submitApproval(state: SandboxState, submission: ApprovalSubmissi
 	if (!template) throw new ApprovalError(`unknown templateId ${submission.templateId}`);
 	if (typeof submission.creator !== 'string' || !corp.users.has(submission.creator.toLowerCase()))
 		throw new ApprovalError(`creator ${submission.creator} is not a member of ${corp.corp.corpId}`);
-	const issues = checkApplication(template.template_content.controls, {
-		apply_data: { contents: submission.contents },
-		summary_list: [{ summary_info: [{ text: 'sandbox', lang: 'zh_CN' }] }],
-	});
+	const nesting = tableNestingIssue(submission.contents);
+	const issues = nesting
+		? [nesting]
+		: checkApplication(template.template_content.controls, {
+				apply_data: { contents: submission.contents },
+				summary_list: [{ summary_info: [{ text: 'sandbox', lang: 'zh_CN' }] }],
+			});
 	if (issues.length > 0) throw new ApprovalError(formatApplyIssue(issues[0]));
 	const approvers = submission.approvers ?? [corp.corp.users[1] ?? corp.corp.users[0]];
+	state.media.keepForApproval(applyFiles(submission.contents).map((file) => file.fileId));
 	return state.approvals.submit({
 		corpId: corp.corp.corpId,
 		agentId: app.agentId,

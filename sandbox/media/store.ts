@@ -30,6 +30,12 @@ export class MediaStore {
 	private readonly images = new Map<string, StoredImage>();
 	/** Images uploaded per corp and day ('corpId|day'). */
 	private readonly imagesPerDay = new Map<string, number>();
+	/**
+	 * Files of submitted approvals: applyevent converts them to long-term storage on submit (
+	 * https://developer.work.weixin.qq.com/document/path/91853) and getapprovaldetail's file_ids are
+	 * fetched with media/get (/91983), so their 3 days no longer apply.
+	 */
+	private readonly approvalFiles = new Set<string>();
 
 	addMedia(entry: Omit<StoredMedia, 'mediaId'>): StoredMedia {
 		const stored = { ...entry, mediaId: `sandbox-media-${randomBytes(18).toString('base64url')}` };
@@ -56,6 +62,24 @@ export class MediaStore {
 		return { type, fileName, size: stored.data.length, createdAt, owner: { ...owner } };
 	}
 
+	/** Keeps the app uploads among `mediaIds` for good: they are attached to a submitted approval. */
+	keepForApproval(mediaIds: Iterable<string>): void {
+		for (const mediaId of mediaIds) {
+			const stored = this.media.get(mediaId);
+			if (stored && 'corpId' in stored.owner) this.approvalFiles.add(mediaId);
+		}
+	}
+
+	/**
+	 * What media/get serves a corp's apps: its uploads while their 3 days last (media_ids are shared
+	 * corp-wide, https://developer.work.weixin.qq.com/document/path/90254), its approvals' files for good.
+	 */
+	download(mediaId: string, corpId: string, now: number): StoredMedia | undefined {
+		const stored = this.media.get(mediaId);
+		if (!stored || !('corpId' in stored.owner) || stored.owner.corpId !== corpId) return undefined;
+		return this.approvalFiles.has(mediaId) ? stored : this.findMedia(mediaId, { corpId }, now);
+	}
+
 	/** Counts the image against the corp's daily quota; false when the quota is used up. */
 	admitImage(corpId: string, now: number): boolean {
 		const key = `${corpId}|${Math.floor(now / DAY_MS)}`;
@@ -79,5 +103,6 @@ export class MediaStore {
 		this.media.clear();
 		this.images.clear();
 		this.imagesPerDay.clear();
+		this.approvalFiles.clear();
 	}
 }

@@ -1,4 +1,4 @@
-import { HORIZONTAL_TYPE } from '../../nodes/WeCom/shared/card';
+import { ATTACHMENT_MEDIA_TYPE, attachmentMediaRefs } from '../../nodes/WeCom/shared/media';
 import { reject } from '../errmsg';
 import type { SandboxState } from '../state';
 import type { MediaOwner } from './store';
@@ -12,11 +12,13 @@ export function requireUsableMedia(state: SandboxState, mediaIds: Iterable<strin
 	for (const mediaId of mediaIds) if (!state.media.findMedia(mediaId, caller, state.now())) reject(40007);
 }
 
-/** The media_ids of a checked card's attachment rows (horizontal_content_list type 2). */
-export function attachmentMediaIds(card: Record<string, unknown>): string[] {
-	const rows = Array.isArray(card.horizontal_content_list) ? (card.horizontal_content_list as unknown[]) : [];
-	return rows.flatMap((row) => {
-		const { type, media_id: mediaId } = (row ?? {}) as { type?: unknown; media_id?: unknown };
-		return type === HORIZONTAL_TYPE.attachment && typeof mediaId === 'string' ? [mediaId] : [];
-	});
+/**
+ * A checked card's attachment rows (horizontal_content_list type 2): usable media_ids, each of a
+ * `type=file` upload (an image, voice or video media_id: 40007 too).
+ */
+export function requireAttachmentMedia(state: SandboxState, card: Record<string, unknown>, caller: MediaOwner): void {
+	for (const { mediaId } of attachmentMediaRefs(card)) {
+		const stored = state.media.findMedia(mediaId, caller, state.now());
+		if (!stored || stored.type !== ATTACHMENT_MEDIA_TYPE) reject(40007);
+	}
 }

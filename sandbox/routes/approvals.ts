@@ -6,6 +6,7 @@ import {
 	APPROVAL_LIST_PAGE_SIZE,
 	checkApplication,
 	formatApplyIssue,
+	tableNestingIssue,
 } from '../../nodes/WeCom/shared/approval';
 import type { ApplyContent } from '../../nodes/WeCom/shared/approval';
 import { reject, wecomOk } from '../errmsg';
@@ -95,15 +96,14 @@ export const applyEvent: WecomRoute = (req, state) => {
 	if (!context.corp.users.has(body.creator_userid.toLowerCase())) reject(APPROVAL_ERRCODE.noApprovalPermission);
 	const template = nonEmptyString(body.template_id) ? state.approvals.templates.get(body.template_id) : undefined;
 	if (!template) reject(PARAMETER_ERROR, 'template_id is invalid.');
-	const issues = checkApplication(template.template_content.controls, body);
+	// Tables nested deeper than any form has: refused before the form is walked.
+	const nesting = tableNestingIssue((body.apply_data as { contents?: unknown } | undefined)?.contents);
+	const issues = nesting ? [nesting] : checkApplication(template.template_content.controls, body);
 	if (issues.length > 0) reject(PARAMETER_ERROR, `${formatApplyIssue(issues[0])}.`);
 	// File controls take media/upload media_ids (40007 for one that is unknown or expired).
 	const contents = (body.apply_data as { contents: ApplyContent[] }).contents;
-	requireUsableMedia(
-		state,
-		applyFiles(contents).map((file) => file.fileId),
-		{ corpId: context.corp.corp.corpId },
-	);
+	const fileIds = applyFiles(contents).map((file) => file.fileId);
+	requireUsableMedia(state, fileIds, { corpId: context.corp.corp.corpId });
 	const flow = flowOf(body, context);
 	const { approval } = state.approvals.submit({
 		corpId: context.corp.corp.corpId,
@@ -115,6 +115,7 @@ export const applyEvent: WecomRoute = (req, state) => {
 		notifiers: notifiersOf(body),
 		applyTime: Math.floor(state.now() / 1000),
 	});
+	state.media.keepForApproval(fileIds);
 	return wecomOk({ sp_no: approval.info.sp_no });
 };
 

@@ -2,7 +2,7 @@ import { acceptCard } from '../cardSchema';
 import { duplicateIntervalMs, duplicateKey } from '../duplicateCheck';
 import { reject, wecomOk } from '../errmsg';
 import { isPlainObject } from '../http';
-import { attachmentMediaIds, requireUsableMedia } from '../media/usable';
+import { requireAttachmentMedia } from '../media/usable';
 import { newMsgid, newResponseCode } from '../ids';
 import { resolveSendRecipients } from '../recipients';
 import type { ResolvedRecipients } from '../recipients';
@@ -28,7 +28,7 @@ function checkContent(body: Record<string, unknown>, context: AppContext, state:
 	}
 	if (body.msgtype !== 'template_card') reject(40008);
 	const { card, callsBack } = acceptCard(body.template_card, 'send');
-	requireUsableMedia(state, attachmentMediaIds(card), { corpId: context.corp.corp.corpId });
+	requireAttachmentMedia(state, card, { corpId: context.corp.corp.corpId });
 	if (callsBack && !context.app.callbackUrl) reject(43012);
 	const taskId = typeof card.task_id === 'string' ? card.task_id : undefined;
 	return { msgtype: 'template_card', card, taskId, callsBack };

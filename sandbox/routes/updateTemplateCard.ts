@@ -1,7 +1,7 @@
 import { acceptCard } from '../cardSchema';
 import { reject, wecomOk } from '../errmsg';
 import { isPlainObject } from '../http';
-import { attachmentMediaIds, requireUsableMedia } from '../media/usable';
+import { requireAttachmentMedia } from '../media/usable';
 import { recipientCapErrcode } from '../recipients';
 import { RESPONSE_CODE_TTL_MS } from '../../nodes/WeCom/shared/limits';
 import type { AppContext, SandboxState, SentMessage } from '../state';
@@ -118,8 +118,7 @@ export const updateTemplateCard: WecomRoute = (req, state: SandboxState) => {
 	if (!original) reject(60140);
 
 	const change = readChange(body, original);
-	if (change.mode === 'template_card')
-		requireUsableMedia(state, attachmentMediaIds(change.card), { corpId: context.corp.corp.corpId });
+	if (change.mode === 'template_card') requireAttachmentMedia(state, change.card, { corpId: context.corp.corp.corpId });
 	const targets = readTargets(body, original, context);
 	issued.used = true;
 	applyChange(original, change, targets, now);

@@ -1,7 +1,7 @@
 import { acceptCard } from '../cardSchema';
 import { reject, wecomOk } from '../errmsg';
 import { isPlainObject } from '../http';
-import { attachmentMediaIds, requireUsableMedia } from '../media/usable';
+import { requireAttachmentMedia } from '../media/usable';
 import type { SandboxState } from '../state';
 import type { DeliveredMessage } from '../types';
 import { jsonBody, nonEmptyString, requirePost } from './common';
@@ -20,7 +20,7 @@ function robotContent(body: Record<string, unknown>, state: SandboxState, robotK
 	switch (body.msgtype) {
 		case 'template_card': {
 			const { card } = acceptCard(body.template_card, 'robot');
-			requireUsableMedia(state, attachmentMediaIds(card), { robotKey });
+			requireAttachmentMedia(state, card, { robotKey });
 			return { msgtype: 'template_card', template_card: card };
 		}
 		case 'text':

@@ -121,3 +121,27 @@ export function allControlsApplication(overrides: Record<string, unknown> = {}) 
 		...overrides,
 	};
 }
+
+/**
+ * The JSON text of one Table control (id `Table-1`) holding `levels` tables in one another, each the
+ * only cell of its parent's only row, around a Text control. Built as text: JSON.stringify itself
+ * exhausts the stack on 10,000 levels, JSON.parse does not.
+ */
+export function nestedTablesJson(levels: number): string {
+	const open =
+		'{"control":"Table","id":"Table-1","title":[{"text":"Items","lang":"zh_CN"}],"value":{"children":[{"list":[';
+	const leaf = '{"control":"Text","id":"Text-1","title":[{"text":"Note","lang":"zh_CN"}],"value":{"text":"deep"}}';
+	return `${open.repeat(levels)}${leaf}${']}]}}'.repeat(levels)}`;
+}
+
+/** A gettemplatedetail control list of the same shape: `levels` Table controls in one another. */
+export function nestedTableControlsJson(levels: number): string {
+	const title = (text: string) => `"title":[{"text":"${text}","lang":"zh_CN"}]`;
+	const open = `{"property":{"control":"Table","id":"Table-1",${title('Items')},"require":0},"config":{"table":{"children":[`;
+	const leaf = `{"property":{"control":"Text","id":"Text-1",${title('Note')},"require":0}}`;
+	return `[${open.repeat(levels)}${leaf}${']}}}'.repeat(levels)}]`;
+}
+
+/** The path of the `level`-th table of nestedTablesJson when it is contents[index]. */
+export const nestedTablePath = (level: number, index = 0): string =>
+	`apply_data.contents[${index}]${'.value.children[0].list[0]'.repeat(level - 1)}`;

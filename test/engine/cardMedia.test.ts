@@ -151,3 +151,68 @@ describe('card images and attachments from binary fields', () => {
 		expect(calls('/cgi-bin/webhook/send')).toBeUndefined();
 	});
 });
+
+/**
+ * An attachment row (horizontal_content_list type 2, 文件附件, "附件的media_id":
+ * https://developer.work.weixin.qq.com/document/path/90236; the robot's 文件上传接口: /99110) takes
+ * a `type=file` upload; WeCom answers 40007 不合法的media_id for another (/90313). The node knows
+ * the type of what it uploaded and refuses such a card before sending it.
+ */
+describe('attachment rows take a file upload only', () => {
+	let fixture: MediaFixture;
+	beforeAll(async () => {
+		fixture = await startMediaFixture();
+	});
+	afterAll(async () => await fixture.close());
+	beforeEach(() => fixture.sandbox.reset());
+
+	const upload = async (resource: 'media' | 'robot', mediaType: string, fileName: string) => {
+		const operation = resource === 'media' ? 'uploadFile' : 'uploadMedia';
+		const run = await fixture.run({ resource, operation, mediaType }, [
+			fileItem(png(100), fileName, 'application/octet-stream'),
+		]);
+		expect(run.error).toBeUndefined();
+		expect(run.items[0].json.type).toBe(mediaType);
+		return String(run.items[0].json.media_id);
+	};
+	const rows = (media_id: string) => ({
+		cardImage: { image: { url: 'https://example.com/c.png' } },
+		horizontalContentList: {
+			items: [
+				{ keyname: 'Owner', value: 'Alice' },
+				{ keyname: 'Report', type: 2, value: 'report.pdf', media_id },
+			],
+		},
+	});
+	const refusal = (error: unknown) => error as { errcode?: number; message: string; description?: string };
+
+	it.each([
+		['image', 'photo.jpg'],
+		['voice', 'note.amr'],
+		['video', 'clip.mp4'],
+	])('refuses an app card whose attachment is a %s upload, sending nothing', async (mediaType, fileName) => {
+		const mediaId = await upload('media', mediaType, fileName);
+		const run = await fixture.run(appSend(rows(mediaId)));
+		const error = refusal(run.error);
+		expect(error.errcode).toBe(40007);
+		expect(error.message).toContain('horizontal_content_list[1].media_id');
+		expect(error.message).toContain('Invalid media_id');
+		expect(error.description).toMatch(/Upload it with type file/);
+		expect(fixture.sandbox.stats().calls['/cgi-bin/message/send']).toBeUndefined();
+	});
+
+	it("refuses a group robot card whose attachment is the robot's voice upload", async () => {
+		const mediaId = await upload('robot', 'voice', 'note.amr');
+		const run = await fixture.run({ resource: 'robot', operation: 'sendTemplateCard', ...newsCard(rows(mediaId)) });
+		expect(refusal(run.error)).toMatchObject({ errcode: 40007 });
+		expect(refusal(run.error).message).toContain('horizontal_content_list[1].media_id');
+		expect(fixture.sandbox.stats().calls['/cgi-bin/webhook/send']).toBeUndefined();
+	});
+
+	it('sends an app card whose attachment is a file upload', async () => {
+		const mediaId = await upload('media', 'file', 'report.pdf');
+		const run = await fixture.run(appSend(rows(mediaId)));
+		expect(run.error).toBeUndefined();
+		expect(fixture.sandbox.messages()).toHaveLength(1);
+	});
+});

@@ -16,7 +16,13 @@ import {
 	TRIP_TEMPLATE_ID,
 } from '../../sandbox';
 import type { Sandbox } from '../../sandbox';
-import { ALL_CONTROLS_CONTENTS, allControlsApplication, MONDAY } from '../approvals/fixtures';
+import {
+	ALL_CONTROLS_CONTENTS,
+	allControlsApplication,
+	MONDAY,
+	nestedTablePath,
+	nestedTablesJson,
+} from '../approvals/fixtures';
 import { uploadSandboxFile, withUploadedFiles } from '../harness/sandboxMedia';
 
 const DAY = 24 * 3600;
@@ -62,6 +68,22 @@ describe('sandbox: approvals', () => {
 	};
 	const contentsWith = (id: string, value: unknown) =>
 		ALL_CONTROLS_CONTENTS.map((content) => (content.id === id ? { ...content, value } : content));
+
+	/**
+	 * WeCom documents a Table's rows as content lists and no nesting depth (applyevent:
+	 * https://developer.work.weixin.qq.com/document/path/91853); the package bounds it at 3 levels,
+	 * and a form that breaks the template is 301025 (https://developer.work.weixin.qq.com/document/path/90313).
+	 */
+	it('applyevent answers 301025 for 10,000 nested tables, naming the 4th level', async () => {
+		const rawBody = `{"creator_userid":"alice","template_id":"${ALL_CONTROLS_TEMPLATE_ID}","use_template_approver":1,"apply_data":{"contents":[${nestedTablesJson(10_000)}]},"summary_list":[{"summary_info":[{"text":"Deep","lang":"zh_CN"}]}]}`;
+		const { json } = await callSandbox(sandbox.url, '/cgi-bin/oa/applyevent', {
+			query: { access_token: token },
+			rawBody,
+		});
+		expect(json.errcode).toBe(301025);
+		expect(json.errmsg).toContain(`${nestedTablePath(4)}: tables nest at most 3 levels deep`);
+		expect(sandbox.approvals()).toHaveLength(0);
+	});
 
 	it('gettemplatedetail returns every documented control type across the templates', async () => {
 		const types = new Set<string>();

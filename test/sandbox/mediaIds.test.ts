@@ -10,7 +10,7 @@ import {
 	sampleButtonInteraction,
 	sampleTextNotice,
 } from '../../sandbox';
-import { demoAppToken, uploadSandboxFile } from '../harness/sandboxMedia';
+import { demoAppToken, postSandboxUpload, uploadSandboxFile } from '../harness/sandboxMedia';
 import { useDemoSandbox } from '../harness/sandboxSession';
 import { MEDIA_ID_CASES, type MediaIdCase, type MediaUse } from './mediaIdCases';
 
@@ -87,5 +87,53 @@ describe('sandbox: media_ids in cards and approvals', () => {
 		const mediaId = await mediaIdOf(entry);
 		now += entry.ageMs;
 		expect(await errcodeOf(entry.usedBy, mediaId)).toBe(entry.errcode);
+	});
+
+	/**
+	 * An attachment row (horizontal_content_list type 2, 文件附件) takes the media_id of a file:
+	 * "附件的media_id" (https://developer.work.weixin.qq.com/document/path/90236), the robot's
+	 * 文件上传接口 (/99110). Another type's media_id is 不合法的media_id, 40007 (/90313).
+	 */
+	describe('attachment rows take a file upload only', () => {
+		const FILE_NAMES: Record<string, string> = {
+			image: 'photo.jpg',
+			voice: 'note.amr',
+			video: 'clip.mp4',
+			file: 'report.pdf',
+		};
+		const upload = async (type: string, uploader: { access_token: string } | { key: string }) => {
+			const path = 'key' in uploader ? '/cgi-bin/webhook/upload_media' : '/cgi-bin/media/upload';
+			const answer = await postSandboxUpload(
+				demo.sandbox.url,
+				path,
+				{ ...uploader, type },
+				{
+					fileName: FILE_NAMES[type],
+					data: Buffer.from(`sandbox ${type} bytes`),
+				},
+			);
+			expect(answer).toMatchObject({ errcode: 0, type });
+			return answer.media_id as string;
+		};
+
+		it.each([
+			['image', 'app card', 40007],
+			['voice', 'app card', 40007],
+			['video', 'app card', 40007],
+			['file', 'app card', 0],
+			['image', 'app card update', 40007],
+			['file', 'app card update', 0],
+		] as const)('an app upload of type %s in an %s: %s', async (type, use, errcode) => {
+			const mediaId = await upload(type, { access_token: demo.token });
+			expect(await errcodeOf(use, mediaId)).toBe(errcode);
+		});
+
+		it.each([
+			['voice', 40007],
+			['file', 0],
+		] as const)("a robot's upload of type %s in its own card: %s", async (type, errcode) => {
+			const mediaId = await upload(type, { key: DEMO_ROBOT_KEY });
+			expect(await errcodeOf('robot card', mediaId)).toBe(errcode);
+		});
 	});
 });

@@ -249,7 +249,7 @@ export const WECOM_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
 	},
 	[ERRCODE.invalidMediaId]: {
 		meaning: 'Invalid media_id',
-		hint: "Upload the file again and use the new media_id: a media_id lives 3 days after the upload. An app card's attachment row (horizontal_content_list[].media_id) and an approval's File control (files[].file_id) take one from Upload File (media/upload) of the same company; a group robot card only one from that robot's own Upload Media.",
+		hint: "Upload the file again and use the new media_id: a media_id lives 3 days after the upload. An app card's attachment row (horizontal_content_list[].media_id) takes one from Upload File (media/upload) with Media Type File, an approval's File control (files[].file_id) one from Upload File of the same company; a group robot card only one from that robot's own Upload Media (type file).",
 		handling: 'input',
 	},
 	40009: {

@@ -5,6 +5,7 @@
  * - media/uploadimg (permanent image URL): https://developer.work.weixin.qq.com/document/path/90256
  * - group robot webhook/upload_media: https://developer.work.weixin.qq.com/document/path/99110
  */
+import { HORIZONTAL_TYPE } from './card/enums';
 
 const MB = 1024 * 1024;
 
@@ -101,4 +102,33 @@ export function describeMediaProblem(problem: MediaProblem, file: MediaFile): st
 		case 'format':
 			return `("${file.fileName}") is not ${problem.formats}, the format WeCom accepts here`;
 	}
+}
+
+/**
+ * The upload `type` a template card's attachment row (horizontal_content_list type 2, 下载附件)
+ * takes. The app page (https://developer.work.weixin.qq.com/document/path/90236) names the row
+ * 文件附件 with `media_id` "附件的media_id" and `value` the file's name with its extension; the
+ * robot page (/99110) points the same field at the 文件上传接口. Neither names an image, voice or
+ * video media_id for it, so only a `type=file` upload is sent; WeCom's answer for any other
+ * media_id is 40007 不合法的media_id (https://developer.work.weixin.qq.com/document/path/90313).
+ */
+export const ATTACHMENT_MEDIA_TYPE = 'file';
+
+/** An attachment row's media_id and where it stands in the card. */
+export interface AttachmentMediaRef {
+	/** e.g. `horizontal_content_list[1].media_id`. */
+	path: string;
+	mediaId: string;
+}
+
+/** The media_ids of a card's attachment rows, with their paths. */
+export function attachmentMediaRefs(card: unknown): AttachmentMediaRef[] {
+	const rows = (card as { horizontal_content_list?: unknown } | null)?.horizontal_content_list;
+	if (!Array.isArray(rows)) return [];
+	return rows.flatMap((row: unknown, index) => {
+		const { type, media_id: mediaId } = (row ?? {}) as { type?: unknown; media_id?: unknown };
+		return type === HORIZONTAL_TYPE.attachment && typeof mediaId === 'string'
+			? [{ path: `horizontal_content_list[${index}].media_id`, mediaId }]
+			: [];
+	});
 }

@@ -1,4 +1,5 @@
 import { APPROVAL_STATUS } from './limits';
+import { tableDepthAllowed } from './nesting';
 import type { ApplyContent, ApprovalDetail, LangText } from './types';
 
 /**
@@ -74,8 +75,8 @@ function selectorValue(selector: unknown): string | string[] | null {
 	return chosen[0] ?? null;
 }
 
-/** Reads one control's value; undefined means "not a control this package knows". */
-function readValue(control: string, value: Value): unknown {
+/** Reads one control's value; undefined means "not a control this package knows". `depth`: tables around it. */
+function readValue(control: string, value: Value, depth: number): unknown {
 	switch (control) {
 		case 'Text':
 		case 'Textarea':
@@ -108,9 +109,11 @@ function readValue(control: string, value: Value): unknown {
 				.filter(isObject)
 				.map((file) => file.file_id);
 		case 'Table':
+			// Nested deeper than the guard allows: kept raw, so no nesting can exhaust the stack.
+			if (!tableDepthAllowed(depth + 1)) return undefined;
 			return list(value.children)
 				.filter(isObject)
-				.map((row) => readableFields(list(row.list) as ApplyContent[]));
+				.map((row) => readableFields(list(row.list) as ApplyContent[], depth + 1));
 		case 'Location': {
 			const location = isObject(value.location) ? value.location : {};
 			return {
@@ -175,14 +178,14 @@ function fieldKey(fields: ReadableFields, counts: Map<string, number>, title: st
  * `__proto__`, `constructor`, `prototype`) gets the control id added (`Amount (Money-2)`), then a
  * number (`Amount (Money-2) (2)`), so no value is lost.
  */
-export function readableFields(contents: ApplyContent[]): ReadableFields {
+export function readableFields(contents: ApplyContent[], depth = 0): ReadableFields {
 	const fields: ReadableFields = {};
 	const counts = new Map<string, number>();
 	for (const content of list(contents).filter(isObject) as unknown as ApplyContent[]) {
 		const id = idOf(content.id) ?? 'no id';
 		const key = fieldKey(fields, counts, langText(content.title) || id, id);
 		const value = isObject(content.value) ? content.value : {};
-		const read = readValue(content.control, value);
+		const read = readValue(content.control, value, depth);
 		fields[key] = read === undefined ? rawValue(value) : read;
 	}
 	return fields;

@@ -4,3 +4,4 @@ export { applyFiles, type ApplyFile } from './files';
 export { approvalOutput, langText, readableFields, type ReadableFields } from './fields';
 export * from './limits';
 export * from './types';
+export { tableDepthAllowed, tableNestingIssue, templateNestingIssue } from './nesting';

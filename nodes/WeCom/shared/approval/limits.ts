@@ -43,3 +43,12 @@ export const APPROVAL_ERRCODE = {
 	noApprovalPermission: 301055,
 	narrowTimeRange: 301112,
 } as const;
+
+/**
+ * How deep Table controls may nest (a table in a table row counts one level more). WeCom documents
+ * no nesting at all: a Table's rows hold "content objects like contents[]" (applyevent:
+ * https://developer.work.weixin.qq.com/document/path/91853; getapprovaldetail: /91983). This bound
+ * is the package's own, so that hostile or broken nesting is refused (applyevent) or kept raw
+ * (detail) instead of exhausting the stack.
+ */
+export const APPROVAL_TABLE_MAX_DEPTH = 3;

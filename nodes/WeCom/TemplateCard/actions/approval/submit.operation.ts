@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { checkApplication, controlTitle } from '../../../shared/approval';
+import { checkApplication, controlTitle, tableNestingIssue, templateNestingIssue } from '../../../shared/approval';
 import type { ApplyContent, ApplyIssue, TemplateControl } from '../../../shared/approval';
 import { optionsCollection, retryOptions } from '../../descriptions/options';
 import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
@@ -175,6 +175,13 @@ function contentsOf(ctx: IExecuteFunctions, itemIndex: number, controls: Templat
 			});
 		}
 	}
+	// The form follows the template's tables: one nested too deep is refused before it is built.
+	const nesting = templateNestingIssue(controls);
+	if (nesting)
+		throw new NodeOperationError(ctx.getNode(), `${nesting.path}: ${nesting.message}`, {
+			itemIndex,
+			description: 'Nothing was sent. Use Form Input: JSON, or a template whose tables nest less deep.',
+		});
 	const values = (nodeParameter(ctx, 'formFields.value', itemIndex, {}) ?? {}) as Record<string, unknown>;
 	return contentsFromForm(controls, values, (field, message) => {
 		throw new NodeOperationError(ctx.getNode(), `Form field "${field}" ${message}`, { itemIndex });
@@ -247,7 +254,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const controls = template.template_content.controls;
 	const contents = contentsOf(this, itemIndex, controls);
 	body.apply_data = { contents } as unknown as IDataObject;
-	const issues = checkApplication(controls, body);
+	// Tables nested deeper than any form has are refused before the form is walked.
+	const nesting = tableNestingIssue(contents);
+	const issues = nesting ? [nesting] : checkApplication(controls, body);
 	if (issues.length > 0) {
 		throw new NodeOperationError(
 			this.getNode(),

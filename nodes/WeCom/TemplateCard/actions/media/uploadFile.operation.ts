@@ -6,6 +6,7 @@ import { optionsCollection, retryOptions } from '../../descriptions/options';
 import { readBinaryFile } from '../../helpers/binaryFile';
 import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
 import { nodeParameter } from '../../helpers/parameters';
+import { rememberUpload } from '../../helpers/uploadedMedia';
 import { uploadAppMedia } from '../../transport/media';
 import { showFor } from '../node.type';
 import { BINARY_FIELD_LABEL, binaryPropertyField } from './binaryField';
@@ -51,6 +52,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// An upload repeated after a timeout only leaves an unused media_id behind.
 	const retry = retryPolicyFrom(readOptions<RetryOptionValues>(this, itemIndex), true);
 	const { response, attempts } = await uploadAppMedia(this, itemIndex, type as AppMediaType, file, retry);
+	rememberUpload(response);
 	return {
 		...mediaIdOutput(response, MEDIA_ID_LIFETIME_MS),
 		fileName: file.fileName,

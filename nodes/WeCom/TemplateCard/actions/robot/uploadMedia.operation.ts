@@ -6,6 +6,7 @@ import { optionsCollection, retryOptions } from '../../descriptions/options';
 import { readBinaryFile } from '../../helpers/binaryFile';
 import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
 import { nodeParameter } from '../../helpers/parameters';
+import { rememberUpload } from '../../helpers/uploadedMedia';
 import { uploadRobotMedia } from '../../transport/media';
 import { BINARY_FIELD_LABEL, binaryPropertyField } from '../media/binaryField';
 import { mediaIdOutput } from '../media/mediaIdOutput';
@@ -51,6 +52,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	const retry = retryPolicyFrom(readOptions<RetryOptionValues>(this, itemIndex), true);
 	const { response, attempts } = await uploadRobotMedia(this, itemIndex, type as RobotMediaType, file, retry);
+	rememberUpload(response);
 	return {
 		...mediaIdOutput(response, MEDIA_ID_LIFETIME_MS),
 		fileName: file.fileName,
