@@ -7,6 +7,7 @@
 import {
 	APPROVAL_TABLE_MAX_DEPTH,
 	approvalOutput,
+	checkTemplate,
 	readableFields,
 	tableNestingIssue,
 	templateNestingIssue,
@@ -45,6 +46,17 @@ describe('Table nesting', () => {
 		const fourth = `template_content.controls${'[0].config.table.children'.repeat(3)}[0]`;
 		expect(templateNestingIssue(template(4))?.path).toBe(fourth);
 		expect(templateNestingIssue(template(10_000))?.path).toBe(fourth);
+	});
+
+	it('checks a gettemplatedetail answer with 10,000 nested tables without walking them (stack overflow before)', () => {
+		const answer = (levels: number) => ({
+			template_content: { controls: JSON.parse(nestedTableControlsJson(levels)) as unknown },
+		});
+		expect(checkTemplate(answer(3))).toEqual([]);
+		const fourth = `template_content.controls${'[0].config.table.children'.repeat(3)}[0]`;
+		expect(checkTemplate(answer(10_000))).toEqual([
+			{ path: fourth, message: 'the template nests tables more than 3 levels deep' },
+		]);
 	});
 
 	it('reads 3 levels of tables into fields', () => {

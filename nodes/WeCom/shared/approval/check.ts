@@ -1,4 +1,5 @@
 import { langText } from './fields';
+import { templateNestingIssue } from './nesting';
 import type { TemplateControl } from './types';
 import {
 	APPROVAL_MAX_FILES,
@@ -42,7 +43,8 @@ const isName = (value: unknown) => typeof value === 'string' && value !== '';
 
 /**
  * Where a template (gettemplatedetail) lacks what the node reads of it: each control's type and
- * id (unique), and the lists of options, columns and leave types. Titles may be missing.
+ * id (unique), the lists of options, columns and leave types, and tables nested at most
+ * APPROVAL_TABLE_MAX_DEPTH levels. Titles may be missing.
  */
 export function checkTemplate(template: unknown): ApplyIssue[] {
 	const issues: ApplyIssue[] = [];
@@ -50,7 +52,12 @@ export function checkTemplate(template: unknown): ApplyIssue[] {
 	const content = isObject(template) ? template.template_content : undefined;
 	const controls = isObject(content) ? content.controls : undefined;
 	if (!Array.isArray(controls)) report('template_content.controls', 'must be a list');
-	else checkTemplateControls(controls, 'template_content.controls', report);
+	else {
+		// Bounded first: the walk below follows tables recursively.
+		const nesting = templateNestingIssue(controls as TemplateControl[]);
+		if (nesting) return [nesting];
+		checkTemplateControls(controls, 'template_content.controls', report);
+	}
 	return issues;
 }
 
