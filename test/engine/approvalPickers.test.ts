@@ -167,6 +167,30 @@ describe('approval pickers in the editor', () => {
 		expect(forged?.calls['/cgi-bin/oa/getapprovaldetail']).toBe(3);
 	});
 
+	it('skips an application it cannot read, and shows why when it can read none', async () => {
+		const ok = (extra: Record<string, unknown>) => ({ errcode: 0, errmsg: 'ok', ...extra });
+		let readable = true;
+		await forge({
+			'/cgi-bin/oa/getapprovalinfo': () => ok({ sp_no_list: ['202601050002', '202601050001'] }),
+			'/cgi-bin/oa/getapprovaldetail': (body) =>
+				body.sp_no === '202601050002' || !readable
+					? { errcode: 301055, errmsg: 'no permission to this approval' }
+					: ok({
+							info: {
+								sp_no: body.sp_no,
+								sp_status: 1,
+								template_id: 'tpl-readable',
+								sp_name: 'Readable',
+								apply_data: { contents: [] },
+							},
+						}),
+		});
+		const search = nodeType.methods.listSearch.searchApprovalTemplates;
+		expect((await search.call(editorContext(''))).results).toEqual([{ name: 'Readable', value: 'tpl-readable' }]);
+		readable = false;
+		await expect(search.call(editorContext(''))).rejects.toThrow(/301055/);
+	});
+
 	it('names a form field without a title by its control id', async () => {
 		await forge({
 			'/cgi-bin/oa/gettemplatedetail': () => ({

@@ -35,12 +35,23 @@ export async function searchApprovalTemplates(
 	// Once each: cursors that do not advance would repeat a page.
 	const newest = [...new Set(spNos)].sort((a, b) => b.localeCompare(a)).slice(0, APPLICATIONS_READ);
 	const templates = new Map<string, string>();
+	let unreadable: unknown;
 	for (const spNo of newest) {
-		const { template_id: id, sp_name: name } = await fetchApprovalDetail(this, 0, spNo);
+		let detail: Awaited<ReturnType<typeof fetchApprovalDetail>>;
+		try {
+			detail = await fetchApprovalDetail(this, 0, spNo);
+		} catch (error) {
+			// One application the app may not read (or a malformed answer) must not hide the others.
+			unreadable ??= error;
+			continue;
+		}
+		const { template_id: id, sp_name: name } = detail;
 		// An application without a template id names no template; one without a name shows its id.
 		if (typeof id !== 'string' || id === '' || templates.has(id)) continue;
 		templates.set(id, typeof name === 'string' ? name : '');
 	}
+	// Nothing readable at all: the reason (a missing permission, say) is what the user needs to see.
+	if (templates.size === 0 && unreadable !== undefined) throw unreadable;
 	const wanted = filter?.trim().toLowerCase() ?? '';
 	const results = [...templates]
 		.filter(([id, name]) => !wanted || name.toLowerCase().includes(wanted) || id.toLowerCase().includes(wanted))
