@@ -354,7 +354,7 @@ describe(`n8n ${N8N_UNDER_TEST.version} editor: the WeCom Template Card pickers`
 		await page.context().close();
 	});
 
-	it('a workflow another tab edited is refused on opening (2.x write lock), not opened read-only', async () => {
+	it("a workflow another tab edited: refused on opening under 2.x's write lock (not tested read-only), opened on 1.x", async () => {
 		const workflowId = await newWorkflow('write lock', recipientsNode());
 		const [first, second] = [await signedInPage(), await signedInPage()];
 		// The first tab's client id: the push-ref header of its REST requests.
@@ -385,10 +385,17 @@ describe(`n8n ${N8N_UNDER_TEST.version} editor: the WeCom Template Card pickers`
 			expect(refused).toBeInstanceOf(WorkflowLockedError);
 			expect(firstTab.has((refused as WorkflowLockedError).holder.clientId)).toBe(true);
 			shown.push(`second tab: ${(refused as Error).message}`);
+			// Not a false alarm: that tab's panel is read-only, its picker disabled.
+			const canvasNode = second.locator('[data-test-id="canvas-node"]', { hasText: RECIPIENTS_NODE }).first();
+			const secondPicker = picker(await openNodePanel(second, canvasNode), 'department');
+			await secondPicker.root.waitFor({ state: 'visible', timeout: EDITOR_TIMEOUT_MS });
+			expect(await secondPicker.input.isDisabled()).toBe(true);
 		} else {
 			// 1.x has no write lock: the second tab edits the same workflow, its list loads.
 			const secondNdv = await openNodePanel(second, await openWorkflow(second, stack!, workflowId, RECIPIENTS_NODE));
-			expect(await openList(picker(secondNdv, 'department'), sales.name)).toHaveLength(visibleDepartments.length);
+			const secondPicker = picker(secondNdv, 'department');
+			expect(await secondPicker.input.isDisabled()).toBe(false);
+			expect(await openList(secondPicker, sales.name)).toHaveLength(visibleDepartments.length);
 			shown.push('second tab: no write lock on 1.x, the list loaded');
 		}
 		await second.context().close();
