@@ -34,7 +34,7 @@ export class WorkflowLockedError extends Error {
 	) {
 		super(
 			`workflow ${workflowId} is write-locked by another editor tab (client ${holder.clientId}): this tab opened it ` +
-				'read-only, where pickers load no list. Give each test its own workflow, or wait for the lock to expire (2 minutes).',
+				'read-only, where pickers are disabled and load no list. Give each test its own workflow, or wait for the lock to expire (2 minutes).',
 		);
 		this.name = 'WorkflowLockedError';
 	}
@@ -54,6 +54,8 @@ export async function openWorkflow(page: Page, stack: Stack, workflowId: string,
 				{ timeout: EDITOR_TIMEOUT_MS },
 			)
 		: undefined;
+	// Awaited below; if opening fails first, its own error is the one reported.
+	lockAnswer?.catch(() => undefined);
 	await page.goto(`${stack.server.url}/workflow/${workflowId}`);
 	const node = page.locator('[data-test-id="canvas-node"]', { hasText: nodeName }).first();
 	await node.waitFor({ state: 'visible', timeout: EDITOR_TIMEOUT_MS });
