@@ -6,8 +6,9 @@
  * (`POST /rest/workflows/:id/activate` with `{ versionId }`), send-and-wait links
  * (`getSignedResumeUrl`, HMAC-signed by n8n-core in both), `n8n execute --rawOutput` (the run as
  * indented JSON), owner set-up, credential Test and import routes.
- * Differences below: READY_PATHS (1.x is "ready" before its REST routes exist) and
- * NEW_WORKFLOW_FIELDS (1.x needs `active` on a new workflow). Two differences reached the package
+ * Differences below: READY_PATHS (1.x is "ready" before its REST routes exist),
+ * NEW_WORKFLOW_FIELDS (1.x needs `active` on a new workflow) and hasEditorWriteLock (2.x opens a
+ * workflow another editor tab holds read-only). Two differences reached the package
  * itself: 1.x calls startsWith() on every password field's value when it redacts a credential, so
  * the WeCom API credential stores its token expiry as text (credentials/WeComApi.credentials.ts);
  * 1.x's node contexts have no `customData` (nodes/WeCom/shared/n8nVersions.ts).
@@ -60,6 +61,16 @@ export const READY_PATHS = ['/healthz/readiness', '/rest/settings'] as const;
  * as NOT NULL without a default (SQLITE_CONSTRAINT otherwise); 2.x ignores it (it publishes versions).
  */
 export const NEW_WORKFLOW_FIELDS = { active: false } as const;
+
+/**
+ * 2.x gives one editor tab at a time a write lock on a workflow (collaboration; the server keeps it
+ * 2 minutes after the tab's last heartbeat, so also after a tab closed without releasing it, and
+ * `GET /rest/workflows/:id/collaboration/write-lock` answers who holds it). Every other tab opens
+ * the workflow read-only, and a read-only panel loads no picker list. 1.x has no such lock.
+ */
+export function hasEditorWriteLock(profile: N8nVersionProfile): boolean {
+	return majorOf(profile) >= 2;
+}
 
 /** What CI's `npm run test:e2e` and `npm start` run when WECOM_N8N_VERSION is not set. */
 export const DEFAULT_N8N_VERSION = '2.41.1';

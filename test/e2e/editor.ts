@@ -6,6 +6,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 
 import type { Stack } from '../../scripts/n8n/stack';
+import { hasEditorWriteLock } from '../../scripts/n8n/versions';
 
 /** How long the editor gets to show something it loads (first loads compile and fetch a lot). */
 export const EDITOR_TIMEOUT_MS = 60_000;
@@ -25,11 +26,47 @@ export async function signIn(page: Page, stack: Stack): Promise<void> {
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: EDITOR_TIMEOUT_MS });
 }
 
-/** The workflow's canvas node named `nodeName`, once the canvas shows it. */
+/** Another editor tab holds the workflow's write lock: this tab shows it read-only (n8n 2.x). */
+export class WorkflowLockedError extends Error {
+	constructor(
+		workflowId: string,
+		readonly holder: { clientId: string; userId: string },
+	) {
+		super(
+			`workflow ${workflowId} is write-locked by another editor tab (client ${holder.clientId}): this tab opened it ` +
+				'read-only, where pickers are disabled and load no list. Give each test its own workflow, or wait for the lock to expire (2 minutes).',
+		);
+		this.name = 'WorkflowLockedError';
+	}
+}
+
+/**
+ * The workflow's canvas node named `nodeName`, once the canvas shows it. On n8n 2.x, throws
+ * WorkflowLockedError when the editor found the workflow write-locked by another tab (a closed
+ * tab's lock outlives it: scripts/n8n/versions.ts, hasEditorWriteLock) instead of going on read-only.
+ */
 export async function openWorkflow(page: Page, stack: Stack, workflowId: string, nodeName: string): Promise<Locator> {
+	// What the editor itself asks when it opens a saved workflow, before it decides on read-only.
+	const lockPath = `/rest/workflows/${workflowId}/collaboration/write-lock`;
+	const lockAnswer = hasEditorWriteLock(stack.runtime.n8n)
+		? page.waitForResponse(
+				(response) => new URL(response.url()).pathname === lockPath && response.request().method() === 'GET',
+				{ timeout: EDITOR_TIMEOUT_MS },
+			)
+		: undefined;
+	// Awaited below; if opening fails first, its own error is the one reported.
+	lockAnswer?.catch(() => undefined);
 	await page.goto(`${stack.server.url}/workflow/${workflowId}`);
 	const node = page.locator('[data-test-id="canvas-node"]', { hasText: nodeName }).first();
 	await node.waitFor({ state: 'visible', timeout: EDITOR_TIMEOUT_MS });
+	if (lockAnswer) {
+		const answer = await lockAnswer;
+		const { data: holder } = (await answer.json()) as { data: { clientId: string; userId: string } | null };
+		// The editor's own rule: read-only when someone holds the lock and it is not this tab (its push-ref).
+		if (holder && holder.clientId !== answer.request().headers()['push-ref']) {
+			throw new WorkflowLockedError(workflowId, holder);
+		}
+	}
 	return node;
 }
 

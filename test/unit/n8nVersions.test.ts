@@ -6,7 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { runtimeRoot } from '../../scripts/n8n/config';
-import { DEFAULT_N8N_VERSION, N8N_VERSIONS, selectedVersion, versionProfile } from '../../scripts/n8n/versions';
+import {
+	DEFAULT_N8N_VERSION,
+	N8N_VERSIONS,
+	hasEditorWriteLock,
+	selectedVersion,
+	versionProfile,
+} from '../../scripts/n8n/versions';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
 	peerDependencies: Record<string, string>;
@@ -41,5 +47,10 @@ describe('tested n8n versions', () => {
 		expect(versionProfile('1.122.0').installOverrides).toEqual({ xlsx: 'npm:xlsx@0.18.5' });
 		expect(versionProfile('2.99.0').installOverrides).toEqual({});
 		expect(() => versionProfile('3.0.0')).toThrow(/1\.x\.y or 2\.x\.y/);
+	});
+
+	it('the editor write lock is a 2.x thing (1.123.81 has no write-lock route or message)', () => {
+		expect(hasEditorWriteLock(versionProfile('2.41.1'))).toBe(true);
+		expect(hasEditorWriteLock(versionProfile('1.123.81'))).toBe(false);
 	});
 });

@@ -1,9 +1,16 @@
 import { ERRCODE, describeErrcode } from './errorCodes';
 
 /**
+ * How the credential's messages start: n8n 1.x keeps only the message of what preAuthentication
+ * threw (see tokenProblemOf), so these prefixes are how the node still recognises them there.
+ */
+const REFUSED_PREFIX = 'WeCom refused to issue an access token: errcode ';
+const UNAVAILABLE_PREFIX = 'Could not get an access token from WeCom at ';
+
+/**
  * Thrown by the credential when `gettoken` answers an errcode. n8n wraps it in a NodeApiError
- * whose `cause` is this error, so the transport can still read the errcode. The message never
- * contains the Corp Secret: it is built from WeCom's answer only.
+ * (2.x keeps this error as its `cause`, 1.x only its message). The message never contains the
+ * Corp Secret: it is built from WeCom's answer only.
  */
 export class WeComTokenError extends Error {
 	readonly errcode: number;
@@ -23,7 +30,7 @@ export class WeComTokenUnavailableError extends Error {
 	readonly tokenUnavailable = true;
 
 	constructor(baseUrl: string, reason: string) {
-		super(`Could not get an access token from WeCom at ${baseUrl}: ${reason}`);
+		super(`${UNAVAILABLE_PREFIX}${baseUrl}: ${reason}`);
 		this.name = 'WeComTokenUnavailableError';
 	}
 }
@@ -38,7 +45,10 @@ interface TokenProblem {
 
 /**
  * The gettoken failure inside whatever n8n threw. Read by shape, not `instanceof`: n8n wraps the
- * credential's error, and the credential and the node may load this module separately.
+ * credential's error, and the credential and the node may load this module separately. n8n 2.x
+ * keeps the credential's error as the wrapper's `cause`; n8n-workflow 1.x resets `cause` (a class
+ * field declared after Error's constructor set it), leaving the message, or, when the message named
+ * a network error code, n8n's replacement message with the original in `messages`.
  */
 export function tokenProblemOf(thrown: unknown): TokenProblem | undefined {
 	for (let error = thrown as { cause?: unknown } | undefined, depth = 0; error && depth < 4; depth++) {
@@ -47,7 +57,21 @@ export function tokenProblemOf(thrown: unknown): TokenProblem | undefined {
 			return { message: String(candidate.message), errcode: candidate.errcode, unavailable: false };
 		}
 		if (candidate.tokenUnavailable === true) return { message: String(candidate.message), unavailable: true };
+		const fromMessage = tokenProblemInMessages(error as { message?: unknown; messages?: unknown });
+		if (fromMessage) return fromMessage;
 		error = error.cause as typeof error;
+	}
+	return undefined;
+}
+
+function tokenProblemInMessages({ message, messages }: { message?: unknown; messages?: unknown }) {
+	const texts = [message, ...(Array.isArray(messages) ? messages : [])].filter(
+		(text): text is string => typeof text === 'string',
+	);
+	for (const text of texts) {
+		const refused = text.startsWith(REFUSED_PREFIX) ? /^-?\d+/.exec(text.slice(REFUSED_PREFIX.length)) : null;
+		if (refused) return { message: text, errcode: Number(refused[0]), unavailable: false };
+		if (text.startsWith(UNAVAILABLE_PREFIX)) return { message: text, unavailable: true };
 	}
 	return undefined;
 }
@@ -65,5 +89,5 @@ export function tokenErrorMessage(errcode: number, errmsg: string): string {
 		: errcode === ERRCODE.ipNotTrusted
 			? ' The IP WeCom saw is quoted in the error of any WeCom node run.'
 			: '';
-	return `WeCom refused to issue an access token: errcode ${errcode} (${meaning}).${ipNote} ${hint}`;
+	return `${REFUSED_PREFIX}${errcode} (${meaning}).${ipNote} ${hint}`;
 }
