@@ -7,8 +7,11 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startEngineFixture } from './fixtures';
+import { NodeApiError } from 'n8n-workflow';
+
+import { CARD_NODE_TYPE, startEngineFixture } from './fixtures';
 import type { EngineFixture } from './fixtures';
+import { startStubOrigin } from './stubOrigin';
 
 const byMobile = (mobile: string): INodeParameters => ({
 	resource: 'contact',
@@ -35,6 +38,30 @@ describe('Contact › Find User', () => {
 	});
 
 	const calls = (path: string) => fixture.sandbox.stats().calls[path] ?? 0;
+
+	it('fails clearly when WeCom answers errcode 0 without a userid', async () => {
+		const stub = await startStubOrigin(fixture.sandbox.url);
+		stub.rewrite('/cgi-bin/user/get_userid_by_email', ({ userid: _userid, ...rest }) => rest);
+		fixture.harness.credentials.add({
+			id: 'via-stub',
+			name: 'WeCom via stub',
+			type: 'weComApi',
+			data: fixture.credentialData({ baseUrl: stub.url }),
+		});
+		try {
+			const run = await fixture.harness.runNode({
+				type: CARD_NODE_TYPE,
+				parameters: byEmail('bob@sandbox-corp.example'),
+				credentials: { weComApi: { id: 'via-stub', name: 'WeCom via stub' } },
+			});
+
+			expect(run.error).toBeInstanceOf(NodeApiError);
+			expect(run.error?.message).toMatch(/without a userid/);
+			expect(run.items).toEqual([]);
+		} finally {
+			await stub.close();
+		}
+	});
 
 	it('answers the userid for a mobile', async () => {
 		const run = await fixture.runCardNode(byMobile('13800000001'));

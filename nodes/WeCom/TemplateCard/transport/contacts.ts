@@ -21,8 +21,15 @@ export function describeLookup(lookup: UserLookup): string {
 	return 'mobile' in lookup ? `the mobile ${lookup.mobile}` : `the e-mail ${lookup.email}`;
 }
 
-/** The userid WeCom gives for a mobile or e-mail; 46004 (not found or not visible) is thrown like any errcode. */
-export async function findUserid(ctx: WeComApiContext, itemIndex: number, lookup: UserLookup): Promise<string> {
+/**
+ * The userid WeCom gives for a mobile or e-mail; 46004 (not found or not visible) is thrown like
+ * any errcode. undefined: WeCom answered errcode 0 without a userid (no member to address).
+ */
+export async function findUserid(
+	ctx: WeComApiContext,
+	itemIndex: number,
+	lookup: UserLookup,
+): Promise<string | undefined> {
 	const request =
 		'mobile' in lookup
 			? { path: '/cgi-bin/user/getuserid', body: { mobile: lookup.mobile } }
@@ -33,7 +40,8 @@ export async function findUserid(ctx: WeComApiContext, itemIndex: number, lookup
 				? `No member with ${describeLookup(lookup)} in the app's visible range`
 				: undefined,
 	});
-	return String(response.userid);
+	const userid = response.userid;
+	return typeof userid === 'string' && userid.trim() !== '' ? userid : undefined;
 }
 
 export interface Department {
