@@ -7,7 +7,8 @@
 import type { INodeParameters, INodePropertyOptions } from 'n8n-workflow';
 
 import { WeComTemplateCard } from '../../nodes/WeCom/TemplateCard/WeComTemplateCard.node';
-import { DEMO_AGENT_ID, DEMO_ROBOT_KEY } from '../../sandbox';
+import { ROBOT_MESSAGES_PER_MINUTE } from '../../nodes/WeCom/shared/limits';
+import { DEMO_AGENT_ID, DEMO_ROBOT_KEY, sampleTextNotice } from '../../sandbox';
 import type { SandboxStats } from '../../sandbox';
 import { startMediaFixture, type MediaFixture } from './mediaFixture';
 
@@ -159,6 +160,47 @@ describe('Custom API Call', () => {
 		const run = await fixture.run(call({ customPath: '/cgi-bin/webhook/.\t./message/send' }, 'robot'));
 		expect(run.error?.message).toMatch(/^Path may contain only letters/);
 		expect(since().calls).toEqual({});
+	});
+});
+
+describe('Custom API Call via the group robot and its 20 messages a minute', () => {
+	// Its own sandbox: the limiter is per robot (address and key) for the whole process.
+	let fixture: MediaFixture;
+	beforeAll(async () => {
+		fixture = await startMediaFixture();
+	});
+	afterAll(async () => await fixture.close());
+	const text = JSON.stringify({ msgtype: 'text', text: { content: 'hi' } });
+
+	it('keeps to the limit Send Template Card keeps: items beyond it fail unsent, WeCom never answers 45009', async () => {
+		const run = await fixture.run(
+			call({ customPath: 'send', customBody: text, options: { maxRateLimitWaitSeconds: 5 } }, 'robot'),
+			items(22),
+			true,
+		);
+
+		const failed = run.items.filter((item) => item.json.error);
+		expect(failed).toHaveLength(2);
+		for (const item of failed) {
+			expect(item.json.errcode).toBe(45009);
+			expect(item.json.error).toMatch(/Not sent: the group robot's limit of 20 messages per minute is used up/);
+		}
+		expect(fixture.sandbox.stats().calls['/cgi-bin/webhook/send']).toBe(ROBOT_MESSAGES_PER_MINUTE);
+		expect(fixture.sandbox.stats().errcodes['45009']).toBeUndefined();
+
+		// And the robot's own send shares the same minute.
+		const card = await fixture.run(
+			{
+				resource: 'robot',
+				operation: 'sendTemplateCard',
+				cardInput: 'json',
+				cardJson: JSON.stringify(sampleTextNotice()),
+				options: { maxRateLimitWaitSeconds: 5 },
+			},
+			items(1),
+			true,
+		);
+		expect(card.items[0].json.error).toMatch(/Not sent/);
 	});
 });
 

@@ -46,21 +46,35 @@ export async function sendToRobot(
 	itemIndex: number,
 	options: RobotSendOptions,
 ): Promise<RobotSendResult> {
-	const robot = await readRobot(this, itemIndex);
+	const { attempts, waitedMs } = await callRobotWithinLimit(this, { path: ROBOT_SEND_PATH, body }, itemIndex, options);
+	return { attempts, waitedMs };
+}
+
+/**
+ * Any robot call that may post a message (Send Template Card, Custom API Call): it takes a slot
+ * of the robot's 20 a minute, shared by every execution of this process, before it is sent.
+ */
+export async function callRobotWithinLimit(
+	ctx: IExecuteFunctions,
+	call: RobotCall,
+	itemIndex: number,
+	options: RobotSendOptions,
+): Promise<RobotSendResult & { response: IDataObject }> {
+	const robot = await readRobot(ctx, itemIndex);
 	let waitedMs = 0;
 	try {
-		const { attempts } = await withRetry(options.retry, async () => {
+		const { result, attempts } = await withRetry(options.retry, async () => {
 			const slot = await robotRateLimiter.take(robot.id, options.maxWaitMs);
 			waitedMs += slot.waitedMs;
 			try {
-				await postToRobot(this, robot, { path: ROBOT_SEND_PATH, body }, itemIndex, options);
+				return await postToRobot(ctx, robot, call, itemIndex, options);
 			} finally {
 				slot.settled();
 			}
 		});
-		return { attempts, waitedMs };
+		return { response: result, attempts, waitedMs };
 	} catch (error) {
-		if (error instanceof SlotTooFarError) throw slotTooFarError(this.getNode(), error, itemIndex);
+		if (error instanceof SlotTooFarError) throw slotTooFarError(ctx.getNode(), error, itemIndex);
 		throw withoutKey(error, robot.key);
 	}
 }
