@@ -140,6 +140,22 @@ describe('Custom API Call', () => {
 		expect(since().calls).toEqual({});
 	});
 
+	it.each([
+		['maxAttempts', '={{ "abc" }}', /Options › Max Attempts must be a whole number from 1 to 10, not "abc"/],
+		['maxAttempts', '={{ Infinity }}', /Max Attempts must be a whole number from 1 to 10/],
+		['maxAttempts', '={{ 2.5 }}', /Max Attempts must be a whole number/],
+		['maxAttempts', '={{ 0 }}', /Max Attempts must be a whole number/],
+		['requestTimeoutMs', '={{ "soon" }}', /Options › Request Timeout \(Ms\) must be a number of at least 100/],
+		['retryBaseDelayMs', '={{ -5 }}', /Options › Retry Base Delay \(Ms\) must be a number of at least 0, not -5/],
+		['rateLimitPauseSeconds', '={{ NaN }}', /Options › Rate Limit Pause \(Seconds\) must be a number/],
+	])('refuses Options › %s %s from an expression before anything is sent', async (name, value, message) => {
+		const run = await fixture.run(
+			call({ customMethod: 'GET', customPath: 'get_api_domain_ip', options: { [name]: value } }),
+		);
+		expect(run.error?.message).toMatch(message);
+		expect(since().calls).toEqual({});
+	});
+
 	it("calls a group robot API with the robot's key, never showing it", async () => {
 		const run = await fixture.run(
 			call({ customPath: 'send', customBody: JSON.stringify({ msgtype: 'text', text: { content: 'hi' } }) }, 'robot'),
@@ -171,6 +187,14 @@ describe('Custom API Call via the group robot and its 20 messages a minute', () 
 	});
 	afterAll(async () => await fixture.close());
 	const text = JSON.stringify({ msgtype: 'text', text: { content: 'hi' } });
+
+	it('refuses a Max Wait for Rate Limit that is not a number before anything is sent', async () => {
+		const run = await fixture.run(
+			call({ customPath: 'send', customBody: text, options: { maxRateLimitWaitSeconds: '={{ "a while" }}' } }, 'robot'),
+		);
+		expect(run.error?.message).toMatch(/Options › Max Wait for Rate Limit \(Seconds\) must be a number of at least 0/);
+		expect(fixture.sandbox.stats().calls['/cgi-bin/webhook/send']).toBeUndefined();
+	});
 
 	it('keeps to the limit Send Template Card keeps: items beyond it fail unsent, WeCom never answers 45009', async () => {
 		const run = await fixture.run(
