@@ -7,7 +7,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type AnswerRewrite = (answer: Record<string, unknown>) => unknown;
+/** Gets the sandbox's answer and the request's URL (path and query, as the node sent it). */
+export type AnswerRewrite = (answer: Record<string, unknown>, requestUrl: URL) => unknown;
 
 export interface StubOrigin {
 	url: string;
@@ -52,7 +53,7 @@ export async function startStubOrigin(upstream: string): Promise<StubOrigin> {
 				});
 				let text = await answer.text();
 				const change = rewrites.get(path);
-				if (change) text = JSON.stringify(change(JSON.parse(text) as Record<string, unknown>));
+				if (change) text = JSON.stringify(change(JSON.parse(text) as Record<string, unknown>, url));
 				res.writeHead(answer.status, { 'content-type': 'application/json' });
 				res.end(text);
 			} catch (error) {

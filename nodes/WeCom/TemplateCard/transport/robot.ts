@@ -7,6 +7,7 @@ import { ERRCODE } from '../../shared/errorCodes';
 import { ROBOT_MESSAGES_PER_MINUTE } from '../../shared/limits';
 import { DEADLINE_SLACK_MS, deadlineError, withinDeadline } from './deadline';
 import { weComErrcodeError, weComTransportError, type WeComApiError } from './errors';
+import { withoutKnownSecrets } from './redact';
 import { withRetry, type RetryPolicy } from './retry';
 import { robotRateLimiter, SlotTooFarError } from './robotRateLimit';
 
@@ -146,7 +147,8 @@ export async function postToRobot(
 
 	const answer = (response ?? {}) as { errcode?: unknown; errmsg?: unknown };
 	if (typeof answer.errcode !== 'number') throw unexpectedAnswer(ctx.getNode(), itemIndex);
-	if (answer.errcode === 0) return answer as IDataObject;
+	// Goes to the output whole in Custom API Call: an answer echoing the request loses the key.
+	if (answer.errcode === 0) return withoutKnownSecrets(answer as IDataObject, [robot.key]);
 	// WeCom blocks the robot for a while: every item waiting for it should hold back too.
 	if (answer.errcode === ERRCODE.apiFrequencyExceeded) robotRateLimiter.pause(robot.id, options.retry.rateLimitPauseMs);
 	throw weComErrcodeError(
