@@ -133,6 +133,21 @@ describe('Custom API Call', () => {
 			/must not contain "access_token"/,
 		],
 		['a query that is not an object', { customPath: 'user/get', customQuery: '[1]' }, /must be a JSON object/],
+		[
+			'access_token[] in the query (servers may read it as access_token)',
+			{ customPath: 'user/get', customQuery: '{"access_token[]":"x"}' },
+			/must not contain "access_token\[\]"/,
+		],
+		[
+			'a key with a control character in the query',
+			{ customPath: 'user/get', customQuery: '{"key\\u0000":"x"}' },
+			/must not contain "key/,
+		],
+		[
+			'a query value that is an object (it would be sent as "[object Object]")',
+			{ customPath: 'user/get', customQuery: '{"userid":{"id":"alice"}}' },
+			/Query Parameters \(JSON\) "userid" must be a string, number or boolean/,
+		],
 		['a body that is not JSON', { customPath: 'user/get', customBody: '{oops' }, /^Body \(JSON\) is not valid JSON/],
 	])('refuses %s before anything is sent', async (_label, extra, message) => {
 		const run = await fixture.run(call({ customMethod: 'POST', ...extra }));
