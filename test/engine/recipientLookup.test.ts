@@ -178,6 +178,17 @@ describe('lookups at WeCom', () => {
 		expect(fixture.sends().map((message) => message.touser)).toEqual([['alice']]);
 	});
 
+	it.each(['@all', 'alice|bob', 'bob\n', '-bob', 'x'.repeat(65)])(
+		'never sends to a userid WeCom cannot have (%p) that a lookup answered',
+		async (userid) => {
+			stub.rewrite(MOBILE_PATH, (answer) => ({ ...answer, userid }));
+			const result = await run('carol|mobile:13800000002');
+
+			expect(result.items[0].json.invaliduser).toEqual(['mobile:13800000002']);
+			expect(fixture.sends().map((message) => message.touser)).toEqual([['carol']]);
+		},
+	);
+
 	it('says nothing was sent when a lookup gets no WeCom answer', async () => {
 		fixture.sandbox.faults.add({ path: MOBILE_PATH, kind: 'html200' });
 		const result = await run('mobile:13800000002');

@@ -26,3 +26,14 @@ export function isMobile(mobile: string): boolean {
 export function isEmail(email: string): boolean {
 	return email.length <= EMAIL_MAX_LENGTH && EMAIL_PATTERN.test(email);
 }
+
+/**
+ * A userid as WeCom allows it: 1 to 64 characters of letters, digits, _ - @ and ., the first a
+ * letter or digit (https://developer.work.weixin.qq.com/document/path/90195). So never `@all`,
+ * and never a `|` that would split into two members in touser.
+ */
+const USERID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/;
+
+export function isUserid(userid: unknown): userid is string {
+	return typeof userid === 'string' && USERID_PATTERN.test(userid);
+}

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { CONTACT_ERRCODE } from '../../shared/contactErrcodes';
-import type { EmailType } from '../../shared/contactLookup';
+import { isUserid, type EmailType } from '../../shared/contactLookup';
 import type { WeComApiContext } from './context';
 import { weComApiCall } from './index';
 
@@ -23,7 +23,8 @@ export function describeLookup(lookup: UserLookup): string {
 
 /**
  * The userid WeCom gives for a mobile or e-mail; 46004 (not found or not visible) is thrown like
- * any errcode. undefined: WeCom answered errcode 0 without a userid (no member to address).
+ * any errcode. undefined: the errcode 0 answer holds no userid WeCom could have (none, `@all`,
+ * `a|b`): nothing to address, as a proxy that changed the answer must not pick the recipients.
  */
 export async function findUserid(
 	ctx: WeComApiContext,
@@ -40,8 +41,7 @@ export async function findUserid(
 				? `No member with ${describeLookup(lookup)} in the app's visible range`
 				: undefined,
 	});
-	const userid = response.userid;
-	return typeof userid === 'string' && userid.trim() !== '' ? userid : undefined;
+	return isUserid(response.userid) ? response.userid : undefined;
 }
 
 export interface Department {

@@ -56,7 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new NodeApiError(this.getNode(), { errcode: 0 } as JsonObject, {
 			message: `WeCom answered errcode 0 without a userid for ${describeLookup(lookup)}`,
 			description:
-				"WeCom's answer names no member, so there is no userid to output. Check the API Base URL of the credential: a proxy in between may change WeCom's answers.",
+				"WeCom's answer names no member (no userid, or one WeCom does not allow such as @all), so there is no userid to output. Check the API Base URL of the credential: a proxy in between may change WeCom's answers.",
 			itemIndex,
 		});
 	}
