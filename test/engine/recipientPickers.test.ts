@@ -171,6 +171,22 @@ describe('recipient pickers with forged input', () => {
 		expect((await listSearch(fixture, 'searchTags', '2')).results).toContainEqual({ name: '2', value: '2' });
 	});
 
+	it('lists no member whose userid WeCom does not allow (@all, a|b)', async () => {
+		stub.rewrite('/cgi-bin/user/simplelist', (answer) => ({
+			...answer,
+			userlist: [
+				{ userid: '@all', name: 'Everyone' },
+				{ userid: 'alice|bob', name: 'Two' },
+				...(answer.userlist as unknown[]),
+			],
+		}));
+
+		const values = (await listSearch(fixture, 'searchUsers')).results.map((item) => item.value);
+		expect(values).not.toContain('@all');
+		expect(values).not.toContain('alice|bob');
+		expect(values).toContain('alice');
+	});
+
 	it('skips departments and tags whose ID is not a whole number, and never puts one in a query', async () => {
 		stub.rewrite('/cgi-bin/department/list', (answer) => ({
 			...answer,

@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { isUserid } from '../../shared/contactLookup';
 import { listDepartmentMembers, listDepartments, listTags } from '../transport/contacts';
 
 /*
@@ -18,9 +19,8 @@ const DEPARTMENTS_PER_EMPTY_PAGE = 50;
 const matches = (filter: string | undefined, ...texts: string[]) =>
 	!filter || texts.some((text) => text.toLowerCase().includes(filter.trim().toLowerCase()));
 
-/** An ID as WeCom gives it, or undefined: department and tag IDs are whole numbers, userids text. */
+/** An ID as WeCom gives it, or undefined: department and tag IDs are whole numbers. */
 const wholeNumberId = (id: unknown) => (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : undefined);
-const textId = (id: unknown) => (typeof id === 'string' && id.trim() !== '' ? id : undefined);
 
 /** "Name (id)", or the id alone when WeCom gives no name. */
 const entry = (name: unknown, id: string | number): INodeListSearchItems => ({
@@ -62,7 +62,8 @@ export async function searchUsers(
 	let next = start;
 	while (next < departments.length && next < start + budget() && results.length < MEMBERS_PER_PAGE) {
 		for (const member of await listDepartmentMembers(this, departments[next])) {
-			const userid = textId(member.userid);
+			// A userid WeCom does not allow (@all, a|b) would reach more members than the one picked.
+			const userid = isUserid(member.userid) ? member.userid : undefined;
 			if (!userid || seen.has(userid) || !matches(filter, nameOf(member.name), userid)) continue;
 			seen.add(userid);
 			results.push(entry(member.name, userid));
