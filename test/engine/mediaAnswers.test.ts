@@ -68,6 +68,19 @@ describe('upload answers WeCom does not document', () => {
 		expect(run.error?.message).toMatch(/errcode 0 without url/);
 	});
 
+	it.each(['javascript:alert(1)', 'not a url', 'ftp://example.com/a.png'])(
+		"Upload Image fails clearly when the answer's url is %p (not http or https)",
+		async (url) => {
+			stub.rewrite('/cgi-bin/media/uploadimg', (answer) => ({ ...answer, url }));
+			const run = await fixture.run({ resource: 'media', operation: 'uploadImage' }, [
+				fileItem(png, 'logo.png', 'image/png'),
+			]);
+
+			expect(run.error).toBeInstanceOf(NodeApiError);
+			expect(run.error?.message).toMatch(/errcode 0 without url/);
+		},
+	);
+
 	it('sends no card whose uploaded image came back without a url', async () => {
 		stub.rewrite('/cgi-bin/media/uploadimg', ({ url: _url, ...rest }) => rest);
 		const run = await fixture.run(
