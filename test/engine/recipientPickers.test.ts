@@ -171,6 +171,27 @@ describe('recipient pickers with forged input', () => {
 		expect((await listSearch(fixture, 'searchTags', '2')).results).toContainEqual({ name: '2', value: '2' });
 	});
 
+	it.each([
+		['searchDepartments', '/cgi-bin/department/list', 'department'],
+		['searchTags', '/cgi-bin/tag/list', 'taglist'],
+		['searchUsers', '/cgi-bin/user/simplelist', 'userlist'],
+	])('%s: an answer whose list is not a list is a clear error, not a TypeError', async (method, path, list) => {
+		stub.rewrite(path, (answer) => ({ ...answer, [list]: { 0: { id: 1 } } }));
+
+		await expect(listSearch(fixture, method)).rejects.toThrow(`WeCom's answer has no ${list} list`);
+	});
+
+	it('skips list entries that are not objects', async () => {
+		stub.rewrite('/cgi-bin/tag/list', (answer) => ({
+			...answer,
+			taglist: [null, 7, 'x', ...(answer.taglist as unknown[])],
+		}));
+
+		expect((await listSearch(fixture, 'searchTags', 'Managers')).results).toEqual([
+			{ name: 'Managers (1)', value: '1' },
+		]);
+	});
+
 	it('lists no member whose userid WeCom does not allow (@all, a|b)', async () => {
 		stub.rewrite('/cgi-bin/user/simplelist', (answer) => ({
 			...answer,
