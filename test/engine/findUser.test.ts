@@ -63,6 +63,13 @@ describe('Contact › Find User', () => {
 		}
 	});
 
+	it.each(['={{ 3 }}', '={{ "personal" }}'])('refuses E-Mail Type %s before asking WeCom', async (emailType) => {
+		const run = await fixture.runCardNode({ ...byEmail('bob@sandbox-corp.example'), emailType });
+
+		expect(run.error?.message).toMatch(/^E-Mail Type ".*" is not valid: 1 \(corporate e-mail\) or 2/);
+		expect(calls('/cgi-bin/user/get_userid_by_email')).toBe(0);
+	});
+
 	it('answers the userid for a mobile', async () => {
 		const run = await fixture.runCardNode(byMobile('13800000001'));
 

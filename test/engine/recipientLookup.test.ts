@@ -76,6 +76,14 @@ describe('mobile: and email: recipients', () => {
 		expect(sends().map((message) => message.touser)).toEqual([['alice']]);
 	});
 
+	it('refuses an E-Mail Recipients Are that is neither 1 nor 2 before any lookup', async () => {
+		const run = await send('email:bob@sandbox-corp.example', { options: { recipientEmailType: '={{ "x" }}' } });
+
+		expect(run.error?.message).toMatch(/^Options › E-Mail Recipients Are must be 1 \(corporate e-mail\) or 2/);
+		expect(lookups()).toBe(0);
+		expect(sends()).toEqual([]);
+	});
+
 	it('asks once per execution for a value that repeats over 50 items', async () => {
 		const run = await send('={{ "mobile:13800000002|alice" }}', {}, emptyItems(50));
 

@@ -14,6 +14,12 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const EMAIL_TYPE = { corporate: 1, personal: 2 } as const;
 export type EmailType = (typeof EMAIL_TYPE)[keyof typeof EMAIL_TYPE];
 
+/** The email_type a field gives (an expression may give anything), or undefined when it is neither. */
+export function emailTypeOf(value: unknown): EmailType | undefined {
+	const type = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return type === EMAIL_TYPE.corporate || type === EMAIL_TYPE.personal ? type : undefined;
+}
+
 /** Spaces are formatting ("+86 138 0000 0000"): WeCom takes digits, + and - only. */
 export function normalizedMobile(mobile: string): string {
 	return mobile.replace(/\s+/g, '');

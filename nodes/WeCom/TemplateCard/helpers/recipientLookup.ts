@@ -2,7 +2,14 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CONTACT_ERRCODE } from '../../shared/contactErrcodes';
-import { EMAIL_TYPE, isEmail, isMobile, normalizedMobile, type EmailType } from '../../shared/contactLookup';
+import {
+	EMAIL_TYPE,
+	emailTypeOf,
+	isEmail,
+	isMobile,
+	normalizedMobile,
+	type EmailType,
+} from '../../shared/contactLookup';
 import { emailTypeField } from '../descriptions/contacts';
 import { findUserid, type UserLookup } from '../transport/contacts';
 import type { WeComApiError } from '../transport/errors';
@@ -55,12 +62,20 @@ export async function resolveRecipients(
 	recipients: Recipients,
 ): Promise<ResolvedRecipients> {
 	if (!recipients.users.some((user) => LOOKUP_ENTRY.test(user))) return { recipients, unresolved: [] };
-	const emailType = Number(nodeParameter(ctx, 'options.recipientEmailType', itemIndex, EMAIL_TYPE.corporate));
+	const emailType = emailTypeOf(nodeParameter(ctx, 'options.recipientEmailType', itemIndex, EMAIL_TYPE.corporate));
+	// A wrong email_type would be a wrong lookup, and those count toward WeCom's daily block.
+	if (emailType === undefined) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Options › ${recipientEmailTypeOption.displayName} must be ${EMAIL_TYPE.corporate} (corporate e-mail) or ${EMAIL_TYPE.personal} (personal e-mail)`,
+			{ itemIndex, description: 'Nothing was sent and nothing was looked up.' },
+		);
+	}
 	const resolved: Array<{ entry: string; userid: string | undefined }> = new Array(recipients.users.length);
 	// After a failed lookup the item fails: its remaining entries are not asked.
 	await forEachConcurrently(recipients.users.length, MAX_LOOKUPS_IN_FLIGHT, async (index) => {
 		const entry = recipients.users[index];
-		const lookup = lookupOf(entry, emailType as EmailType);
+		const lookup = lookupOf(entry, emailType);
 		resolved[index] = { entry, userid: lookup === null ? entry : lookup && (await lookedUp(ctx, itemIndex, lookup)) };
 	});
 	const unresolved = resolved.filter(({ userid }) => !userid).map(({ entry }) => entry);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { EMAIL_TYPE, isEmail, isMobile, normalizedMobile, type EmailType } from '../../../shared/contactLookup';
+import { EMAIL_TYPE, emailTypeOf, isEmail, isMobile, normalizedMobile } from '../../../shared/contactLookup';
 import { emailTypeField } from '../../descriptions/contacts';
 import { describeLookup, findUserid, type UserLookup } from '../../transport/contacts';
 import { showFor } from '../node.type';
@@ -74,7 +74,16 @@ function readLookup(ctx: IExecuteFunctions, itemIndex: number): UserLookup {
 	}
 	const email = text('email');
 	if (!isEmail(email)) throw invalid(ctx, itemIndex, 'E-Mail', email, 'an e-mail address of at most 64 characters');
-	const emailType = Number(ctx.getNodeParameter('emailType', itemIndex, EMAIL_TYPE.corporate)) as EmailType;
+	const emailType = emailTypeOf(ctx.getNodeParameter('emailType', itemIndex, EMAIL_TYPE.corporate));
+	if (emailType === undefined) {
+		throw invalid(
+			ctx,
+			itemIndex,
+			emailTypeField.displayName,
+			String(ctx.getNodeParameter('emailType', itemIndex)),
+			`${EMAIL_TYPE.corporate} (corporate e-mail) or ${EMAIL_TYPE.personal} (personal e-mail)`,
+		);
+	}
 	return { email, emailType };
 }
 
