@@ -70,6 +70,15 @@ describe('Contact › Find User', () => {
 		expect(calls('/cgi-bin/user/get_userid_by_email')).toBe(0);
 	});
 
+	it('does not speak of a message being delivered when a lookup gets no WeCom answer', async () => {
+		fixture.sandbox.faults.add({ path: '/cgi-bin/user/getuserid', kind: 'html200' });
+		const run = await fixture.runCardNode(byMobile('13800000001'));
+
+		const description = String((run.error as { description?: string }).description);
+		expect(run.error?.message).toMatch(/did not answer with its/);
+		expect(description).not.toMatch(/message|delivered/i);
+	});
+
 	it('answers the userid for a mobile', async () => {
 		const run = await fixture.runCardNode(byMobile('13800000001'));
 

@@ -58,6 +58,15 @@ describe('upload answers WeCom does not document', () => {
 		});
 	});
 
+	it('does not speak of a message being delivered when an upload gets no WeCom answer', async () => {
+		fixture.sandbox.faults.add({ path: '/cgi-bin/media/upload', kind: 'html200', times: 5 });
+		const run = await fixture.run({ ...uploadFile, options: { maxAttempts: 1 } }, textFile());
+
+		const description = String((run.error as { description?: string }).description);
+		expect(run.error?.message).toMatch(/did not answer with its/);
+		expect(description).not.toMatch(/message|delivered/i);
+	});
+
 	it('Upload Image fails clearly when the answer has no url', async () => {
 		stub.rewrite('/cgi-bin/media/uploadimg', ({ url: _url, ...rest }) => rest);
 		const run = await fixture.run({ resource: 'media', operation: 'uploadImage' }, [
