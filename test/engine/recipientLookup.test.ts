@@ -178,6 +178,19 @@ describe('lookups at WeCom', () => {
 		expect(stub.maxInFlight(MOBILE_PATH)).toBeLessThanOrEqual(5);
 	});
 
+	it('fails the queued lookups with the first one that got no answer, instead of waiting out a timeout each', async () => {
+		// WeCom hangs: every lookup would wait for the 10 s request timeout, 5 at a time.
+		fixture.sandbox.faults.add({ path: MOBILE_PATH, kind: 'slow', delayMs: 15_000 });
+		const items = Array.from({ length: 10 }, (_, index) => ({ json: { users: mobiles(1 + index * 5, 5) } }));
+		const started = Date.now();
+		const result = await run('={{ $json.users }}', items, { concurrency: 10 });
+
+		expect(Date.now() - started).toBeLessThan(25_000);
+		expect(result.items.every((item) => /Nothing was sent/.test(String(item.json.errorDescription)))).toBe(true);
+		expect(fixture.calls(MOBILE_PATH)).toBe(5);
+		expect(fixture.sends()).toEqual([]);
+	}, 60_000);
+
 	it('reports an errcode 0 answer without a userid as unresolved, never as "undefined"', async () => {
 		stub.rewrite(MOBILE_PATH, ({ userid: _userid, ...rest }) => rest);
 		const result = await run('alice|mobile:13800000002');

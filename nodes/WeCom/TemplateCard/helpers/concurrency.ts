@@ -27,20 +27,25 @@ export async function forEachConcurrently(
 /** Lets at most `limit` tasks run at a time, over every caller that shares it; the rest wait in order. */
 export class ConcurrencyGate {
 	private running = 0;
-	private readonly waiting: Array<() => void> = [];
+	private readonly waiting: Array<{ start: () => void; cancel: (reason: unknown) => void }> = [];
 
 	constructor(private readonly limit: number) {}
 
 	async run<T>(task: () => Promise<T>): Promise<T> {
 		if (this.running < this.limit) this.running++;
 		// A finishing task hands its place straight to the next one in line.
-		else await new Promise<void>((resolve) => this.waiting.push(resolve));
+		else await new Promise<void>((start, cancel) => this.waiting.push({ start, cancel }));
 		try {
 			return await task();
 		} finally {
 			const next = this.waiting.shift();
-			if (next) next();
+			if (next) next.start();
 			else this.running--;
 		}
+	}
+
+	/** Every task still waiting for its turn fails with `reason` without running. */
+	cancelWaiting(reason: unknown): void {
+		for (const waiter of this.waiting.splice(0)) waiter.cancel(reason);
 	}
 }

@@ -116,20 +116,55 @@ async function lookedUp(ctx: IExecuteFunctions, itemIndex: number, lookup: UserL
 	const { answers, gate } = lookups;
 	const key =
 		'mobile' in lookup ? `mobile:${lookup.mobile}` : `email:${lookup.emailType}:${lookup.email.toLowerCase()}`;
+	const entry = 'mobile' in lookup ? key : `email:${lookup.email}`;
 	let userid = answers.get(key);
 	if (!userid) {
-		const asking = gate
-			.run(async () => await findUserid(ctx, itemIndex, lookup))
-			.catch((error: unknown) => {
-				if ((error as Partial<WeComApiError>).errcode === CONTACT_ERRCODE.userNotFound) return undefined;
+		const ask = async (): Promise<{ userid?: string; error?: unknown }> => {
+			try {
+				return { userid: await findUserid(ctx, itemIndex, lookup) };
+			} catch (error) {
+				// No answer at all (timeout, network, gateway): the queued lookups would wait for the
+				// same. Cancelled here, before this one's place goes to the next in line.
+				if ((error as Partial<WeComApiError>).failureKind !== 'errcode') gate.cancelWaiting(new NotAsked(error));
+				return { error };
+			}
+		};
+		const asking = gate.run(ask).then(
+			(answer) => {
+				if (!('error' in answer)) return answer.userid;
+				if ((answer.error as Partial<WeComApiError>).errcode === CONTACT_ERRCODE.userNotFound) return undefined;
 				// Not an answer about the member (a block, a network failure): a later item asks again.
 				answers.delete(key);
-				throw lookupFailed(error, 'mobile' in lookup ? key : `email:${lookup.email}`);
-			});
+				throw lookupFailed(answer.error, entry);
+			},
+			(cancelled: NotAsked) => {
+				answers.delete(key);
+				throw notAskedError(ctx, itemIndex, entry, cancelled.cause);
+			},
+		);
 		answers.set(key, asking);
 		userid = asking;
 	}
 	return await userid;
+}
+
+/** A queued lookup dropped because one before it got no answer. */
+class NotAsked extends Error {
+	constructor(readonly cause: unknown) {
+		super('not asked');
+	}
+}
+
+function notAskedError(ctx: IExecuteFunctions, itemIndex: number, entry: string, cause: unknown) {
+	const reason = (cause as Partial<Error>).message ?? String(cause);
+	return new NodeOperationError(
+		ctx.getNode(),
+		`${entry} was not looked up: an earlier lookup got no answer (${reason})`,
+		{
+			itemIndex,
+			description: `Nothing was sent: the card goes out only once every mobile: and email: recipient is looked up. Check that n8n can reach WeCom and the API Base URL of the credential; a later execution asks again.`,
+		},
+	);
 }
 
 /**
