@@ -7,7 +7,8 @@
 import type { INodeParameters, INodePropertyOptions } from 'n8n-workflow';
 
 import { WeComTemplateCard } from '../../nodes/WeCom/TemplateCard/WeComTemplateCard.node';
-import { DEMO_AGENT_ID, DEMO_ROBOT_KEY } from '../../sandbox';
+import { ROBOT_MESSAGES_PER_MINUTE } from '../../nodes/WeCom/shared/limits';
+import { DEMO_AGENT_ID, DEMO_ROBOT_KEY, sampleTextNotice } from '../../sandbox';
 import type { SandboxStats } from '../../sandbox';
 import { startMediaFixture, type MediaFixture } from './mediaFixture';
 
@@ -132,9 +133,40 @@ describe('Custom API Call', () => {
 			/must not contain "access_token"/,
 		],
 		['a query that is not an object', { customPath: 'user/get', customQuery: '[1]' }, /must be a JSON object/],
+		[
+			'access_token[] in the query (servers may read it as access_token)',
+			{ customPath: 'user/get', customQuery: '{"access_token[]":"x"}' },
+			/must not contain "access_token\[\]"/,
+		],
+		[
+			'a key with a control character in the query',
+			{ customPath: 'user/get', customQuery: '{"key\\u0000":"x"}' },
+			/must not contain "key/,
+		],
+		[
+			'a query value that is an object (it would be sent as "[object Object]")',
+			{ customPath: 'user/get', customQuery: '{"userid":{"id":"alice"}}' },
+			/Query Parameters \(JSON\) "userid" must be a string, number or boolean/,
+		],
 		['a body that is not JSON', { customPath: 'user/get', customBody: '{oops' }, /^Body \(JSON\) is not valid JSON/],
 	])('refuses %s before anything is sent', async (_label, extra, message) => {
 		const run = await fixture.run(call({ customMethod: 'POST', ...extra }));
+		expect(run.error?.message).toMatch(message);
+		expect(since().calls).toEqual({});
+	});
+
+	it.each([
+		['maxAttempts', '={{ "abc" }}', /Options › Max Attempts must be a whole number from 1 to 10, not "abc"/],
+		['maxAttempts', '={{ Infinity }}', /Max Attempts must be a whole number from 1 to 10/],
+		['maxAttempts', '={{ 2.5 }}', /Max Attempts must be a whole number/],
+		['maxAttempts', '={{ 0 }}', /Max Attempts must be a whole number/],
+		['requestTimeoutMs', '={{ "soon" }}', /Options › Request Timeout \(Ms\) must be a number of at least 100/],
+		['retryBaseDelayMs', '={{ -5 }}', /Options › Retry Base Delay \(Ms\) must be a number of at least 0, not -5/],
+		['rateLimitPauseSeconds', '={{ NaN }}', /Options › Rate Limit Pause \(Seconds\) must be a number/],
+	])('refuses Options › %s %s from an expression before anything is sent', async (name, value, message) => {
+		const run = await fixture.run(
+			call({ customMethod: 'GET', customPath: 'get_api_domain_ip', options: { [name]: value } }),
+		);
 		expect(run.error?.message).toMatch(message);
 		expect(since().calls).toEqual({});
 	});
@@ -159,6 +191,55 @@ describe('Custom API Call', () => {
 		const run = await fixture.run(call({ customPath: '/cgi-bin/webhook/.\t./message/send' }, 'robot'));
 		expect(run.error?.message).toMatch(/^Path may contain only letters/);
 		expect(since().calls).toEqual({});
+	});
+});
+
+describe('Custom API Call via the group robot and its 20 messages a minute', () => {
+	// Its own sandbox: the limiter is per robot (address and key) for the whole process.
+	let fixture: MediaFixture;
+	beforeAll(async () => {
+		fixture = await startMediaFixture();
+	});
+	afterAll(async () => await fixture.close());
+	const text = JSON.stringify({ msgtype: 'text', text: { content: 'hi' } });
+
+	it('refuses a Max Wait for Rate Limit that is not a number before anything is sent', async () => {
+		const run = await fixture.run(
+			call({ customPath: 'send', customBody: text, options: { maxRateLimitWaitSeconds: '={{ "a while" }}' } }, 'robot'),
+		);
+		expect(run.error?.message).toMatch(/Options › Max Wait for Rate Limit \(Seconds\) must be a number of at least 0/);
+		expect(fixture.sandbox.stats().calls['/cgi-bin/webhook/send']).toBeUndefined();
+	});
+
+	it('keeps to the limit Send Template Card keeps: items beyond it fail unsent, WeCom never answers 45009', async () => {
+		const run = await fixture.run(
+			call({ customPath: 'send', customBody: text, options: { maxRateLimitWaitSeconds: 5 } }, 'robot'),
+			items(22),
+			true,
+		);
+
+		const failed = run.items.filter((item) => item.json.error);
+		expect(failed).toHaveLength(2);
+		for (const item of failed) {
+			expect(item.json.errcode).toBe(45009);
+			expect(item.json.error).toMatch(/Not sent: the group robot's limit of 20 messages per minute is used up/);
+		}
+		expect(fixture.sandbox.stats().calls['/cgi-bin/webhook/send']).toBe(ROBOT_MESSAGES_PER_MINUTE);
+		expect(fixture.sandbox.stats().errcodes['45009']).toBeUndefined();
+
+		// And the robot's own send shares the same minute.
+		const card = await fixture.run(
+			{
+				resource: 'robot',
+				operation: 'sendTemplateCard',
+				cardInput: 'json',
+				cardJson: JSON.stringify(sampleTextNotice()),
+				options: { maxRateLimitWaitSeconds: 5 },
+			},
+			items(1),
+			true,
+		);
+		expect(card.items[0].json.error).toMatch(/Not sent/);
 	});
 });
 

@@ -7,8 +7,11 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startEngineFixture } from './fixtures';
+import { NodeApiError } from 'n8n-workflow';
+
+import { CARD_NODE_TYPE, startEngineFixture } from './fixtures';
 import type { EngineFixture } from './fixtures';
+import { startStubOrigin } from './stubOrigin';
 
 const byMobile = (mobile: string): INodeParameters => ({
 	resource: 'contact',
@@ -35,6 +38,46 @@ describe('Contact › Find User', () => {
 	});
 
 	const calls = (path: string) => fixture.sandbox.stats().calls[path] ?? 0;
+
+	it('fails clearly when WeCom answers errcode 0 without a userid', async () => {
+		const stub = await startStubOrigin(fixture.sandbox.url);
+		stub.rewrite('/cgi-bin/user/get_userid_by_email', ({ userid: _userid, ...rest }) => rest);
+		fixture.harness.credentials.add({
+			id: 'via-stub',
+			name: 'WeCom via stub',
+			type: 'weComApi',
+			data: fixture.credentialData({ baseUrl: stub.url }),
+		});
+		try {
+			const run = await fixture.harness.runNode({
+				type: CARD_NODE_TYPE,
+				parameters: byEmail('bob@sandbox-corp.example'),
+				credentials: { weComApi: { id: 'via-stub', name: 'WeCom via stub' } },
+			});
+
+			expect(run.error).toBeInstanceOf(NodeApiError);
+			expect(run.error?.message).toMatch(/without a userid/);
+			expect(run.items).toEqual([]);
+		} finally {
+			await stub.close();
+		}
+	});
+
+	it.each(['={{ 3 }}', '={{ "personal" }}'])('refuses E-Mail Type %s before asking WeCom', async (emailType) => {
+		const run = await fixture.runCardNode({ ...byEmail('bob@sandbox-corp.example'), emailType });
+
+		expect(run.error?.message).toMatch(/^E-Mail Type ".*" is not valid: 1 \(corporate e-mail\) or 2/);
+		expect(calls('/cgi-bin/user/get_userid_by_email')).toBe(0);
+	});
+
+	it('does not speak of a message being delivered when a lookup gets no WeCom answer', async () => {
+		fixture.sandbox.faults.add({ path: '/cgi-bin/user/getuserid', kind: 'html200' });
+		const run = await fixture.runCardNode(byMobile('13800000001'));
+
+		const description = String((run.error as { description?: string }).description);
+		expect(run.error?.message).toMatch(/did not answer with its/);
+		expect(description).not.toMatch(/message|delivered/i);
+	});
 
 	it('answers the userid for a mobile', async () => {
 		const run = await fixture.runCardNode(byMobile('13800000001'));

@@ -10,7 +10,7 @@ import { WeComTemplateCard } from '../../nodes/WeCom/TemplateCard/WeComTemplateC
 import { DEMO_AGENT_ID, DEMO_CORP_ID, DEMO_ROBOT_KEY, DEMO_SECRET, startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox';
 import { createEngineHarness, registerSecret } from '../harness';
-import type { NodeRun } from '../harness';
+import type { EngineHarness, NodeRun } from '../harness';
 
 const CARD_NODE_TYPE = 'n8n-nodes-wecom-card.weComTemplateCard';
 
@@ -19,6 +19,9 @@ registerSecret(DEMO_ROBOT_KEY, 'robotKey');
 
 export interface MediaFixture {
 	sandbox: Sandbox;
+	harness: EngineHarness;
+	/** Points the app credential ('app') and the robot's at another origin (a stub in front of the sandbox). */
+	useOrigin(origin: string): void;
 	run(
 		parameters: INodeParameters,
 		items?: INodeExecutionData[],
@@ -61,6 +64,18 @@ export async function startMediaFixture(clock?: () => number): Promise<MediaFixt
 	});
 	return {
 		sandbox,
+		harness,
+		useOrigin(origin) {
+			harness.credentials.replaceData('app', {
+				corpId: DEMO_CORP_ID,
+				corpSecret: DEMO_SECRET,
+				agentId: DEMO_AGENT_ID,
+				baseUrl: origin,
+			});
+			harness.credentials.replaceData('robot', {
+				webhookSecret: `${origin}/cgi-bin/webhook/send?key=${DEMO_ROBOT_KEY}`,
+			});
+		},
 		async run(parameters, items, continueOnFail, viaN8nClient) {
 			return await harness.runNode({
 				type: CARD_NODE_TYPE,

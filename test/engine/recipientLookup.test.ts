@@ -7,7 +7,8 @@
  */
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { emptyItems, textNoticeParameters, useFreshEngineFixture } from './fixtures';
+import { CARD_NODE_TYPE, emptyItems, textNoticeParameters, useFreshEngineFixture } from './fixtures';
+import { startStubOrigin, type StubOrigin } from './stubOrigin';
 
 function hintsOf(run: {
 	raw: { data: { resultData: { runData: Record<string, { hints?: { message: string }[] }[]> } } };
@@ -75,6 +76,14 @@ describe('mobile: and email: recipients', () => {
 		expect(sends().map((message) => message.touser)).toEqual([['alice']]);
 	});
 
+	it('refuses an E-Mail Recipients Are that is neither 1 nor 2 before any lookup', async () => {
+		const run = await send('email:bob@sandbox-corp.example', { options: { recipientEmailType: '={{ "x" }}' } });
+
+		expect(run.error?.message).toMatch(/^Options › E-Mail Recipients Are must be 1 \(corporate e-mail\) or 2/);
+		expect(lookups()).toBe(0);
+		expect(sends()).toEqual([]);
+	});
+
 	it('asks once per execution for a value that repeats over 50 items', async () => {
 		const run = await send('={{ "mobile:13800000002|alice" }}', {}, emptyItems(50));
 
@@ -120,5 +129,95 @@ describe('mobile: and email: recipients', () => {
 
 		expect(run.status).toBe('waiting');
 		expect(sends().map((message) => message.touser)).toEqual([['carol']]);
+	});
+});
+
+describe('lookups at WeCom', () => {
+	const fixture = useFreshEngineFixture();
+	const MOBILE_PATH = '/cgi-bin/user/getuserid';
+	let stub: StubOrigin;
+	beforeEach(async () => {
+		stub = await startStubOrigin(fixture.sandbox.url);
+		stub.delay(MOBILE_PATH, 20);
+		fixture.harness.credentials.add({
+			id: 'via-stub',
+			name: 'WeCom via stub',
+			type: 'weComApi',
+			data: fixture.credentialData({ baseUrl: stub.url }),
+		});
+	});
+	afterEach(async () => await stub.close());
+
+	const run = async (toUser: string, items = emptyItems(1), options = {}) =>
+		await fixture.harness.runNode({
+			type: CARD_NODE_TYPE,
+			parameters: { ...textNoticeParameters(toUser), options },
+			credentials: { weComApi: { id: 'via-stub', name: 'WeCom via stub' } },
+			items,
+			continueOnFail: true,
+		});
+	/** mobile: entries of user0001.. (the sandbox lists them as 1390000NNNN). */
+	const mobiles = (from: number, count: number) =>
+		Array.from({ length: count }, (_, i) => `mobile:1390000${String(from + i).padStart(4, '0')}`).join('|');
+
+	it('asks at most 5 lookups at a time for a list of 1,000 entries', async () => {
+		const result = await run(mobiles(1, 1000));
+
+		expect(result.items[0].json.error).toBeUndefined();
+		expect(fixture.calls(MOBILE_PATH)).toBe(1000);
+		expect(fixture.sends()[0].touser).toHaveLength(1000);
+		expect(stub.maxInFlight(MOBILE_PATH)).toBeLessThanOrEqual(5);
+	});
+
+	it('keeps to 5 lookups at a time over all items of an execution', async () => {
+		const items = Array.from({ length: 20 }, (_, index) => ({ json: { users: mobiles(1 + index * 10, 10) } }));
+		const result = await run('={{ $json.users }}', items, { concurrency: 20 });
+
+		expect(result.items.every((item) => item.json.error === undefined)).toBe(true);
+		expect(fixture.calls(MOBILE_PATH)).toBe(200);
+		expect(stub.maxInFlight(MOBILE_PATH)).toBeLessThanOrEqual(5);
+	});
+
+	it('fails the queued lookups with the first one that got no answer, instead of waiting out a timeout each', async () => {
+		// WeCom hangs: every lookup would wait for the 10 s request timeout, 5 at a time.
+		fixture.sandbox.faults.add({ path: MOBILE_PATH, kind: 'slow', delayMs: 15_000 });
+		const items = Array.from({ length: 10 }, (_, index) => ({ json: { users: mobiles(1 + index * 5, 5) } }));
+		const started = Date.now();
+		const result = await run('={{ $json.users }}', items, { concurrency: 10 });
+
+		expect(Date.now() - started).toBeLessThan(25_000);
+		expect(result.items.every((item) => /Nothing was sent/.test(String(item.json.errorDescription)))).toBe(true);
+		expect(fixture.calls(MOBILE_PATH)).toBe(5);
+		expect(fixture.sends()).toEqual([]);
+	}, 60_000);
+
+	it('reports an errcode 0 answer without a userid as unresolved, never as "undefined"', async () => {
+		stub.rewrite(MOBILE_PATH, ({ userid: _userid, ...rest }) => rest);
+		const result = await run('alice|mobile:13800000002');
+
+		expect(result.items[0].json.invaliduser).toEqual(['mobile:13800000002']);
+		expect(fixture.sends().map((message) => message.touser)).toEqual([['alice']]);
+	});
+
+	it.each(['@all', 'alice|bob', 'bob\n', '-bob', 'x'.repeat(65)])(
+		'never sends to a userid WeCom cannot have (%p) that a lookup answered',
+		async (userid) => {
+			stub.rewrite(MOBILE_PATH, (answer) => ({ ...answer, userid }));
+			const result = await run('carol|mobile:13800000002');
+
+			expect(result.items[0].json.invaliduser).toEqual(['mobile:13800000002']);
+			expect(fixture.sends().map((message) => message.touser)).toEqual([['carol']]);
+		},
+	);
+
+	it('says nothing was sent when a lookup gets no WeCom answer', async () => {
+		fixture.sandbox.faults.add({ path: MOBILE_PATH, kind: 'html200' });
+		const result = await run('mobile:13800000002');
+
+		const { error, errorDescription } = result.items[0].json as { error: string; errorDescription: string };
+		expect(`${error} ${errorDescription}`).not.toMatch(/may or may not/i);
+		expect(errorDescription).toMatch(/Nothing was sent/);
+		expect(`${error} ${errorDescription}`).toContain('mobile:13800000002');
+		expect(fixture.sends()).toEqual([]);
 	});
 });

@@ -7,9 +7,10 @@
  * (https://developer.work.weixin.qq.com/document/path/90216) have no paging; members are read per
  * department (user/simplelist, https://developer.work.weixin.qq.com/document/path/90200).
  */
-import { startEngineFixture, textNoticeParameters } from './fixtures';
+import { CREDENTIAL_ID, startEngineFixture, textNoticeParameters } from './fixtures';
 import type { EngineFixture } from './fixtures';
 import { listSearch } from './listSearchHost';
+import { startStubOrigin, type StubOrigin } from './stubOrigin';
 
 describe('recipient pickers', () => {
 	let fixture: EngineFixture;
@@ -124,5 +125,107 @@ describe('recipient pickers', () => {
 		expect(run.error).toBeUndefined();
 		const [sent] = fixture.sandbox.messages().filter((message) => message.action === 'send');
 		expect([sent.touser, sent.toparty, sent.totag]).toEqual([['carol', 'alice', 'bob'], ['3', '2'], ['1']]);
+	});
+});
+
+/** The page token and WeCom's lists as a forged editor request or a changed answer could make them. */
+describe('recipient pickers with forged input', () => {
+	let fixture: EngineFixture;
+	let stub: StubOrigin;
+	beforeEach(async () => {
+		fixture = await startEngineFixture();
+		stub = await startStubOrigin(fixture.sandbox.url);
+		fixture.harness.credentials.replaceData(CREDENTIAL_ID, fixture.credentialData({ baseUrl: stub.url }));
+	});
+	afterEach(async () => {
+		await stub.close();
+		await fixture.close();
+	});
+	const simplelistQueries = () =>
+		stub
+			.urls()
+			.filter((url) => url.startsWith('/cgi-bin/user/simplelist?'))
+			.map((url) => new URLSearchParams(url.split('?')[1]).get('department_id'));
+
+	it.each(['-5', '2.5', 'abc', '1e1', ' 1', '0x10', '99999999999999999999', '1; drop'])(
+		'answers an empty last page for the page token %p, asking WeCom nothing with it',
+		async (token) => {
+			const page = await listSearch(fixture, 'searchUsers', undefined, token);
+
+			expect(page).toEqual({ results: [], paginationToken: undefined });
+			expect(simplelistQueries()).toEqual([]);
+		},
+	);
+
+	it('names a member, department or tag without a name by its ID', async () => {
+		const withoutNames = (list: string, name: string) => (answer: Record<string, unknown>) => ({
+			...answer,
+			[list]: (answer[list] as Array<Record<string, unknown>>).map(({ [name]: _name, ...rest }) => rest),
+		});
+		stub.rewrite('/cgi-bin/user/simplelist', withoutNames('userlist', 'name'));
+		stub.rewrite('/cgi-bin/department/list', withoutNames('department', 'name'));
+		stub.rewrite('/cgi-bin/tag/list', withoutNames('taglist', 'tagname'));
+
+		expect((await listSearch(fixture, 'searchUsers', 'alice')).results).toEqual([{ name: 'alice', value: 'alice' }]);
+		expect((await listSearch(fixture, 'searchDepartments', '2')).results).toContainEqual({ name: '2', value: '2' });
+		expect((await listSearch(fixture, 'searchTags', '2')).results).toContainEqual({ name: '2', value: '2' });
+	});
+
+	it.each([
+		['searchDepartments', '/cgi-bin/department/list', 'department'],
+		['searchTags', '/cgi-bin/tag/list', 'taglist'],
+		['searchUsers', '/cgi-bin/user/simplelist', 'userlist'],
+	])('%s: an answer whose list is not a list is a clear error, not a TypeError', async (method, path, list) => {
+		stub.rewrite(path, (answer) => ({ ...answer, [list]: { 0: { id: 1 } } }));
+
+		await expect(listSearch(fixture, method)).rejects.toThrow(`WeCom's answer has no ${list} list`);
+	});
+
+	it('skips list entries that are not objects', async () => {
+		stub.rewrite('/cgi-bin/tag/list', (answer) => ({
+			...answer,
+			taglist: [null, 7, 'x', ...(answer.taglist as unknown[])],
+		}));
+
+		expect((await listSearch(fixture, 'searchTags', 'Managers')).results).toEqual([
+			{ name: 'Managers (1)', value: '1' },
+		]);
+	});
+
+	it('lists no member whose userid WeCom does not allow (@all, a|b)', async () => {
+		stub.rewrite('/cgi-bin/user/simplelist', (answer) => ({
+			...answer,
+			userlist: [
+				{ userid: '@all', name: 'Everyone' },
+				{ userid: 'alice|bob', name: 'Two' },
+				...(answer.userlist as unknown[]),
+			],
+		}));
+
+		const values = (await listSearch(fixture, 'searchUsers')).results.map((item) => item.value);
+		expect(values).not.toContain('@all');
+		expect(values).not.toContain('alice|bob');
+		expect(values).toContain('alice');
+	});
+
+	it('skips departments and tags whose ID is not a whole number, and never puts one in a query', async () => {
+		stub.rewrite('/cgi-bin/department/list', (answer) => ({
+			...answer,
+			department: [{ id: '1&userid=x', name: 'Forged' }, { name: 'No ID' }, ...(answer.department as unknown[])],
+		}));
+		stub.rewrite('/cgi-bin/tag/list', (answer) => ({
+			...answer,
+			taglist: [{ tagid: null, tagname: 'Forged' }, ...(answer.taglist as unknown[])],
+		}));
+
+		const users = await listSearch(fixture, 'searchUsers');
+		const departments = await listSearch(fixture, 'searchDepartments', 'o');
+		const tags = await listSearch(fixture, 'searchTags', 'forged');
+
+		expect(users.results.slice(0, 1)).toEqual([{ name: 'Alice Zhang (alice)', value: 'alice' }]);
+		expect(simplelistQueries().every((id) => /^\d+$/.test(String(id)))).toBe(true);
+		expect(departments.results.map((item) => item.name)).not.toContain('Forged (1&userid=x)');
+		expect(departments.results.some((item) => String(item.name).startsWith('No ID'))).toBe(false);
+		expect(tags.results).toEqual([]);
 	});
 });

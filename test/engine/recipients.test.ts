@@ -57,6 +57,29 @@ describe('recipients', () => {
 		});
 	});
 
+	describe('values that are not IDs', () => {
+		it.each([
+			['an object in Users', { toUser: '={{ $json.to }}' }, { to: [{ userid: 'alice' }] }, /^Users contains an object/],
+			[
+				'an object in Departments',
+				{ toUser: 'alice', toParty: '={{ $json.to }}' },
+				{ to: { id: 2 } },
+				/^Departments contains an object/,
+			],
+			[
+				'an object picked by expression',
+				{ toUser: '', picked: { users: [{ user: { mode: 'id', value: '={{ $json.to }}' } }] } },
+				{ to: { userid: 'bob' } },
+				/^Users contains an object/,
+			],
+		])('refuses %s instead of sending "[object Object]"', async (_case, extra, json, message) => {
+			const run = await fixture.runCardNode({ ...textNoticeParameters('alice'), ...extra }, [{ json }]);
+
+			expect(run.error?.message).toMatch(message);
+			expect(sendCalls()).toBe(0);
+		});
+	});
+
 	describe('splitting and caps', () => {
 		it('splits |-joined array elements, so 600 elements of "a|b" go out as 1,200 users in two calls', async () => {
 			const users = userIds(1200);

@@ -14,6 +14,12 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const EMAIL_TYPE = { corporate: 1, personal: 2 } as const;
 export type EmailType = (typeof EMAIL_TYPE)[keyof typeof EMAIL_TYPE];
 
+/** The email_type a field gives (an expression may give anything), or undefined when it is neither. */
+export function emailTypeOf(value: unknown): EmailType | undefined {
+	const type = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return type === EMAIL_TYPE.corporate || type === EMAIL_TYPE.personal ? type : undefined;
+}
+
 /** Spaces are formatting ("+86 138 0000 0000"): WeCom takes digits, + and - only. */
 export function normalizedMobile(mobile: string): string {
 	return mobile.replace(/\s+/g, '');
@@ -25,4 +31,15 @@ export function isMobile(mobile: string): boolean {
 
 export function isEmail(email: string): boolean {
 	return email.length <= EMAIL_MAX_LENGTH && EMAIL_PATTERN.test(email);
+}
+
+/**
+ * A userid as WeCom allows it: 1 to 64 characters of letters, digits, _ - @ and ., the first a
+ * letter or digit (https://developer.work.weixin.qq.com/document/path/90195). So never `@all`,
+ * and never a `|` that would split into two members in touser.
+ */
+const USERID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/;
+
+export function isUserid(userid: unknown): userid is string {
+	return typeof userid === 'string' && USERID_PATTERN.test(userid);
 }

@@ -18,6 +18,7 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 
 export const DEFAULT_CONCURRENCY = 5;
 export const DEFAULT_MAX_ATTEMPTS = 3;
+export const MAX_ATTEMPTS_LIMIT = 10;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 export const DEFAULT_RETRY_BASE_DELAY_MS = 1000;
 export const DEFAULT_RATE_LIMIT_PAUSE_SECONDS = 60;
@@ -49,7 +50,7 @@ const retryOptionList: INodeProperties[] = [
 		displayName: 'Max Attempts',
 		name: 'maxAttempts',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 10 },
+		typeOptions: { minValue: 1, maxValue: MAX_ATTEMPTS_LIMIT },
 		default: DEFAULT_MAX_ATTEMPTS,
 		description:
 			'Attempts per request, the first included. Only transient failures are retried (-1 system busy, 45009 rate limit, 45033 concurrency, HTTP 5xx, network errors).',

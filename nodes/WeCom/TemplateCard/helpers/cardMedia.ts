@@ -6,6 +6,7 @@ import type { CardVariant } from '../descriptions/card/layout';
 import { uploadAppMedia, uploadImage, uploadRobotMedia } from '../transport/media';
 import type { MultipartFile } from '../transport/multipart';
 import type { RetryPolicy } from '../transport/retry';
+import { answerText } from './answerText';
 import { readBinaryFile } from './binaryFile';
 import { binaryFieldOfFile, binaryFieldOfImage } from './cardForm/binaryMedia';
 
@@ -72,12 +73,16 @@ export async function uploadCardMedia(
 	const uploadRetry = { ...retry, retryAmbiguous: true };
 	const uploaded = new Map<string, IDataObject[string]>();
 	for (const [id, file] of files) {
+		// A card is never sent with an image or attachment the upload did not give.
 		if (id.startsWith('image\n')) {
-			uploaded.set(id, (await uploadImage(ctx, itemIndex, file, uploadRetry)).response.url);
+			const { response } = await uploadImage(ctx, itemIndex, file, uploadRetry);
+			uploaded.set(id, answerText(ctx, itemIndex, response, 'url', 'media/uploadimg'));
 		} else if (variant === 'robot') {
-			uploaded.set(id, (await uploadRobotMedia(ctx, itemIndex, 'file', file, uploadRetry)).response.media_id);
+			const { response } = await uploadRobotMedia(ctx, itemIndex, 'file', file, uploadRetry);
+			uploaded.set(id, answerText(ctx, itemIndex, response, 'media_id', 'webhook/upload_media'));
 		} else {
-			uploaded.set(id, (await uploadAppMedia(ctx, itemIndex, 'file', file, uploadRetry)).response.media_id);
+			const { response } = await uploadAppMedia(ctx, itemIndex, 'file', file, uploadRetry);
+			uploaded.set(id, answerText(ctx, itemIndex, response, 'media_id', 'media/upload'));
 		}
 	}
 	for (const target of targets) target.holder[target.key] = uploaded.get(`${target.kind}\n${target.property}`);

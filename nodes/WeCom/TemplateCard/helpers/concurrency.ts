@@ -23,3 +23,29 @@ export async function forEachConcurrently(
 	await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, count)) }, worker));
 	if (failure) throw failure.error;
 }
+
+/** Lets at most `limit` tasks run at a time, over every caller that shares it; the rest wait in order. */
+export class ConcurrencyGate {
+	private running = 0;
+	private readonly waiting: Array<{ start: () => void; cancel: (reason: unknown) => void }> = [];
+
+	constructor(private readonly limit: number) {}
+
+	async run<T>(task: () => Promise<T>): Promise<T> {
+		if (this.running < this.limit) this.running++;
+		// A finishing task hands its place straight to the next one in line.
+		else await new Promise<void>((start, cancel) => this.waiting.push({ start, cancel }));
+		try {
+			return await task();
+		} finally {
+			const next = this.waiting.shift();
+			if (next) next.start();
+			else this.running--;
+		}
+	}
+
+	/** Every task still waiting for its turn fails with `reason` without running. */
+	cancelWaiting(reason: unknown): void {
+		for (const waiter of this.waiting.splice(0)) waiter.cancel(reason);
+	}
+}

@@ -8,6 +8,7 @@ import {
 	DEFAULT_RATE_LIMIT_PAUSE_SECONDS,
 	DEFAULT_REQUEST_TIMEOUT_MS,
 	DEFAULT_RETRY_BASE_DELAY_MS,
+	MAX_ATTEMPTS_LIMIT,
 	pacePerMemberOption,
 	retrySafelyOption,
 } from '../descriptions/options';
@@ -30,17 +31,45 @@ export interface RetryOptionValues extends IDataObject {
 
 export function retryPolicyFrom(options: RetryOptionValues, retryAmbiguous: boolean): RetryPolicy {
 	return {
-		maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)),
-		baseDelayMs: Math.max(0, options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS),
-		rateLimitPauseMs: Math.max(0, (options.rateLimitPauseSeconds ?? DEFAULT_RATE_LIMIT_PAUSE_SECONDS) * 1000),
-		timeoutMs: Math.max(100, options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+		maxAttempts: optionNumber(options, 'maxAttempts', 'Max Attempts', DEFAULT_MAX_ATTEMPTS, 1, MAX_ATTEMPTS_LIMIT),
+		baseDelayMs: optionNumber(options, 'retryBaseDelayMs', 'Retry Base Delay (Ms)', DEFAULT_RETRY_BASE_DELAY_MS, 0),
+		rateLimitPauseMs:
+			optionNumber(
+				options,
+				'rateLimitPauseSeconds',
+				'Rate Limit Pause (Seconds)',
+				DEFAULT_RATE_LIMIT_PAUSE_SECONDS,
+				0,
+			) * 1000,
+		timeoutMs: optionNumber(options, 'requestTimeoutMs', 'Request Timeout (Ms)', DEFAULT_REQUEST_TIMEOUT_MS, 100),
 		retryAmbiguous,
 	};
 }
 
 /** How long a send may wait for a rate limit's free slot. */
-export function maxRateLimitWaitMs(options: { maxRateLimitWaitSeconds?: number }): number {
-	return Math.max(0, (options.maxRateLimitWaitSeconds ?? DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS) * 1000);
+export function maxRateLimitWaitMs(options: IDataObject): number {
+	const label = 'Max Wait for Rate Limit (Seconds)';
+	return optionNumber(options, 'maxRateLimitWaitSeconds', label, DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, 0) * 1000;
+}
+
+/**
+ * A number option. The editor keeps a typed value within the field's bounds, but not what an
+ * expression gives: "abc" (NaN) or Infinity as Max Attempts would retry without end, so anything
+ * outside the bounds fails the item with the field named (the router adds the item index).
+ */
+function optionNumber(options: IDataObject, name: string, label: string, fallback: number, min: number, max?: number) {
+	const raw = options[name];
+	if (raw === undefined || raw === null || raw === '') return fallback;
+	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	const whole = max !== undefined;
+	const valid =
+		typeof value === 'number' &&
+		Number.isFinite(value) &&
+		value >= min &&
+		(!whole || (Number.isInteger(value) && value <= max));
+	if (valid) return value;
+	const range = whole ? `a whole number from ${min} to ${max}` : `a number of at least ${min}`;
+	throw new Error(`Options › ${label} must be ${range}, not ${JSON.stringify(raw) ?? String(raw)}`);
 }
 
 /** The options of Send that Send and Wait shares. */

@@ -24,17 +24,33 @@ export function parseRecipientList(value: unknown): string[] {
 	return [...seen];
 }
 
+/**
+ * parseRecipientList for a field: an object (from an expression) is refused, as String() would
+ * send "[object Object]" as a recipient. The object is not quoted: it may be a whole item.
+ */
+export function recipientValues(ctx: IExecuteFunctions, itemIndex: number, value: unknown, field: string): string[] {
+	const elements = Array.isArray(value) ? (value.flat(Infinity) as unknown[]) : [value];
+	if (elements.some((element) => element !== null && typeof element === 'object')) {
+		throw new NodeOperationError(ctx.getNode(), `${field} contains an object, not an ID`, {
+			itemIndex,
+			description: `Give ${field} as IDs: text joined with |, commas or new lines, or a list of them, e.g. {{ $json.members.map(m => m.userid) }}.`,
+		});
+	}
+	return parseRecipientList(value);
+}
+
 /** The recipient fields of descriptions/recipients.ts; an empty set is refused before sending. */
 export function readRecipients(ctx: IExecuteFunctions, itemIndex: number): Recipients {
-	const list = (name: string) => parseRecipientList(nodeParameter(ctx, name, itemIndex, ''));
 	const toAll = nodeParameter(ctx, 'toAll', itemIndex, false) as boolean;
 	if (toAll) return { toAll, users: [], parties: [], tags: [] };
 	const picked = pickedRecipients(ctx, itemIndex);
+	const list = (name: string, fromPicker: unknown[], field: string) =>
+		recipientValues(ctx, itemIndex, [nodeParameter(ctx, name, itemIndex, ''), ...fromPicker], field);
 	const recipients = {
 		toAll,
-		users: memberIds(ctx, itemIndex, parseRecipientList([...list('toUser'), ...picked.users])),
-		parties: wholeNumberIds(ctx, itemIndex, parseRecipientList([...list('toParty'), ...picked.parties]), 'Departments'),
-		tags: wholeNumberIds(ctx, itemIndex, parseRecipientList([...list('toTag'), ...picked.tags]), 'Tags'),
+		users: memberIds(ctx, itemIndex, list('toUser', picked.users, 'Users')),
+		parties: wholeNumberIds(ctx, itemIndex, list('toParty', picked.parties, 'Departments'), 'Departments'),
+		tags: wholeNumberIds(ctx, itemIndex, list('toTag', picked.tags, 'Tags'), 'Tags'),
 	};
 	if (!recipients.users.length && !recipients.parties.length && !recipients.tags.length) {
 		throw new NodeOperationError(

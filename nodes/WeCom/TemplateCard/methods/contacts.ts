@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { isUserid } from '../../shared/contactLookup';
 import { listDepartmentMembers, listDepartments, listTags } from '../transport/contacts';
 
 /*
@@ -18,6 +19,29 @@ const DEPARTMENTS_PER_EMPTY_PAGE = 50;
 const matches = (filter: string | undefined, ...texts: string[]) =>
 	!filter || texts.some((text) => text.toLowerCase().includes(filter.trim().toLowerCase()));
 
+/** An ID as WeCom gives it, or undefined: department and tag IDs are whole numbers. */
+const wholeNumberId = (id: unknown) => (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : undefined);
+
+/** "Name (id)", or the id alone when WeCom gives no name. */
+const entry = (name: unknown, id: string | number): INodeListSearchItems => ({
+	name: typeof name === 'string' && name !== '' ? `${name} (${id})` : String(id),
+	value: String(id),
+});
+const nameOf = (name: unknown) => (typeof name === 'string' ? name : '');
+
+/**
+ * The page token comes back from the editor, so anyone who can call the editor's API may forge
+ * it: only the decimal positions this method hands out are read; anything else ends the list.
+ */
+function pageStart(token: string | undefined): number | undefined {
+	if (token === undefined || token === '') return 0;
+	return /^\d{1,6}$/.test(token) ? Number(token) : undefined;
+}
+
+async function visibleDepartmentIds(ctx: ILoadOptionsFunctions): Promise<number[]> {
+	return (await listDepartments(ctx)).flatMap((department) => wholeNumberId(department.id) ?? []);
+}
+
 /**
  * Members of the visible range, by name or userid. WeCom offers an app no paged member list
  * (user/list_id takes only the contacts-sync secret, https://developer.work.weixin.qq.com/document/path/96067),
@@ -29,17 +53,20 @@ export async function searchUsers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const departments = await listDepartments(this);
+	const start = pageStart(paginationToken);
+	if (start === undefined) return { results: [], paginationToken: undefined };
+	const departments = await visibleDepartmentIds(this);
 	const seen = new Set<string>();
 	const results: INodeListSearchItems[] = [];
-	const start = Number(paginationToken ?? 0) || 0;
 	const budget = () => (results.length ? DEPARTMENTS_PER_PAGE : DEPARTMENTS_PER_EMPTY_PAGE);
 	let next = start;
 	while (next < departments.length && next < start + budget() && results.length < MEMBERS_PER_PAGE) {
-		for (const member of await listDepartmentMembers(this, departments[next].id)) {
-			if (seen.has(member.userid) || !matches(filter, member.name, member.userid)) continue;
-			seen.add(member.userid);
-			results.push({ name: `${member.name} (${member.userid})`, value: member.userid });
+		for (const member of await listDepartmentMembers(this, departments[next])) {
+			// A userid WeCom does not allow (@all, a|b) would reach more members than the one picked.
+			const userid = isUserid(member.userid) ? member.userid : undefined;
+			if (!userid || seen.has(userid) || !matches(filter, nameOf(member.name), userid)) continue;
+			seen.add(userid);
+			results.push(entry(member.name, userid));
 		}
 		next++;
 	}
@@ -50,9 +77,12 @@ export async function searchUsers(
 export async function searchDepartments(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const departments = await listDepartments(this);
 	return {
-		results: departments
-			.filter((department) => matches(filter, department.name, String(department.id)))
-			.map((department) => ({ name: `${department.name} (${department.id})`, value: String(department.id) })),
+		results: departments.flatMap((department) => {
+			const id = wholeNumberId(department.id);
+			return id !== undefined && matches(filter, nameOf(department.name), String(id))
+				? [entry(department.name, id)]
+				: [];
+		}),
 	};
 }
 
@@ -60,8 +90,9 @@ export async function searchDepartments(this: ILoadOptionsFunctions, filter?: st
 export async function searchTags(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const tags = await listTags(this);
 	return {
-		results: tags
-			.filter((tag) => matches(filter, tag.tagname, String(tag.tagid)))
-			.map((tag) => ({ name: `${tag.tagname} (${tag.tagid})`, value: String(tag.tagid) })),
+		results: tags.flatMap((tag) => {
+			const id = wholeNumberId(tag.tagid);
+			return id !== undefined && matches(filter, nameOf(tag.tagname), String(id)) ? [entry(tag.tagname, id)] : [];
+		}),
 	};
 }

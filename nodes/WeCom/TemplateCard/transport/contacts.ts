@@ -1,7 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { CONTACT_ERRCODE } from '../../shared/contactErrcodes';
-import type { EmailType } from '../../shared/contactLookup';
+import { isUserid, type EmailType } from '../../shared/contactLookup';
 import type { WeComApiContext } from './context';
 import { weComApiCall } from './index';
 
@@ -21,8 +22,16 @@ export function describeLookup(lookup: UserLookup): string {
 	return 'mobile' in lookup ? `the mobile ${lookup.mobile}` : `the e-mail ${lookup.email}`;
 }
 
-/** The userid WeCom gives for a mobile or e-mail; 46004 (not found or not visible) is thrown like any errcode. */
-export async function findUserid(ctx: WeComApiContext, itemIndex: number, lookup: UserLookup): Promise<string> {
+/**
+ * The userid WeCom gives for a mobile or e-mail; 46004 (not found or not visible) is thrown like
+ * any errcode. undefined: the errcode 0 answer holds no userid WeCom could have (none, `@all`,
+ * `a|b`): nothing to address, as a proxy that changed the answer must not pick the recipients.
+ */
+export async function findUserid(
+	ctx: WeComApiContext,
+	itemIndex: number,
+	lookup: UserLookup,
+): Promise<string | undefined> {
 	const request =
 		'mobile' in lookup
 			? { path: '/cgi-bin/user/getuserid', body: { mobile: lookup.mobile } }
@@ -33,7 +42,7 @@ export async function findUserid(ctx: WeComApiContext, itemIndex: number, lookup
 				? `No member with ${describeLookup(lookup)} in the app's visible range`
 				: undefined,
 	});
-	return String(response.userid);
+	return isUserid(response.userid) ? response.userid : undefined;
 }
 
 export interface Department {
@@ -53,21 +62,32 @@ export interface Tag {
 	tagname: string;
 }
 
-async function read(ctx: WeComApiContext, path: string, qs?: IDataObject): Promise<IDataObject> {
-	return (await weComApiCall.call(ctx, { method: 'GET', path, qs }, 0)).response;
+/**
+ * The list under `field` of a GET answer: none is an empty list; anything but a list (a changed or
+ * forged answer) is an error that names it; entries that are not objects are dropped.
+ */
+async function readList<T>(ctx: WeComApiContext, path: string, field: string, qs?: IDataObject): Promise<T[]> {
+	const list = (await weComApiCall.call(ctx, { method: 'GET', path, qs }, 0)).response[field];
+	if (list === undefined || list === null) return [];
+	if (!Array.isArray(list)) {
+		throw new NodeApiError(ctx.getNode(), {} as JsonObject, {
+			message: `WeCom's answer has no ${field} list (${path})`,
+			description: "Check the API Base URL of the credential: a proxy in between may change WeCom's answers.",
+		});
+	}
+	return list.filter((entry): entry is T => entry !== null && typeof entry === 'object' && !Array.isArray(entry));
 }
 
 /** Every department of the visible range, with names (one call: department/list without an id). */
 export async function listDepartments(ctx: WeComApiContext): Promise<Department[]> {
-	return ((await read(ctx, '/cgi-bin/department/list')).department ?? []) as unknown as Department[];
+	return await readList<Department>(ctx, '/cgi-bin/department/list', 'department');
 }
 
 /** A department's own members (not its sub-departments'), with names. */
 export async function listDepartmentMembers(ctx: WeComApiContext, departmentId: number): Promise<Member[]> {
-	const answer = await read(ctx, '/cgi-bin/user/simplelist', { department_id: departmentId });
-	return (answer.userlist ?? []) as unknown as Member[];
+	return await readList<Member>(ctx, '/cgi-bin/user/simplelist', 'userlist', { department_id: departmentId });
 }
 
 export async function listTags(ctx: WeComApiContext): Promise<Tag[]> {
-	return ((await read(ctx, '/cgi-bin/tag/list')).taglist ?? []) as unknown as Tag[];
+	return await readList<Tag>(ctx, '/cgi-bin/tag/list', 'taglist');
 }

@@ -147,7 +147,8 @@ export function notWeComAnswerError(node: INode, itemIndex: number): WeComApiErr
 	const error = new NodeApiError(node, {} as JsonObject, {
 		message: 'WeCom did not answer with its {"errcode": ...} JSON (an HTML page, an empty or cut-off body)',
 		description:
-			'A proxy or gateway between n8n and WeCom probably answered. The message may or may not have been delivered, so it is sent again only under Retry Safely. Check the API Base URL of the credential.',
+			// The transport serves sends, uploads, lookups and reads alike: say what holds for all.
+			'A proxy or gateway between n8n and WeCom probably answered, so whether WeCom got the request is unknown: it is repeated only where that is safe (a card send only under Retry Safely). Check the API Base URL of the credential.',
 		itemIndex,
 	}) as WeComApiError;
 	error.failureKind = 'ambiguous';

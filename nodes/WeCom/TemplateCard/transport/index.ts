@@ -6,6 +6,7 @@ import { senderFor } from './connection';
 import { CREDENTIAL_TYPE, appCredentials, keepInHand, readCredentials, type WeComApiContext } from './context';
 import { sendWithNewToken, tokenNeedsRefresh, type SentWith, type WeComCredentials } from './credentials';
 import { notWeComAnswerError, weComErrcodeError, weComTransportError, type WeComErrorBody } from './errors';
+import { withoutKnownSecrets } from './redact';
 import { NO_RETRY, withRetry, type RetryPolicy } from './retry';
 
 interface WeComRequest {
@@ -25,6 +26,8 @@ interface WeComCallOptions {
 	retry?: RetryPolicy;
 	/** A field-level explanation for errcodes the caller knows better (card rules). */
 	explainErrcode?: (errcode: number) => string | undefined;
+	/** The answer goes to the output whole (Custom API Call): the secret and tokens are taken out of it. */
+	redactAnswer?: boolean;
 }
 
 export interface WeComCallResult {
@@ -45,11 +48,18 @@ export async function weComApiCall(
 	this: WeComApiContext,
 	request: WeComRequest,
 	itemIndex: number,
-	{ retry = NO_RETRY, explainErrcode }: WeComCallOptions = {},
+	{ retry = NO_RETRY, explainErrcode, redactAnswer = false }: WeComCallOptions = {},
 ): Promise<WeComCallResult> {
 	const { result, attempts, resent } = await withRetry(
 		retry,
-		async () => await weComApiRequest.call(this, { ...request, timeoutMs: retry.timeoutMs }, itemIndex, explainErrcode),
+		async () =>
+			await weComApiRequest.call(
+				this,
+				{ ...request, timeoutMs: retry.timeoutMs },
+				itemIndex,
+				explainErrcode,
+				redactAnswer,
+			),
 	);
 	return { response: result, attempts, resent };
 }
@@ -64,6 +74,7 @@ async function weComApiRequest(
 	request: WeComRequest,
 	itemIndex: number,
 	explainErrcode?: (errcode: number) => string | undefined,
+	redactAnswer = false,
 ): Promise<WeComResponse> {
 	const credentials = (await appCredentials(this, itemIndex)) as WeComCredentials;
 	const options: IHttpRequestOptions = {
@@ -102,7 +113,7 @@ async function weComApiRequest(
 	if (response.errcode !== 0) {
 		throw weComErrcodeError(this.getNode(), response, itemIndex, explainErrcode?.(response.errcode), secrets);
 	}
-	return response;
+	return redactAnswer ? withoutKnownSecrets(response, secrets) : response;
 }
 
 /** A token refreshed on the way that failed may be in the error too: it is stored by now. */

@@ -22,3 +22,23 @@ export function redactSecrets(text: string, knownSecrets: readonly unknown[] = [
 	}
 	return redacted.replace(SECRET_FIELD, '$1***');
 }
+
+/**
+ * An answer that goes to the output as it came (Custom API Call) with every known secret value
+ * replaced, wherever an echoing proxy or API put it. Only exact values: text that merely looks
+ * like `key: value` is the user's data there.
+ */
+export function withoutKnownSecrets<T>(value: T, knownSecrets: readonly unknown[]): T {
+	const secrets = knownSecrets.filter(
+		(secret): secret is string => typeof secret === 'string' && secret.length >= MIN_KNOWN_SECRET_LENGTH,
+	);
+	const clean = (item: unknown): unknown => {
+		if (typeof item === 'string') return secrets.reduce((text, secret) => text.split(secret).join('***'), item);
+		if (Array.isArray(item)) return item.map(clean);
+		if (item !== null && typeof item === 'object') {
+			return Object.fromEntries(Object.entries(item).map(([name, inner]) => [clean(name), clean(inner)]));
+		}
+		return item;
+	};
+	return secrets.length ? (clean(value) as T) : value;
+}

@@ -7,6 +7,7 @@ import { ERRCODE } from '../../shared/errorCodes';
 import { ROBOT_MESSAGES_PER_MINUTE } from '../../shared/limits';
 import { DEADLINE_SLACK_MS, deadlineError, withinDeadline } from './deadline';
 import { weComErrcodeError, weComTransportError, type WeComApiError } from './errors';
+import { withoutKnownSecrets } from './redact';
 import { withRetry, type RetryPolicy } from './retry';
 import { robotRateLimiter, SlotTooFarError } from './robotRateLimit';
 
@@ -46,21 +47,35 @@ export async function sendToRobot(
 	itemIndex: number,
 	options: RobotSendOptions,
 ): Promise<RobotSendResult> {
-	const robot = await readRobot(this, itemIndex);
+	const { attempts, waitedMs } = await callRobotWithinLimit(this, { path: ROBOT_SEND_PATH, body }, itemIndex, options);
+	return { attempts, waitedMs };
+}
+
+/**
+ * Any robot call that may post a message (Send Template Card, Custom API Call): it takes a slot
+ * of the robot's 20 a minute, shared by every execution of this process, before it is sent.
+ */
+export async function callRobotWithinLimit(
+	ctx: IExecuteFunctions,
+	call: RobotCall,
+	itemIndex: number,
+	options: RobotSendOptions,
+): Promise<RobotSendResult & { response: IDataObject }> {
+	const robot = await readRobot(ctx, itemIndex);
 	let waitedMs = 0;
 	try {
-		const { attempts } = await withRetry(options.retry, async () => {
+		const { result, attempts } = await withRetry(options.retry, async () => {
 			const slot = await robotRateLimiter.take(robot.id, options.maxWaitMs);
 			waitedMs += slot.waitedMs;
 			try {
-				await postToRobot(this, robot, { path: ROBOT_SEND_PATH, body }, itemIndex, options);
+				return await postToRobot(ctx, robot, call, itemIndex, options);
 			} finally {
 				slot.settled();
 			}
 		});
-		return { attempts, waitedMs };
+		return { response: result, attempts, waitedMs };
 	} catch (error) {
-		if (error instanceof SlotTooFarError) throw slotTooFarError(this.getNode(), error, itemIndex);
+		if (error instanceof SlotTooFarError) throw slotTooFarError(ctx.getNode(), error, itemIndex);
 		throw withoutKey(error, robot.key);
 	}
 }
@@ -132,7 +147,8 @@ export async function postToRobot(
 
 	const answer = (response ?? {}) as { errcode?: unknown; errmsg?: unknown };
 	if (typeof answer.errcode !== 'number') throw unexpectedAnswer(ctx.getNode(), itemIndex);
-	if (answer.errcode === 0) return answer as IDataObject;
+	// Goes to the output whole in Custom API Call: an answer echoing the request loses the key.
+	if (answer.errcode === 0) return withoutKnownSecrets(answer as IDataObject, [robot.key]);
 	// WeCom blocks the robot for a while: every item waiting for it should hold back too.
 	if (answer.errcode === ERRCODE.apiFrequencyExceeded) robotRateLimiter.pause(robot.id, options.retry.rateLimitPauseMs);
 	throw weComErrcodeError(

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { EMAIL_TYPE, isEmail, isMobile, normalizedMobile, type EmailType } from '../../../shared/contactLookup';
+import { EMAIL_TYPE, emailTypeOf, isEmail, isMobile, normalizedMobile } from '../../../shared/contactLookup';
 import { emailTypeField } from '../../descriptions/contacts';
-import { findUserid, type UserLookup } from '../../transport/contacts';
+import { describeLookup, findUserid, type UserLookup } from '../../transport/contacts';
 import { showFor } from '../node.type';
 
 const byMobile = { show: { findBy: ['mobile'] } };
@@ -52,6 +52,14 @@ export const description = updateDisplayOptions(showFor('contact', 'findUser'), 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const lookup = readLookup(this, itemIndex);
 	const userid = await findUserid(this, itemIndex, lookup);
+	if (userid === undefined) {
+		throw new NodeApiError(this.getNode(), { errcode: 0 } as JsonObject, {
+			message: `WeCom answered errcode 0 without a userid for ${describeLookup(lookup)}`,
+			description:
+				"WeCom's answer names no member (no userid, or one WeCom does not allow such as @all), so there is no userid to output. Check the API Base URL of the credential: a proxy in between may change WeCom's answers.",
+			itemIndex,
+		});
+	}
 	return 'mobile' in lookup
 		? { userid, mobile: lookup.mobile }
 		: { userid, email: lookup.email, email_type: lookup.emailType };
@@ -66,7 +74,16 @@ function readLookup(ctx: IExecuteFunctions, itemIndex: number): UserLookup {
 	}
 	const email = text('email');
 	if (!isEmail(email)) throw invalid(ctx, itemIndex, 'E-Mail', email, 'an e-mail address of at most 64 characters');
-	const emailType = Number(ctx.getNodeParameter('emailType', itemIndex, EMAIL_TYPE.corporate)) as EmailType;
+	const emailType = emailTypeOf(ctx.getNodeParameter('emailType', itemIndex, EMAIL_TYPE.corporate));
+	if (emailType === undefined) {
+		throw invalid(
+			ctx,
+			itemIndex,
+			emailTypeField.displayName,
+			String(ctx.getNodeParameter('emailType', itemIndex)),
+			`${EMAIL_TYPE.corporate} (corporate e-mail) or ${EMAIL_TYPE.personal} (personal e-mail)`,
+		);
+	}
 	return { email, emailType };
 }
 

@@ -7,6 +7,18 @@ import { customApiPath } from './apiPath';
 /** Query parameters the node sets itself (the token, the robot key) or that hold a secret. */
 const RESERVED_QUERY = new Set(['access_token', 'key', 'corpsecret']);
 
+/**
+ * The name a lenient server may read: case, control characters and a trailing `[...]`
+ * (`access_token[]` is access_token to many query parsers) ignored.
+ */
+function queryNameAsRead(name: string): string {
+	return name
+		.replace(/\p{Cc}/gu, '')
+		.replace(/\[.*$/s, '')
+		.trim()
+		.toLowerCase();
+}
+
 export function callFields(pathPlaceholder: string, pathDescription: string): INodeProperties[] {
 	return [
 		{
@@ -83,12 +95,24 @@ export function readCustomCall(ctx: IExecuteFunctions, itemIndex: number, pathPr
 		throw new NodeOperationError(ctx.getNode(), `Path ${(error as Error).message}`, { itemIndex });
 	}
 	const qs = jsonObject(ctx, itemIndex, 'customQuery', 'Query Parameters (JSON)');
-	const reserved = Object.keys(qs).find((name) => RESERVED_QUERY.has(name.toLowerCase()));
+	const reserved = Object.keys(qs).find((name) => RESERVED_QUERY.has(queryNameAsRead(name)));
 	if (reserved) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`Query Parameters (JSON) must not contain "${reserved}": the node adds the credential's token or key itself`,
 			{ itemIndex },
+		);
+	}
+	const nested = Object.keys(qs).find((name) => !['string', 'number', 'boolean'].includes(typeof qs[name]));
+	if (nested) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Query Parameters (JSON) "${nested}" must be a string, number or boolean`,
+			{
+				itemIndex,
+				description:
+					'A query parameter is one value; an object or list would be sent as text such as "[object Object]".',
+			},
 		);
 	}
 	const body = method === 'POST' ? jsonObject(ctx, itemIndex, 'customBody', 'Body (JSON)') : undefined;

@@ -51,10 +51,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const file = await readBinaryFile(this, itemIndex, BINARY_FIELD_LABEL, property, rule);
 	// An upload repeated after a timeout only leaves an unused media_id behind.
 	const retry = retryPolicyFrom(readOptions<RetryOptionValues>(this, itemIndex), true);
+	const startedAtMs = Date.now();
 	const { response, attempts } = await uploadAppMedia(this, itemIndex, type as AppMediaType, file, retry);
 	rememberUpload(response);
 	return {
-		...mediaIdOutput(response, MEDIA_ID_LIFETIME_MS),
+		...mediaIdOutput(this, itemIndex, { response, startedAtMs, api: 'media/upload' }, MEDIA_ID_LIFETIME_MS),
 		fileName: file.fileName,
 		size: file.data.length,
 		attempts,

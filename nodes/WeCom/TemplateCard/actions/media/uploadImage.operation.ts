@@ -8,6 +8,7 @@ import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../help
 import { nodeParameter } from '../../helpers/parameters';
 import { uploadImage } from '../../transport/media';
 import { showFor } from '../node.type';
+import { answerText } from '../../helpers/answerText';
 import { BINARY_FIELD_LABEL, binaryPropertyField } from './binaryField';
 
 const properties: INodeProperties[] = [
@@ -31,5 +32,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// An upload repeated after a timeout only costs one more image of the daily quota.
 	const retry = retryPolicyFrom(readOptions<RetryOptionValues>(this, itemIndex), true);
 	const { response, attempts } = await uploadImage(this, itemIndex, file, retry);
-	return { url: response.url, fileName: file.fileName, size: file.data.length, attempts };
+	const url = answerText(this, itemIndex, response, 'url', 'media/uploadimg');
+	return { url, fileName: file.fileName, size: file.data.length, attempts };
 }

@@ -51,10 +51,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		ROBOT_MEDIA_RULES[type as RobotMediaType],
 	);
 	const retry = retryPolicyFrom(readOptions<RetryOptionValues>(this, itemIndex), true);
+	const startedAtMs = Date.now();
 	const { response, attempts } = await uploadRobotMedia(this, itemIndex, type as RobotMediaType, file, retry);
 	rememberUpload(response);
 	return {
-		...mediaIdOutput(response, MEDIA_ID_LIFETIME_MS),
+		...mediaIdOutput(this, itemIndex, { response, startedAtMs, api: 'webhook/upload_media' }, MEDIA_ID_LIFETIME_MS),
 		fileName: file.fileName,
 		size: file.data.length,
 		attempts,
