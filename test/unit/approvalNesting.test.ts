@@ -48,14 +48,18 @@ describe('Table nesting', () => {
 		expect(templateNestingIssue(template(10_000))?.path).toBe(fourth);
 	});
 
-	it('checks a gettemplatedetail answer with 10,000 nested tables without walking them (stack overflow before)', () => {
-		const answer = (levels: number) => ({
-			template_content: { controls: JSON.parse(nestedTableControlsJson(levels)) as unknown },
-		});
-		expect(checkTemplate(answer(3))).toEqual([]);
-		const fourth = `template_content.controls${'[0].config.table.children'.repeat(3)}[0]`;
-		expect(checkTemplate(answer(10_000))).toEqual([
-			{ path: fourth, message: 'the template nests tables more than 3 levels deep' },
+	it('checks a gettemplatedetail answer with 10,000 nested tables without following them past 3 levels (stack overflow before)', () => {
+		const answer = (controls: unknown) => ({ template_content: { controls } });
+		const deep = JSON.parse(nestedTableControlsJson(10_000)) as TemplateControl[];
+		expect(checkTemplate(answer(deep))).toEqual([]);
+		// Within 3 levels it still reads every column: a column without an id is named.
+		const shallow = JSON.parse(nestedTableControlsJson(3)) as TemplateControl[];
+		delete (shallow[0].config!.table!.children![0].config!.table!.children![0].property as { id?: string }).id;
+		expect(checkTemplate(answer(shallow))).toEqual([
+			{
+				path: `template_content.controls${'[0].config.table.children'.repeat(2)}[0].property.id`,
+				message: 'must be a non-empty string',
+			},
 		]);
 	});
 

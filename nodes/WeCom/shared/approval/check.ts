@@ -1,6 +1,6 @@
 import { langText } from './fields';
-import { templateNestingIssue } from './nesting';
-import type { TemplateControl } from './types';
+import { tableDepthAllowed } from './nesting';
+import type { ApplyIssue, TemplateControl } from './types';
 import {
 	APPROVAL_MAX_FILES,
 	APPROVAL_SUMMARY_LANGS,
@@ -14,11 +14,7 @@ import {
  * them before sending anything; the sandbox answers 301025 when one fails.
  */
 
-export interface ApplyIssue {
-	/** Where the problem is, e.g. `apply_data.contents[2].value.selector.options[0].key`. */
-	path: string;
-	message: string;
-}
+export type { ApplyIssue };
 
 type Report = (path: string, message: string) => void;
 type Value = Record<string, unknown>;
@@ -43,8 +39,9 @@ const isName = (value: unknown) => typeof value === 'string' && value !== '';
 
 /**
  * Where a template (gettemplatedetail) lacks what the node reads of it: each control's type and
- * id (unique), the lists of options, columns and leave types, and tables nested at most
- * APPROVAL_TABLE_MAX_DEPTH levels. Titles may be missing.
+ * id (unique), and the lists of options, columns and leave types. Titles may be missing. Tables
+ * deeper than APPROVAL_TABLE_MAX_DEPTH are not followed: nothing reads them (the form refuses such a
+ * template, contents are refused first), and a hostile depth must not exhaust the stack.
  */
 export function checkTemplate(template: unknown): ApplyIssue[] {
 	const issues: ApplyIssue[] = [];
@@ -52,17 +49,12 @@ export function checkTemplate(template: unknown): ApplyIssue[] {
 	const content = isObject(template) ? template.template_content : undefined;
 	const controls = isObject(content) ? content.controls : undefined;
 	if (!Array.isArray(controls)) report('template_content.controls', 'must be a list');
-	else {
-		// Bounded first: the walk below follows tables recursively.
-		const nesting = templateNestingIssue(controls as TemplateControl[]);
-		if (nesting) return [nesting];
-		checkTemplateControls(controls, 'template_content.controls', report);
-	}
+	else checkTemplateControls(controls, 'template_content.controls', 0, report);
 	return issues;
 }
 
-/** A list of controls (the form, or a table's columns); ids are unique within it. */
-function checkTemplateControls(controls: unknown[], at: string, report: Report): void {
+/** A list of controls (the form, or the columns of a table `depth` levels deep); ids are unique within it. */
+function checkTemplateControls(controls: unknown[], at: string, depth: number, report: Report): void {
 	const ids = new Set<string>();
 	controls.forEach((control, index) => {
 		const here = `${at}[${index}]`;
@@ -75,12 +67,12 @@ function checkTemplateControls(controls: unknown[], at: string, report: Report):
 		const config = (control as Value).config;
 		if (config === undefined) return;
 		if (!isObject(config)) return report(`${here}.config`, 'must be an object');
-		checkConfigLists(config, `${here}.config`, report);
+		checkConfigLists(config, `${here}.config`, depth, report);
 	});
 }
 
 /** The lists of a control's config the node goes through. */
-function checkConfigLists(config: Value, at: string, report: Report): void {
+function checkConfigLists(config: Value, at: string, depth: number, report: Report): void {
 	const list = (parent: string, key: string, entry: (item: unknown, path: string) => void) => {
 		const holder = config[parent];
 		if (holder === undefined) return;
@@ -99,7 +91,7 @@ function checkConfigLists(config: Value, at: string, report: Report): void {
 	if (table === undefined) return;
 	const children = isObject(table) ? table.children : undefined;
 	if (!Array.isArray(children)) return report(`${at}.table.children`, 'must be a list');
-	checkTemplateControls(children, `${at}.table.children`, report);
+	if (tableDepthAllowed(depth + 1)) checkTemplateControls(children, `${at}.table.children`, depth + 1, report);
 }
 
 /** True when a value holds nothing (what "required" refuses). */

@@ -1,5 +1,4 @@
-import type { ApplyIssue } from './check';
-import type { TemplateControl } from './types';
+import type { ApplyIssue, TemplateControl } from './types';
 import { APPROVAL_TABLE_MAX_DEPTH } from './limits';
 
 /**

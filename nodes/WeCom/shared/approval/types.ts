@@ -68,3 +68,10 @@ export interface ApprovalDetail {
 	apply_data: { contents: ApplyContent[] };
 	[key: string]: unknown;
 }
+
+/** A rule an application or a template breaks, and where. */
+export interface ApplyIssue {
+	/** Where the problem is, e.g. `apply_data.contents[2].value.selector.options[0].key`. */
+	path: string;
+	message: string;
+}
