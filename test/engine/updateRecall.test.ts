@@ -96,6 +96,8 @@ describe('update template card', () => {
 		[{ partyIds: 'sales|2.5' }, /Departments contains "sales", which is not an ID/],
 		[{ tagIds: '3|x' }, /Tags contains "x", which is not an ID/],
 		[{ userIds: 'alice|@ALL' }, /Users contains "@ALL", which would send to every member/],
+		[{ userIds: '={{ [{ userid: "alice" }] }}' }, /^Users contains an object/],
+		[{ partyIds: '={{ { id: 2 } }}' }, /^Departments contains an object/],
 	])('refuses update targets WeCom would misread (%j) before any request', async (targets, message) => {
 		const run = await fixture.runCardNode(
 			update(responseCode, { updateMode: 'button', replaceName: 'Approved', updateTarget: 'some', ...targets }),

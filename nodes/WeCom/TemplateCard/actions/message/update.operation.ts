@@ -6,7 +6,7 @@ import { optionsCollection, retryOptions } from '../../descriptions/options';
 import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
 import { uploadCardMedia } from '../../helpers/cardMedia';
 import { checkedCard, readCardInput } from '../../helpers/readCard';
-import { memberIds, parseRecipientList, wholeNumberIds } from '../../helpers/recipients';
+import { memberIds, recipientValues, wholeNumberIds } from '../../helpers/recipients';
 import { updateCard, type CardChange, type UpdateTarget } from '../../transport/messages';
 import type { RetryPolicy } from '../../transport/retry';
 import { fitsOneCall, ONE_CALL_CAPS, splitWeComList } from '../../transport/recipients';
@@ -134,11 +134,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 function updateTarget(ctx: IExecuteFunctions, itemIndex: number): UpdateTarget {
 	if (nodeParameter(ctx, 'updateTarget', itemIndex) === 'all') return { everyone: true };
-	const list = (name: string) => parseRecipientList(nodeParameter(ctx, name, itemIndex, ''));
-	// The same checks as a send: no `@all` hidden in Users, whole-number department and tag ids.
-	const users = memberIds(ctx, itemIndex, list('userIds'));
-	const parties = wholeNumberIds(ctx, itemIndex, list('partyIds'), 'Departments');
-	const tags = wholeNumberIds(ctx, itemIndex, list('tagIds'), 'Tags');
+	const list = (name: string, field: string) =>
+		recipientValues(ctx, itemIndex, nodeParameter(ctx, name, itemIndex, ''), field);
+	// The same checks as a send: no objects, no `@all` hidden in Users, whole-number department and tag ids.
+	const users = memberIds(ctx, itemIndex, list('userIds', 'Users'));
+	const parties = wholeNumberIds(ctx, itemIndex, list('partyIds', 'Departments'), 'Departments');
+	const tags = wholeNumberIds(ctx, itemIndex, list('tagIds', 'Tags'), 'Tags');
 	const fits = fitsOneCall({ users, parties, tags });
 	if (!fits || !(users.length + parties.length + tags.length)) {
 		throw new NodeOperationError(
