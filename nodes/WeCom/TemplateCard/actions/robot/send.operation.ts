@@ -8,7 +8,8 @@ import { concurrencyOption, maxRateLimitWaitOption, optionsCollection, retryOpti
 import { maxRateLimitWaitMs, readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
 import { uploadCardMedia } from '../../helpers/cardMedia';
 import { checkedCard, readCardInput } from '../../helpers/readCard';
-import { sendToRobot } from '../../transport/robot';
+import { robotMediaOwner } from '../../helpers/uploadedMedia';
+import { readRobot, sendToRobot } from '../../transport/robot';
 import { showFor } from '../node.type';
 
 const properties: INodeProperties[] = [
@@ -42,13 +43,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// A robot has no duplicate check: only failures that surely posted nothing are retried.
 	const retry = retryPolicyFrom(options, false);
 	const input = readCardInput(this, itemIndex, 'robot');
-	const checked = checkedCard(this, itemIndex, input, 'robot');
+	const robot = await readRobot(this, itemIndex);
+	const checked = checkedCard(this, itemIndex, input, 'robot', robotMediaOwner(robot));
 	const card = input.fromForm ? await uploadCardMedia(this, itemIndex, checked, 'robot', retry) : checked;
 	const { attempts, waitedMs } = await sendToRobot.call(
 		this,
 		{ msgtype: 'template_card', template_card: card },
 		itemIndex,
 		{
+			robot,
 			retry,
 			maxWaitMs: maxRateLimitWaitMs(options),
 			explainErrcode: fieldMessageForErrcode,
