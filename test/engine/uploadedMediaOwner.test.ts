@@ -141,6 +141,16 @@ describe('an uploaded media_id counts for the corp or robot that uploaded it', (
 		expect(result.error?.message).not.toContain('upload of type');
 	});
 
+	it('reports a wrong robot card before a broken robot credential (the owner is read after the checks)', async () => {
+		harness.credentials.add({ id: 'broken', name: 'Broken', type: 'weComWebhookApi', data: { webhookSecret: 'a b?' } });
+		const result = await harness.runNode({
+			type: CARD_NODE_TYPE,
+			parameters: { resource: 'robot', operation: 'sendTemplateCard', ...card('x'), title: '' },
+			credentials: { weComWebhookApi: { id: 'broken', name: 'Broken' } },
+		});
+		expect(result.error?.message).toMatch(/^Invalid card: /);
+	});
+
 	it("leaves an app's image upload in a group robot card to WeCom: it is not the robot's media", async () => {
 		const apps = await upload('media', 'image');
 		const result = await run({ resource: 'robot', operation: 'sendTemplateCard', ...card(apps) });

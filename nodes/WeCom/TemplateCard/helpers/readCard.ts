@@ -5,7 +5,6 @@ import { checkTemplateCard, longTexts, type CardIssue, type CardVariant } from '
 import { checkCardBounds } from '../../shared/card/check';
 import { cardFromForm, formLabelOf } from './cardFromForm';
 import { nodeParameter } from './parameters';
-import { refuseNonFileAttachments, type MediaOwner } from './uploadedMedia';
 
 interface CardInput {
 	card: unknown;
@@ -25,20 +24,16 @@ export function readCardInput(ctx: IExecuteFunctions, itemIndex: number, variant
  * Checks a card (possibly completed by the caller, e.g. with a task_id) against the schema:
  * an invalid card stops here, before any request, with every field that is wrong, named by
  * WeCom's path (and the form's label when it came from the form). A valid card with texts
- * longer than WeCom recommends is returned as it is, with a hint in the output. With `mediaOwner`
- * (whose media_ids the card goes out with), an attachment row holding one of its non-file uploads
- * is refused too.
+ * longer than WeCom recommends is returned as it is, with a hint in the output.
  */
 export function checkedCard(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	input: CardInput,
 	variant: CardVariant,
-	mediaOwner?: MediaOwner,
 ): IDataObject {
 	const checked = checkTemplateCard(input.card, variant);
 	if (!checked.ok) throw invalidCard(ctx, itemIndex, checked.issues, input.fromForm);
-	if (mediaOwner) refuseNonFileAttachments(ctx, itemIndex, checked.card as IDataObject, mediaOwner);
 	hintLongTexts(ctx, itemIndex, checked.card, variant, input.fromForm);
 	return checked.card as IDataObject;
 }

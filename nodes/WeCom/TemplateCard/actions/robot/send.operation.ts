@@ -8,7 +8,7 @@ import { concurrencyOption, maxRateLimitWaitOption, optionsCollection, retryOpti
 import { maxRateLimitWaitMs, readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
 import { uploadCardMedia } from '../../helpers/cardMedia';
 import { checkedCard, readCardInput } from '../../helpers/readCard';
-import { robotMediaOwner } from '../../helpers/uploadedMedia';
+import { refuseNonFileAttachments, robotMediaOwner } from '../../helpers/uploadedMedia';
 import { readRobot, sendToRobot } from '../../transport/robot';
 import { showFor } from '../node.type';
 
@@ -43,8 +43,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// A robot has no duplicate check: only failures that surely posted nothing are retried.
 	const retry = retryPolicyFrom(options, false);
 	const input = readCardInput(this, itemIndex, 'robot');
+	const checked = checkedCard(this, itemIndex, input, 'robot');
+	// Read after the card's own checks, so a wrong card is reported before a credential problem.
 	const robot = await readRobot(this, itemIndex);
-	const checked = checkedCard(this, itemIndex, input, 'robot', robotMediaOwner(robot));
+	refuseNonFileAttachments(this, itemIndex, checked, robotMediaOwner(robot));
 	const card = input.fromForm ? await uploadCardMedia(this, itemIndex, checked, 'robot', retry) : checked;
 	const { attempts, waitedMs } = await sendToRobot.call(
 		this,
