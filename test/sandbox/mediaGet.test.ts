@@ -63,6 +63,14 @@ describe('sandbox: media/get', () => {
 		expect(got.body).toEqual(data);
 	});
 
+	it('names a file with a literal % so that the header decodes to its name', async () => {
+		const data = Buffer.from('%PDF-1.7 growth');
+		// Non-ASCII names are percent-encoded, so a "%" of the name must not read as an escape.
+		const got = await get(await upload('100% 增长.pdf', data));
+		expect(got).toMatchObject({ status: 200, disposition: 'attachment; filename="100% 增长.pdf"' });
+		expect(got.body).toEqual(data);
+	});
+
 	it('serves a media_id for its 3 days, then answers 40007 in JSON', async () => {
 		const start = now;
 		const mediaId = await upload('report.pdf', Buffer.from('%PDF-1.7 three days'));
