@@ -134,4 +134,40 @@ describe('answers that echo the request carry no token, secret or robot key into
 		);
 		expect(expectNoSecret(result)).toMatchObject({ sp_no: '202601050001', fields: { Note: 't=***' } });
 	});
+
+	describe('a gettoken that refuses the secret and echoes it in errmsg', () => {
+		const echoSecret: ForgedAnswer = (_body, _call, query) => {
+			seen.push(query.get('corpsecret') ?? '');
+			return {
+				errcode: 40001,
+				errmsg: `invalid credential, corpsecret=${query.get('corpsecret') ?? ''} (${query.get('corpsecret') ?? ''})`,
+			};
+		};
+
+		it("the credential's Test button explains 40001 without the secret", async () => {
+			forged = await startForgedWeCom(sandbox.url, { '/cgi-bin/gettoken': echoSecret });
+			const result = await harness.testCredential('weComApi', {
+				corpId: DEMO_CORP_ID,
+				corpSecret: DEMO_SECRET,
+				agentId: DEMO_AGENT_ID,
+				baseUrl: forged.url,
+			});
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/40001/);
+			expect(seen).toContain(DEMO_SECRET);
+			expect(result.message).not.toContain(DEMO_SECRET);
+		});
+
+		it('a node run fails with 40001 without the secret', async () => {
+			const result = await run(
+				{ resource: 'customApiCall', operation: 'customApiCall', customMethod: 'GET', customPath: '/cgi-bin/user/get' },
+				{ '/cgi-bin/gettoken': echoSecret },
+			);
+			expect(seen).toContain(DEMO_SECRET);
+			expect(result.error?.message).toMatch(/40001/);
+			expect(JSON.stringify({ message: result.error?.message, description: result.error?.description })).not.toContain(
+				DEMO_SECRET,
+			);
+		});
+	});
 });
