@@ -165,9 +165,8 @@ describe('answers that echo the request carry no token, secret or robot key into
 			);
 			expect(seen).toContain(DEMO_SECRET);
 			expect(result.error?.message).toMatch(/40001/);
-			expect(JSON.stringify({ message: result.error?.message, description: result.error?.description })).not.toContain(
-				DEMO_SECRET,
-			);
+			const error = result.error as { message?: string; description?: string } | undefined;
+			expect(JSON.stringify({ message: error?.message, description: error?.description })).not.toContain(DEMO_SECRET);
 		});
 	});
 });
