@@ -56,7 +56,11 @@ export function submitApproval(state: SandboxState, submission: ApprovalSubmissi
 			});
 	if (issues.length > 0) throw new ApprovalError(formatApplyIssue(issues[0]));
 	const approvers = submission.approvers ?? [corp.corp.users[1] ?? corp.corp.users[0]];
-	state.media.keepForApproval(applyFiles(submission.contents).map((file) => file.fileId));
+	state.media.keepForApproval(
+		applyFiles(submission.contents).map((file) => file.fileId),
+		corp.corp.corpId,
+		state.now(),
+	);
 	return state.approvals.submit({
 		corpId: corp.corp.corpId,
 		agentId: app.agentId,

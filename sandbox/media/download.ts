@@ -32,8 +32,11 @@ export function sendFileAnswer(res: ServerResponse, answer: WecomBody): boolean 
 	const file = (answer as { [FILE]?: FileAnswer })[FILE];
 	if (!file) return false;
 	// One header line of ASCII: quotes, backslashes and line breaks dropped, other characters
-	// percent-encoded as UTF-8 (how WeCom writes a non-ASCII name is not documented).
-	const name = file.fileName.replace(/["\\\r\n]/g, '').replace(/[^\x20-\x7e]+/gu, (text) => encodeURIComponent(text));
+	// percent-encoded as UTF-8 (how WeCom writes a non-ASCII name is not documented), "%" too, so
+	// that decoding gives the name back.
+	const name = file.fileName
+		.replace(/["\\\r\n]/g, '')
+		.replace(/[^\x20-\x24\x26-\x7e]+/gu, (text) => encodeURIComponent(text));
 	res.writeHead(200, {
 		'Content-Type': /^[\x20-\x7e]+$/.test(file.contentType) ? file.contentType : 'application/octet-stream',
 		'Content-Length': file.data.length,

@@ -62,11 +62,14 @@ export class MediaStore {
 		return { type, fileName, size: stored.data.length, createdAt, owner: { ...owner } };
 	}
 
-	/** Keeps the app uploads among `mediaIds` for good: they are attached to a submitted approval. */
-	keepForApproval(mediaIds: Iterable<string>): void {
+	/**
+	 * Keeps for good the uploads among `mediaIds` attached to an approval submitted now in `corpId`:
+	 * only that corp's own, and only while their 3 days last (an expired or foreign media_id was
+	 * never converted, so it must not outlive its days through this approval).
+	 */
+	keepForApproval(mediaIds: Iterable<string>, corpId: string, now: number): void {
 		for (const mediaId of mediaIds) {
-			const stored = this.media.get(mediaId);
-			if (stored && 'corpId' in stored.owner) this.approvalFiles.add(mediaId);
+			if (this.findMedia(mediaId, { corpId }, now)) this.approvalFiles.add(mediaId);
 		}
 	}
 

@@ -115,7 +115,7 @@ export const applyEvent: WecomRoute = (req, state) => {
 		notifiers: notifiersOf(body),
 		applyTime: Math.floor(state.now() / 1000),
 	});
-	state.media.keepForApproval(fileIds);
+	state.media.keepForApproval(fileIds, context.corp.corp.corpId, state.now());
 	return wecomOk({ sp_no: approval.info.sp_no });
 };
 

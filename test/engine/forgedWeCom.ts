@@ -6,8 +6,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** The forged answer of a call: its JSON body, and its number on that path (1-based). */
-export type ForgedAnswer = (body: Record<string, unknown>, call: number) => unknown;
+/** The forged answer of a call: its JSON body, its number on that path (1-based) and its query (the token, the robot key). */
+export type ForgedAnswer = (body: Record<string, unknown>, call: number, query: URLSearchParams) => unknown;
 
 export interface ForgedWeCom {
 	url: string;
@@ -22,14 +22,15 @@ export async function startForgedWeCom(upstream: string, forged: Record<string, 
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			const path = new URL(req.url ?? '/', 'http://forged.invalid').pathname;
+			const { pathname: path, searchParams } = new URL(req.url ?? '/', 'http://forged.invalid');
 			calls[path] = (calls[path] ?? 0) + 1;
 			const text = Buffer.concat(chunks).toString('utf8');
 			const answer = Object.hasOwn(forged, path) ? forged[path] : undefined;
 			if (answer) {
-				const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+				// An upload's multipart body is no JSON: the forged answer gets no body then.
+				const body = text && text.trimStart().startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : {};
 				res.setHeader('content-type', 'application/json');
-				res.end(JSON.stringify(answer(body, calls[path])));
+				res.end(JSON.stringify(answer(body, calls[path], searchParams)));
 				return;
 			}
 			void fetch(`${upstream}${req.url ?? '/'}`, {

@@ -6,7 +6,7 @@
  * storage when the approval is submitted (/91853), and getapprovaldetail's file_ids are fetched
  * with media/get (/91983): they outlive the 3 days.
  */
-import { DEMO_ROBOT_KEY, EXPENSE_TEMPLATE_ID, callSandbox, sandboxControl } from '../../sandbox';
+import { DEMO_CORP, DEMO_ROBOT_KEY, EXPENSE_TEMPLATE_ID, callSandbox, sandboxControl } from '../../sandbox';
 import { demoAppToken, postSandboxUpload } from '../harness/sandboxMedia';
 import { useDemoSandbox } from '../harness/sandboxSession';
 
@@ -60,6 +60,14 @@ describe('sandbox: media/get', () => {
 		const data = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
 		const got = await get(await upload('报告.png', data, 'image/png', 'image'));
 		expect(got).toMatchObject({ type: 'image/png', disposition: 'attachment; filename="报告.png"' });
+		expect(got.body).toEqual(data);
+	});
+
+	it('names a file with a literal % so that the header decodes to its name', async () => {
+		const data = Buffer.from('%PDF-1.7 growth');
+		// Non-ASCII names are percent-encoded, so a "%" of the name must not read as an escape.
+		const got = await get(await upload('100% 增长.pdf', data));
+		expect(got).toMatchObject({ status: 200, disposition: 'attachment; filename="100% 增长.pdf"' });
 		expect(got.body).toEqual(data);
 	});
 
@@ -133,5 +141,74 @@ describe('sandbox: media/get', () => {
 		expect(submitted.ok).toBe(true);
 		now = start + THREE_DAYS_MS + DAY_MS;
 		expect(await get(attached)).toMatchObject({ status: 200, disposition: 'attachment; filename="invoice.pdf"' });
+	});
+	it('does not keep a file whose 3 days were over when the approval was submitted', async () => {
+		const start = now;
+		const stale = await upload('stale.pdf', Buffer.from('%PDF-1.7 stale'));
+		now = start + THREE_DAYS_MS + DAY_MS;
+		// The Approval app (control API) takes the contents as given; the file was no longer there.
+		const submitted = await sandboxControl(demo.sandbox.url).submitApproval({
+			creator: 'alice',
+			templateId: EXPENSE_TEMPLATE_ID,
+			contents: [
+				{ control: 'Money', id: 'Money-1', value: { new_money: '30' } },
+				{ control: 'Textarea', id: 'Textarea-1', value: { text: 'Hotel' } },
+				{ control: 'File', id: 'File-1', value: { files: [{ file_id: stale }] } },
+			],
+		});
+		expect(submitted.ok).toBe(true);
+		expect((await get(stale)).errcode).toBe(40007);
+	});
+});
+
+/** A media_id serves its own corp only: another corp's approval does not make it last. */
+describe('sandbox: media/get across corps', () => {
+	let now = Date.UTC(2026, 0, 5, 2);
+	const OTHER = {
+		...DEMO_CORP,
+		corpId: 'wwothercorp00001',
+		apps: [{ agentId: 1000009, secret: 'other-secret-0123456789' }],
+	};
+	const demo = useDemoSandbox({ clock: () => now, corps: [DEMO_CORP, OTHER] });
+
+	const otherToken = async () => {
+		const { json } = await callSandbox<{ access_token: string }>(demo.sandbox.url, '/cgi-bin/gettoken', {
+			query: { corpid: OTHER.corpId, corpsecret: OTHER.apps[0].secret },
+		});
+		return json.access_token;
+	};
+	const getAs = async (token: string, mediaId: string) => {
+		const url = new URL('/cgi-bin/media/get', demo.sandbox.url);
+		url.searchParams.set('access_token', token);
+		url.searchParams.set('media_id', mediaId);
+		const answer = await fetch(url);
+		const type = answer.headers.get('content-type') ?? '';
+		const body = Buffer.from(await answer.arrayBuffer());
+		return type.startsWith('application/json') ? (JSON.parse(body.toString()) as { errcode: number }).errcode : 0;
+	};
+
+	it("keeps nothing for another corp's approval, and never serves one corp's file to another", async () => {
+		const start = now;
+		const answer = await postSandboxUpload(
+			demo.sandbox.url,
+			'/cgi-bin/media/upload',
+			{ access_token: await otherToken(), type: 'file' },
+			{ fileName: 'theirs.pdf', data: Buffer.from('%PDF-1.7 theirs') },
+		);
+		const theirs = answer.media_id as string;
+		expect(await getAs(await demoAppToken(demo.sandbox.url), theirs)).toBe(40007);
+		// The demo corp's Approval app is handed the other corp's media_id.
+		await sandboxControl(demo.sandbox.url).submitApproval({
+			creator: 'alice',
+			templateId: EXPENSE_TEMPLATE_ID,
+			contents: [
+				{ control: 'Money', id: 'Money-1', value: { new_money: '30' } },
+				{ control: 'Textarea', id: 'Textarea-1', value: { text: 'Hotel' } },
+				{ control: 'File', id: 'File-1', value: { files: [{ file_id: theirs }] } },
+			],
+		});
+		now = start + THREE_DAYS_MS + DAY_MS;
+		expect(await getAs(await otherToken(), theirs)).toBe(40007);
+		expect(await getAs(await demoAppToken(demo.sandbox.url), theirs)).toBe(40007);
 	});
 });

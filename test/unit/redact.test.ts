@@ -1,5 +1,5 @@
 /** Secrets out of any text that echoes a request; card fields that merely end in "key" stay. */
-import { redactSecrets } from '../../nodes/WeCom/TemplateCard/transport/redact';
+import { withoutKnownSecrets, redactSecrets } from '../../nodes/WeCom/TemplateCard/transport/redact';
 
 describe('redactSecrets', () => {
 	it.each([
@@ -22,5 +22,33 @@ describe('redactSecrets', () => {
 	it("keeps a card's question_key and event_key, which WeCom may quote in an errmsg", () => {
 		const errmsg = 'invalid checkbox: "question_key":"q1", event_key: approve';
 		expect(redactSecrets(errmsg)).toBe(errmsg);
+	});
+});
+
+/** A successful answer that echoes the request: known values out of strings and keys, the rest as sent. */
+describe('withoutKnownSecrets', () => {
+	const token = 'tok-9f8e7d6c5b4a39281706';
+
+	it('replaces the value in strings and keys at any depth, and keeps fields named key', () => {
+		const answer = {
+			errcode: 0,
+			options: [{ key: 'option-1', value: [{ text: `url?access_token=${token}` }] }],
+			[token]: 1,
+			'***': 2,
+		};
+		expect(withoutKnownSecrets(answer, [token, undefined, 'ok'])).toEqual({
+			errcode: 0,
+			options: [{ key: 'option-1', value: [{ text: 'url?access_token=***' }] }],
+			'***': 2,
+			'*** (2)': 1,
+		});
+	});
+
+	it('walks 100,000 levels of nesting without exhausting the stack', () => {
+		let deep: Record<string, unknown> = { text: token };
+		const innermost = deep;
+		for (let level = 0; level < 100_000; level++) deep = { list: [deep] };
+		expect(() => withoutKnownSecrets(deep, [token])).not.toThrow();
+		expect(innermost.text).toBe('***');
 	});
 });

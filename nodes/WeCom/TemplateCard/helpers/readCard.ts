@@ -5,7 +5,6 @@ import { checkTemplateCard, longTexts, type CardIssue, type CardVariant } from '
 import { checkCardBounds } from '../../shared/card/check';
 import { cardFromForm, formLabelOf } from './cardFromForm';
 import { nodeParameter } from './parameters';
-import { refuseNonFileAttachments } from './uploadedMedia';
 
 interface CardInput {
 	card: unknown;
@@ -35,7 +34,6 @@ export function checkedCard(
 ): IDataObject {
 	const checked = checkTemplateCard(input.card, variant);
 	if (!checked.ok) throw invalidCard(ctx, itemIndex, checked.issues, input.fromForm);
-	refuseNonFileAttachments(ctx, itemIndex, checked.card as IDataObject);
 	hintLongTexts(ctx, itemIndex, checked.card, variant, input.fromForm);
 	return checked.card as IDataObject;
 }

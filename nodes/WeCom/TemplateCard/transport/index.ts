@@ -26,8 +26,6 @@ interface WeComCallOptions {
 	retry?: RetryPolicy;
 	/** A field-level explanation for errcodes the caller knows better (card rules). */
 	explainErrcode?: (errcode: number) => string | undefined;
-	/** The answer goes to the output whole (Custom API Call): the secret and tokens are taken out of it. */
-	redactAnswer?: boolean;
 }
 
 export interface WeComCallResult {
@@ -48,18 +46,11 @@ export async function weComApiCall(
 	this: WeComApiContext,
 	request: WeComRequest,
 	itemIndex: number,
-	{ retry = NO_RETRY, explainErrcode, redactAnswer = false }: WeComCallOptions = {},
+	{ retry = NO_RETRY, explainErrcode }: WeComCallOptions = {},
 ): Promise<WeComCallResult> {
 	const { result, attempts, resent } = await withRetry(
 		retry,
-		async () =>
-			await weComApiRequest.call(
-				this,
-				{ ...request, timeoutMs: retry.timeoutMs },
-				itemIndex,
-				explainErrcode,
-				redactAnswer,
-			),
+		async () => await weComApiRequest.call(this, { ...request, timeoutMs: retry.timeoutMs }, itemIndex, explainErrcode),
 	);
 	return { response: result, attempts, resent };
 }
@@ -74,7 +65,6 @@ async function weComApiRequest(
 	request: WeComRequest,
 	itemIndex: number,
 	explainErrcode?: (errcode: number) => string | undefined,
-	redactAnswer = false,
 ): Promise<WeComResponse> {
 	const credentials = (await appCredentials(this, itemIndex)) as WeComCredentials;
 	const options: IHttpRequestOptions = {
@@ -113,7 +103,8 @@ async function weComApiRequest(
 	if (response.errcode !== 0) {
 		throw weComErrcodeError(this.getNode(), response, itemIndex, explainErrcode?.(response.errcode), secrets);
 	}
-	return redactAnswer ? withoutKnownSecrets(response, secrets) : response;
+	// Operations hand the answer on (Custom API Call whole, Get Approval Detail as `detail`).
+	return withoutKnownSecrets(response, secrets);
 }
 
 /** A token refreshed on the way that failed may be in the error too: it is stored by now. */

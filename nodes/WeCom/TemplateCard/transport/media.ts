@@ -66,7 +66,8 @@ export async function uploadRobotMedia(
 	type: RobotMediaType,
 	file: MultipartFile,
 	retry: RetryPolicy,
-): Promise<UploadResult> {
+): Promise<UploadResult & { robotId: string }> {
+	// robotId: whose media_id it is (the robot's id, never its key).
 	const robot = await readRobot(ctx, itemIndex);
 	const { body, contentType } = multipartBody(file);
 	try {
@@ -81,7 +82,7 @@ export async function uploadRobotMedia(
 					{ retry },
 				),
 		);
-		return { response: result, attempts };
+		return { response: result, attempts, robotId: robot.id };
 	} catch (error) {
 		throw withoutKey(error, robot.key);
 	}

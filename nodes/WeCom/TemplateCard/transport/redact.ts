@@ -24,21 +24,43 @@ export function redactSecrets(text: string, knownSecrets: readonly unknown[] = [
 }
 
 /**
- * An answer that goes to the output as it came (Custom API Call) with every known secret value
- * replaced, wherever an echoing proxy or API put it. Only exact values: text that merely looks
- * like `key: value` is the user's data there.
+ * A successful answer with every known secret value (the token, the app secret, the robot key)
+ * replaced, in strings and in keys, however deep: operations hand WeCom's answer on (Custom API
+ * Call whole, Get Approval Detail and the trigger as `detail`), and an answer echoing the request
+ * would carry the secrets along. Only exact values: text that merely looks like `key: value` is
+ * data there. Walked with a list, not recursion, so no nesting exhausts the stack; changed in
+ * place (the answer is freshly parsed).
  */
-export function withoutKnownSecrets<T>(value: T, knownSecrets: readonly unknown[]): T {
+export function withoutKnownSecrets<T>(answer: T, knownSecrets: readonly unknown[]): T {
 	const secrets = knownSecrets.filter(
 		(secret): secret is string => typeof secret === 'string' && secret.length >= MIN_KNOWN_SECRET_LENGTH,
 	);
-	const clean = (item: unknown): unknown => {
-		if (typeof item === 'string') return secrets.reduce((text, secret) => text.split(secret).join('***'), item);
-		if (Array.isArray(item)) return item.map(clean);
-		if (item !== null && typeof item === 'object') {
-			return Object.fromEntries(Object.entries(item).map(([name, inner]) => [clean(name), clean(inner)]));
+	if (secrets.length === 0) return answer;
+	// Most strings hold none: only those are copied.
+	const clean = (text: string) =>
+		secrets.some((secret) => text.includes(secret))
+			? secrets.reduce((redacted, secret) => redacted.split(secret).join('***'), text)
+			: text;
+	if (typeof answer === 'string') return clean(answer) as T;
+	const pending: unknown[] = [answer];
+	while (pending.length > 0) {
+		const holder = pending.pop();
+		if (typeof holder !== 'object' || holder === null || Buffer.isBuffer(holder)) continue;
+		const record = holder as Record<string, unknown>;
+		for (const key of Object.keys(record)) {
+			const value = record[key];
+			let at = key;
+			const cleanKey = clean(key);
+			if (cleanKey !== key) {
+				// A key holding a secret loses it; "*** (2)" if that name is taken. The value stays.
+				delete record[key];
+				at = cleanKey;
+				for (let count = 2; Object.hasOwn(record, at); count++) at = `${cleanKey} (${count})`;
+				record[at] = value;
+			}
+			if (typeof value === 'string') record[at] = clean(value);
+			else pending.push(value);
 		}
-		return item;
-	};
-	return secrets.length ? (clean(value) as T) : value;
+	}
+	return answer;
 }

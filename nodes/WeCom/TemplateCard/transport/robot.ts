@@ -16,6 +16,8 @@ const ROBOT_CREDENTIAL_TYPE = 'weComWebhookApi';
 const ROBOT_SEND_PATH = '/cgi-bin/webhook/send';
 
 interface RobotSendOptions {
+	/** The robot as the caller already read it (else read here). */
+	robot?: Robot;
 	/** Use with `retryAmbiguous: false`: a robot has no duplicate check, a resend may post twice. */
 	retry: RetryPolicy;
 	/** How long one message may wait for a free slot of the 20-per-minute limit. */
@@ -61,7 +63,7 @@ export async function callRobotWithinLimit(
 	itemIndex: number,
 	options: RobotSendOptions,
 ): Promise<RobotSendResult & { response: IDataObject }> {
-	const robot = await readRobot(ctx, itemIndex);
+	const robot = options.robot ?? (await readRobot(ctx, itemIndex));
 	let waitedMs = 0;
 	try {
 		const { result, attempts } = await withRetry(options.retry, async () => {

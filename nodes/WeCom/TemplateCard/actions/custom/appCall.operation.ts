@@ -33,6 +33,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const call = readCustomCall(this, itemIndex, '/cgi-bin/');
 	// Any API, so possibly one that changes something: a call that may have arrived is not repeated.
 	const retry = retryPolicyFrom(readOptions<RetryOptionValues>(this, itemIndex), false);
-	const { response } = await weComApiCall.call(this, call, itemIndex, { retry, redactAnswer: true });
+	const { response } = await weComApiCall.call(this, call, itemIndex, { retry });
 	return response;
 }

@@ -6,7 +6,7 @@ import { optionsCollection, retryOptions } from '../../descriptions/options';
 import { readBinaryFile } from '../../helpers/binaryFile';
 import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
 import { nodeParameter } from '../../helpers/parameters';
-import { rememberUpload } from '../../helpers/uploadedMedia';
+import { appMediaOwner, rememberUpload } from '../../helpers/uploadedMedia';
 import { uploadAppMedia } from '../../transport/media';
 import { showFor } from '../node.type';
 import { BINARY_FIELD_LABEL, binaryPropertyField } from './binaryField';
@@ -53,7 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const retry = retryPolicyFrom(readOptions<RetryOptionValues>(this, itemIndex), true);
 	const startedAtMs = Date.now();
 	const { response, attempts } = await uploadAppMedia(this, itemIndex, type as AppMediaType, file, retry);
-	rememberUpload(response);
+	rememberUpload(await appMediaOwner(this, itemIndex), response.media_id, type as AppMediaType);
 	return {
 		...mediaIdOutput(this, itemIndex, { response, startedAtMs, api: 'media/upload' }, MEDIA_ID_LIFETIME_MS),
 		fileName: file.fileName,

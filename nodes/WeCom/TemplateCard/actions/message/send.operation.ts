@@ -16,6 +16,7 @@ import { claimDedupKey, defaultDedupKey, releaseDedupKey, type DedupScope } from
 import { readOptions, retrySafelyOf, sendSettingsFrom, type SendOptionValues } from '../../helpers/options';
 import { uploadCardMedia } from '../../helpers/cardMedia';
 import { checkedCard, readCardInput } from '../../helpers/readCard';
+import { appMediaOwner, refuseNonFileAttachments } from '../../helpers/uploadedMedia';
 import { recipientEmailTypeOption, resolveRecipients } from '../../helpers/recipientLookup';
 import { readRecipients } from '../../helpers/recipients';
 import { sendOutput } from '../../helpers/sendOutput';
@@ -139,6 +140,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ ...input, card: withTaskId(input.card, alwaysTaskId, taskId) },
 		'send',
 	);
+	refuseNonFileAttachments(this, itemIndex, checked, await appMediaOwner(this, itemIndex));
 	const settings = sendSettingsFrom(this, itemIndex, options, retrySafely || Boolean(dedup));
 	const card = input.fromForm ? await uploadCardMedia(this, itemIndex, checked, 'send', settings.retry) : checked;
 

@@ -7,6 +7,7 @@ import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../help
 import { uploadCardMedia } from '../../helpers/cardMedia';
 import { checkedCard, readCardInput } from '../../helpers/readCard';
 import { memberIds, recipientValues, wholeNumberIds } from '../../helpers/recipients';
+import { appMediaOwner, refuseNonFileAttachments } from '../../helpers/uploadedMedia';
 import { updateCard, type CardChange, type UpdateTarget } from '../../transport/messages';
 import type { RetryPolicy } from '../../transport/retry';
 import { fitsOneCall, ONE_CALL_CAPS, splitWeComList } from '../../transport/recipients';
@@ -157,5 +158,6 @@ function updateTarget(ctx: IExecuteFunctions, itemIndex: number): UpdateTarget {
 async function updatedCard(ctx: IExecuteFunctions, itemIndex: number, retry: RetryPolicy): Promise<IDataObject> {
 	const input = readCardInput(ctx, itemIndex, 'update');
 	const card = checkedCard(ctx, itemIndex, input, 'update');
+	refuseNonFileAttachments(ctx, itemIndex, card, await appMediaOwner(ctx, itemIndex));
 	return input.fromForm ? await uploadCardMedia(ctx, itemIndex, card, 'update', retry) : card;
 }

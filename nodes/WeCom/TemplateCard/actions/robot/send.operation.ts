@@ -8,7 +8,8 @@ import { concurrencyOption, maxRateLimitWaitOption, optionsCollection, retryOpti
 import { maxRateLimitWaitMs, readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
 import { uploadCardMedia } from '../../helpers/cardMedia';
 import { checkedCard, readCardInput } from '../../helpers/readCard';
-import { sendToRobot } from '../../transport/robot';
+import { refuseNonFileAttachments, robotMediaOwner } from '../../helpers/uploadedMedia';
+import { readRobot, sendToRobot } from '../../transport/robot';
 import { showFor } from '../node.type';
 
 const properties: INodeProperties[] = [
@@ -43,12 +44,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const retry = retryPolicyFrom(options, false);
 	const input = readCardInput(this, itemIndex, 'robot');
 	const checked = checkedCard(this, itemIndex, input, 'robot');
+	// Read after the card's own checks, so a wrong card is reported before a credential problem.
+	const robot = await readRobot(this, itemIndex);
+	refuseNonFileAttachments(this, itemIndex, checked, robotMediaOwner(robot));
 	const card = input.fromForm ? await uploadCardMedia(this, itemIndex, checked, 'robot', retry) : checked;
 	const { attempts, waitedMs } = await sendToRobot.call(
 		this,
 		{ msgtype: 'template_card', template_card: card },
 		itemIndex,
 		{
+			robot,
 			retry,
 			maxWaitMs: maxRateLimitWaitMs(options),
 			explainErrcode: fieldMessageForErrcode,

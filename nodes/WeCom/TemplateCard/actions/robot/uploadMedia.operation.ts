@@ -6,7 +6,7 @@ import { optionsCollection, retryOptions } from '../../descriptions/options';
 import { readBinaryFile } from '../../helpers/binaryFile';
 import { readOptions, retryPolicyFrom, type RetryOptionValues } from '../../helpers/options';
 import { nodeParameter } from '../../helpers/parameters';
-import { rememberUpload } from '../../helpers/uploadedMedia';
+import { rememberUpload, robotMediaOwner } from '../../helpers/uploadedMedia';
 import { uploadRobotMedia } from '../../transport/media';
 import { BINARY_FIELD_LABEL, binaryPropertyField } from '../media/binaryField';
 import { mediaIdOutput } from '../media/mediaIdOutput';
@@ -52,8 +52,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	const retry = retryPolicyFrom(readOptions<RetryOptionValues>(this, itemIndex), true);
 	const startedAtMs = Date.now();
-	const { response, attempts } = await uploadRobotMedia(this, itemIndex, type as RobotMediaType, file, retry);
-	rememberUpload(response);
+	const { response, attempts, robotId } = await uploadRobotMedia(this, itemIndex, type as RobotMediaType, file, retry);
+	rememberUpload(robotMediaOwner({ id: robotId }), response.media_id, type as RobotMediaType);
 	return {
 		...mediaIdOutput(this, itemIndex, { response, startedAtMs, api: 'webhook/upload_media' }, MEDIA_ID_LIFETIME_MS),
 		fileName: file.fileName,
