@@ -231,6 +231,23 @@ describe('approval resource against forged WeCom answers', () => {
 			expect(calls.calls['/cgi-bin/oa/getapprovalinfo']).toBe(11);
 		});
 
+		it('stops Return All at 100,000 approval numbers when WeCom keeps giving new ones', async () => {
+			// 1,000 new numbers a page (more than the 100 asked for) under ever new cursors: endless.
+			const calls = await forge({
+				'/cgi-bin/oa/getapprovalinfo': (_body, call) =>
+					ok({
+						sp_no_list: Array.from(
+							{ length: 1000 },
+							(_, index) => `2026${String(call * 1000 + index).padStart(9, '0')}`,
+						),
+						new_next_cursor: `c${call}`,
+					}),
+			});
+			const run = await fixture.runCardNode(many({ returnAll: true }));
+			expect(run.error?.message).toBe('More than 100000 approvals in the time range');
+			expect(calls.calls['/cgi-bin/oa/getapprovalinfo']).toBe(101);
+		});
+
 		it.each([
 			['a list that is an object', { '0': SP_NO }],
 			['a list with an object', [{ sp_no: SP_NO }]],

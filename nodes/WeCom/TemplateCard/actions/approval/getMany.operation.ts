@@ -184,6 +184,13 @@ const SMALLEST_PART_SECONDS = 3600;
  */
 export const MAX_PAGES_WITHOUT_NEW = 10;
 
+/**
+ * Approval numbers Return All collects at most. WeCom documents no total, but a WeCom (or a proxy)
+ * that keeps giving new numbers under new cursors would page forever and grow without end; reading
+ * the details of this many would take hours at 600 calls a minute.
+ */
+export const RETURN_ALL_MAX = 100_000;
+
 interface ListQuery {
 	ctx: IExecuteFunctions;
 	itemIndex: number;
@@ -240,6 +247,12 @@ async function collectPart(query: ListQuery, startTime: number, endTime: number)
 		}
 		const before = query.found.size;
 		for (const spNo of page.spNos) query.found.add(spNo);
+		if (query.found.size > RETURN_ALL_MAX) {
+			throw new NodeOperationError(query.ctx.getNode(), `More than ${RETURN_ALL_MAX} approvals in the time range`, {
+				itemIndex: query.itemIndex,
+				description: `Return All stops at ${RETURN_ALL_MAX} approval numbers. Narrow the time range (split it over several items), add filters, or set a Limit.`,
+			});
+		}
 		pagesWithoutNew = query.found.size > before ? 0 : pagesWithoutNew + 1;
 		cursor = page.nextCursor;
 	}
