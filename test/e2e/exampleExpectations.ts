@@ -46,7 +46,7 @@ export interface ExampleWorkflow {
 }
 
 /** n8n-generated task_ids: `n8n-<execution>-<item>-<16 hex>`. */
-export const GENERATED_TASK_ID = /^n8n-[A-Za-z0-9_@-]+-\d+-[0-9a-f]{16}$/;
+export const GENERATED_TASK_ID = /^n8n-[A-Za-z0-9_@-]+-\d+-[0-9a-f]{32}$/;
 
 const deployCard = (title: string, environment: string, version: string) => ({
 	card_type: 'text_notice',
