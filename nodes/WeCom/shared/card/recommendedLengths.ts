@@ -64,7 +64,17 @@ function fieldOf(path: string): string {
 	return path.replace(/\[\d+\]/g, '[]');
 }
 
+/** Per variant and card type; asked for every card sent, so worked out once. */
+const recommendationsByType = new Map<string, Recommendation[]>();
+
 function recommendationsFor(variant: CardVariant, cardType: string): Recommendation[] {
+	const key = `${variant}/${cardType}`;
+	let found = recommendationsByType.get(key);
+	if (!found) recommendationsByType.set(key, (found = firstRecommendations(variant, cardType)));
+	return found;
+}
+
+function firstRecommendations(variant: CardVariant, cardType: string): Recommendation[] {
 	const seen = new Set<string>();
 	return RECOMMENDATIONS[variant].filter((entry) => {
 		if (seen.has(entry.field)) return false;
@@ -104,9 +114,8 @@ export interface LongText {
 export function longTexts(card: { card_type: string }, variant: CardVariant): LongText[] {
 	const found: LongText[] = [];
 	for (const { field, chars } of recommendationsFor(variant, card.card_type)) {
-		for (const { path, value } of valuesAt(card, field)) {
-			// A string has at least as many UTF-16 units as characters: most texts stop here.
-			if (typeof value !== 'string' || value.length <= chars) continue;
+		// A string has at least as many UTF-16 units as characters: most texts stop at the first test.
+		for (const { path, value } of stringsLongerThan(card, field, chars)) {
 			const length = displayLength(value);
 			if (length > chars) found.push({ path, field, length, recommended: chars });
 		}
@@ -114,19 +123,56 @@ export function longTexts(card: { card_type: string }, variant: CardVariant): Lo
 	return found;
 }
 
-function valuesAt(card: unknown, field: string): Array<{ path: string; value: unknown }> {
-	let found = [{ path: 'template_card', value: card }];
-	for (const segment of field.split('.')) {
-		const isList = segment.endsWith('[]');
-		const key = isList ? segment.slice(0, -2) : segment;
-		found = found.flatMap(({ path, value }) => {
-			const child = isObject(value) ? value[key] : undefined;
-			if (!isList) return child === undefined ? [] : [{ path: `${path}.${key}`, value: child }];
-			return Array.isArray(child)
-				? child.map((item, index) => ({ path: `${path}.${key}[${index}]`, value: item }))
-				: [];
+interface FieldSegment {
+	key: string;
+	isList: boolean;
+}
+
+/** `jump_list[].title` → its segments; there are a few dozen fields, each split once. */
+const segmentsOfField = new Map<string, FieldSegment[]>();
+
+function fieldSegments(field: string): FieldSegment[] {
+	let segments = segmentsOfField.get(field);
+	if (!segments) {
+		segments = field.split('.').map((segment) => {
+			const isList = segment.endsWith('[]');
+			return { key: isList ? segment.slice(0, -2) : segment, isList };
 		});
+		segmentsOfField.set(field, segments);
 	}
+	return segments;
+}
+
+/**
+ * The strings at `field` longer than `units` UTF-16 units, with their paths. Paths are built only
+ * for those: every card sent goes through here, and nearly all of its texts are short.
+ */
+function stringsLongerThan(card: unknown, field: string, units: number): Array<{ path: string; value: string }> {
+	const segments = fieldSegments(field);
+	const found: Array<{ path: string; value: string }> = [];
+	const parts = ['template_card'];
+	const walk = (value: unknown, depth: number): void => {
+		if (depth === segments.length) {
+			if (typeof value === 'string' && value.length > units) found.push({ path: parts.join(''), value });
+			return;
+		}
+		const { key, isList } = segments[depth];
+		const child = isObject(value) ? value[key] : undefined;
+		if (child === undefined) return;
+		if (!isList) {
+			parts.push(`.${key}`);
+			walk(child, depth + 1);
+			parts.pop();
+			return;
+		}
+		if (!Array.isArray(child)) return;
+		child.forEach((item, index) => {
+			parts.push(`.${key}[${index}]`);
+			walk(item, depth + 1);
+			parts.pop();
+		});
+	};
+	walk(card, 0);
 	return found;
 }
 
