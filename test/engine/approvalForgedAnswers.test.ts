@@ -10,8 +10,8 @@ import { ALL_CONTROLS_TEMPLATE_ID, EXPENSE_TEMPLATE_ID } from '../../sandbox';
 import { MONDAY } from '../approvals/fixtures';
 import { CREDENTIAL_ID, startEngineFixture } from './fixtures';
 import type { EngineFixture } from './fixtures';
-import { startForgedWeCom } from './forgedWeCom';
-import type { ForgedAnswer, ForgedWeCom } from './forgedWeCom';
+import { startForgedWeCom } from './stubOrigin';
+import type { ForgedAnswer, StubOrigin } from './stubOrigin';
 
 const DAY = 24 * 3600;
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
@@ -51,7 +51,7 @@ const application = (contents: unknown[], extra: Record<string, unknown> = {}) =
 
 describe('approval resource against forged WeCom answers', () => {
 	let fixture: EngineFixture;
-	let forged: ForgedWeCom | undefined;
+	let forged: StubOrigin | undefined;
 
 	beforeEach(async () => {
 		fixture = await startEngineFixture({ clock: () => MONDAY * 1000 });
@@ -63,7 +63,7 @@ describe('approval resource against forged WeCom answers', () => {
 	});
 
 	/** Points the credential at a stand-in answering `answers` itself and the rest through the sandbox. */
-	async function forge(answers: Record<string, ForgedAnswer>): Promise<ForgedWeCom> {
+	async function forge(answers: Record<string, ForgedAnswer>): Promise<StubOrigin> {
 		forged = await startForgedWeCom(fixture.sandbox.url, answers);
 		fixture.harness.credentials.replaceData(CREDENTIAL_ID, fixture.credentialData({ baseUrl: forged.url }));
 		return forged;

@@ -12,12 +12,12 @@ import { ALL_CONTROLS_TEMPLATE_ID, EXPENSE_TEMPLATE_ID, LEAVE_TEMPLATE_ID } from
 import { createAdditionalData } from '../harness/additionalData';
 import { CARD_NODE_TYPE, CREDENTIAL_ID, startEngineFixture } from './fixtures';
 import type { EngineFixture } from './fixtures';
-import { startForgedWeCom } from './forgedWeCom';
-import type { ForgedAnswer, ForgedWeCom } from './forgedWeCom';
+import { startForgedWeCom } from './stubOrigin';
+import type { ForgedAnswer, StubOrigin } from './stubOrigin';
 
 describe('approval pickers in the editor', () => {
 	let fixture: EngineFixture;
-	let forged: ForgedWeCom | undefined;
+	let forged: StubOrigin | undefined;
 	const nodeType = new WeComTemplateCard();
 
 	beforeEach(async () => {

@@ -13,8 +13,8 @@ import { DEMO_AGENT_ID, DEMO_CORP_ID, DEMO_ROBOT_KEY, DEMO_SECRET, startSandbox 
 import type { Sandbox } from '../../sandbox';
 import { createEngineHarness, registerSecret } from '../harness';
 import type { EngineHarness, NodeRun } from '../harness';
-import { startForgedWeCom } from './forgedWeCom';
-import type { ForgedAnswer, ForgedWeCom } from './forgedWeCom';
+import { startForgedWeCom } from './stubOrigin';
+import type { ForgedAnswer, StubOrigin } from './stubOrigin';
 
 const CARD_NODE_TYPE = 'n8n-nodes-wecom-card.weComTemplateCard';
 
@@ -23,7 +23,7 @@ registerSecret(DEMO_ROBOT_KEY, 'robotKey');
 
 describe('answers that echo the request carry no token, secret or robot key into the output', () => {
 	let sandbox: Sandbox;
-	let forged: ForgedWeCom | undefined;
+	let forged: StubOrigin | undefined;
 	let harness: EngineHarness;
 
 	beforeEach(async () => {

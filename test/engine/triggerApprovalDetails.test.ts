@@ -5,8 +5,8 @@
  */
 import { DEMO_AGENT_ID, DEMO_CORP_ID, DEMO_SECRET, EXPENSE_TEMPLATE_ID } from '../../sandbox';
 import type { Sandbox } from '../../sandbox';
-import { startForgedWeCom } from './forgedWeCom';
-import type { ForgedAnswer } from './forgedWeCom';
+import { startForgedWeCom } from './stubOrigin';
+import type { ForgedAnswer } from './stubOrigin';
 import {
 	API_CREDENTIAL,
 	CALLBACK_CREDENTIAL,

@@ -18,8 +18,8 @@ import type { Sandbox } from '../../sandbox';
 import { createEngineHarness, registerSecret } from '../harness';
 import type { EngineHarness } from '../harness';
 import { fileItem } from './mediaFixture';
-import { startForgedWeCom } from './forgedWeCom';
-import type { ForgedWeCom } from './forgedWeCom';
+import { startForgedWeCom } from './stubOrigin';
+import type { StubOrigin } from './stubOrigin';
 
 const CARD_NODE_TYPE = 'n8n-nodes-wecom-card.weComTemplateCard';
 const OTHER_SECRET = 'other-corp-secret-0123456789';
@@ -37,7 +37,7 @@ const credentialRefs = {
 
 describe('an uploaded media_id counts for the corp or robot that uploaded it', () => {
 	let sandbox: Sandbox;
-	let forged: ForgedWeCom;
+	let forged: StubOrigin;
 	let harness: EngineHarness;
 	/** What the other corp's WeCom answers media/upload with. */
 	let otherUpload: { type: string; media_id: string };
