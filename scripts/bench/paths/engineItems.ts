@@ -1,7 +1,7 @@
 /** Input items of the engine paths, and how their outputs are judged. */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import type { PathJob } from '../job';
+import type { PathJob, PathOutcome } from '../job';
 import { benchUser, cardItem, cardItems } from '../payload';
 
 /** One card per item; for the fan-out scenario a single item whose touser lists every recipient. */
@@ -30,4 +30,21 @@ export function countFailures(outputs: INodeExecutionData[], expected: number, r
 		sample ??= JSON.stringify(json).slice(0, 200);
 	}
 	return { count, sample };
+}
+
+/** A timed engine run as a path's outcome: its times, failures and the most requests in flight. */
+export function engineOutcome(
+	run: { items: INodeExecutionData[]; error?: Error },
+	expected: number,
+	measured: { wallMs: number; cpuMs: number; maxInFlight: number },
+	notes: string[],
+): PathOutcome {
+	const failures = countFailures(run.items, expected, run.error);
+	return {
+		...measured,
+		outputItems: run.items.length,
+		failedItems: failures.count,
+		failureSample: failures.sample,
+		notes,
+	};
 }

@@ -14,7 +14,7 @@ import type { PathJob, PathOutcome } from '../job';
 import { CORP_ID, CORP_SECRET, sendBody } from '../payload';
 import type { CardItem } from '../payload';
 import { startStopwatch } from '../stopwatch';
-import { countFailures, jobItems } from './engineItems';
+import { engineOutcome, jobItems } from './engineItems';
 
 const NODE_TYPE = 'bench.bareFetch';
 
@@ -77,17 +77,8 @@ export async function runFetchNode(job: PathJob): Promise<PathOutcome> {
 
 	const stopwatch = startStopwatch();
 	const run = await harness.runNode({ type: NODE_TYPE, name: 'Bare Fetch', parameters: {}, items });
-	const wallMs = stopwatch.wallMs();
-	const cpuMs = stopwatch.cpuMs();
-
-	const failures = countFailures(run.items, items.length, run.error);
-	return {
-		wallMs,
-		cpuMs,
-		outputItems: run.items.length,
-		failedItems: failures.count,
-		failureSample: failures.sample,
-		maxInFlight: inFlight.max,
-		notes: [`global fetch, ${job.concurrency} at a time; token fetched once inside the run`],
-	};
+	const measured = { wallMs: stopwatch.wallMs(), cpuMs: stopwatch.cpuMs(), maxInFlight: inFlight.max };
+	return engineOutcome(run, items.length, measured, [
+		`global fetch, ${job.concurrency} at a time; token fetched once inside the run`,
+	]);
 }

@@ -10,7 +10,7 @@ import { countNodeHttpRequests, inFlightCounter } from '../inFlight';
 import type { PathJob, PathOutcome } from '../job';
 import { startStopwatch } from '../stopwatch';
 import { CORP_ID, CORP_SECRET, SEND_BODY_EXPRESSION } from '../payload';
-import { countFailures, jobItems } from './engineItems';
+import { engineOutcome, jobItems } from './engineItems';
 
 /** The tutorial's first node: GET gettoken with corpid and corpsecret as query parameters. */
 async function getToken(harness: EngineHarness, typeVersion: number, sandboxUrl: string): Promise<string> {
@@ -67,19 +67,8 @@ export async function runHttpRequest(job: PathJob): Promise<PathOutcome> {
 		items,
 		continueOnFail: true,
 	});
-	const wallMs = stopwatch.wallMs();
-	const cpuMs = stopwatch.cpuMs();
-
-	const failures = countFailures(run.items, items.length, run.error);
-	return {
-		wallMs,
-		cpuMs,
-		outputItems: run.items.length,
-		failedItems: failures.count,
-		failureSample: failures.sample,
-		maxInFlight: inFlight.max,
-		notes: [
-			`HTTP Request v${loaded.typeVersion} (n8n-nodes-base ${loaded.packageVersion}), Batching: ${batching.batchSize} items per batch, ${batching.batchInterval} ms interval`,
-		],
-	};
+	const measured = { wallMs: stopwatch.wallMs(), cpuMs: stopwatch.cpuMs(), maxInFlight: inFlight.max };
+	return engineOutcome(run, items.length, measured, [
+		`HTTP Request v${loaded.typeVersion} (n8n-nodes-base ${loaded.packageVersion}), Batching: ${batching.batchSize} items per batch, ${batching.batchInterval} ms interval`,
+	]);
 }

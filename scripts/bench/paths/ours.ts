@@ -8,7 +8,7 @@ import { countNodeHttpRequests, inFlightCounter } from '../inFlight';
 import type { PathJob, PathOutcome } from '../job';
 import { startStopwatch } from '../stopwatch';
 import { AGENT_ID, CARD_ACTION_URL, CORP_ID, CORP_SECRET } from '../payload';
-import { countFailures, jobItems } from './engineItems';
+import { engineOutcome, jobItems } from './engineItems';
 
 const NODE_TYPE = 'n8n-nodes-wecom-card.weComTemplateCard';
 
@@ -36,20 +36,11 @@ export async function runOurNode(
 		items,
 		continueOnFail: true,
 	});
-	const wallMs = stopwatch.wallMs();
-	const cpuMs = stopwatch.cpuMs();
-
-	const failures = countFailures(run.items, items.length, run.error);
+	const measured = { wallMs: stopwatch.wallMs(), cpuMs: stopwatch.cpuMs(), maxInFlight: inFlight.max };
 	const calls = run.items.reduce((total, { json }) => total + (Number(json.calls) || 0), 0);
-	return {
-		wallMs,
-		cpuMs,
-		outputItems: run.items.length,
-		failedItems: failures.count,
-		failureSample: failures.sample,
-		maxInFlight: inFlight.max,
-		notes: [`node option concurrency = ${job.concurrency}; message/send calls reported by the node: ${calls}`],
-	};
+	return engineOutcome(run, items.length, measured, [
+		`node option concurrency = ${job.concurrency}; message/send calls reported by the node: ${calls}`,
+	]);
 }
 
 export async function runOurs(job: PathJob): Promise<PathOutcome> {
