@@ -1,9 +1,9 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
@@ -12,6 +12,7 @@ import { WECOM_API_ORIGIN, weComBaseUrl } from '../nodes/WeCom/shared/apiOrigin'
 import { SECRET_REFUSED_ERRCODES } from '../nodes/WeCom/shared/errorCodes';
 import { GETTOKEN_TIMEOUT_MS } from '../nodes/WeCom/shared/limits';
 import { WeComTokenError, WeComTokenUnavailableError, tokenErrorMessage } from '../nodes/WeCom/shared/tokenError';
+import { TokenOnlyRequestEnded, isTokenOnlyRequest } from '../nodes/WeCom/shared/tokenOnlyRequest';
 
 /** WeCom's usual lifetime, for an answer without a usable expires_in. */
 const DEFAULT_TOKEN_LIFETIME_SECONDS = 7200;
@@ -169,12 +170,18 @@ export class WeComApi implements ICredentialType {
 		};
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			qs: { access_token: '={{$credentials.accessToken}}' },
-		},
-	};
+	/**
+	 * The token goes in the query, as WeCom asks. A request the node made only so that n8n runs
+	 * preAuthentication ends here, sent nowhere (see shared/tokenOnlyRequest).
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const token = String(credentials.accessToken ?? '');
+		if (isTokenOnlyRequest(requestOptions.headers)) throw new TokenOnlyRequestEnded(token !== '');
+		return { ...requestOptions, qs: { ...requestOptions.qs, access_token: token } };
+	}
 
 	/**
 	 * The Test button asks for a token itself: n8n reuses a stored token and skips

@@ -55,6 +55,9 @@ describe('token handling through the engine', () => {
 		expect(issued).toHaveLength(2);
 		expect(stored).toBe(issued[1]);
 		expect(fixture.harness.credentials.updates).toHaveLength(2);
+		// Two tokens, yet one connection opened with /cgi-bin/: the kept-alive path's connection test. The
+		// request that has n8n obtain a token ends in the credential's authenticate, sent nowhere.
+		expect(fixture.sandbox.connections().openedByPath['/cgi-bin/']).toBe(1);
 	});
 
 	it('uses the token stored by an earlier execution', async () => {

@@ -17,6 +17,7 @@
  *   kept-alive path in between. Requests already under way when a counted one failed met the
  *   same outage (Concurrency items fail together): they do not count again.
  */
+import type { IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { weComBaseUrl } from '../../shared/apiOrigin';
@@ -25,7 +26,8 @@ import type { WeComApiContext } from './context';
 import { sendAuthenticated, type SentWith, type Sender, type WeComCredentials } from './credentials';
 import { egressPolicyApplies } from './egress';
 import { NOT_SENT_CODES } from './errors';
-import { sendKeptAlive } from './keptAlive';
+import { sendKeptAlive, testDirectPath } from './keptAlive';
+import { NO_RETRY } from './retry';
 
 /** The credential's Connections setting. */
 export const CONNECTIONS = { keptAlive: 'keptAlive', n8nClient: 'n8nClient' } as const;
@@ -94,17 +96,42 @@ function settle(outcome: Outcome): SentWith {
 	return outcome.sent;
 }
 
+/** Whether n8n's client must carry this request: an outbound policy, the credential's setting, or a URL fetch refuses. */
+async function onlyN8nClient(
+	ctx: WeComApiContext,
+	options: IHttpRequestOptions,
+	credentials: WeComCredentials,
+): Promise<boolean> {
+	return (
+		(await egressPolicyApplies(ctx, options.url)) ||
+		credentials.connections === CONNECTIONS.n8nClient ||
+		!fetchCanCarry(options.url)
+	);
+}
+
+/**
+ * Called while n8n obtains a token (gettoken on a new connection of its client): the kept-alive
+ * path's connection test needs no token, so it runs meanwhile instead of after, and the first
+ * card after a restart waits for one new connection to WeCom, not two in a row. Nothing starts
+ * where the request would go through n8n's client.
+ */
+export function testConnectionAhead(
+	ctx: WeComApiContext,
+	options: IHttpRequestOptions,
+	credentials: WeComCredentials,
+): void {
+	void (async () => {
+		if (await onlyN8nClient(ctx, options, credentials)) return;
+		if ((onN8nClientUntil.get(routeOf(credentials)) ?? 0) > Date.now()) return;
+		await testDirectPath(credentials, Number(options.timeout ?? NO_RETRY.timeoutMs));
+	})().catch(() => undefined);
+}
+
 /** The sender for requests of this context. */
 export function senderFor(ctx: WeComApiContext): Sender {
 	return async (options, credentials) => {
 		const viaN8n = async () => await outcomeOf(sendAuthenticated(ctx, options, credentials));
-		if (
-			(await egressPolicyApplies(ctx, options.url)) ||
-			credentials.connections === CONNECTIONS.n8nClient ||
-			!fetchCanCarry(options.url)
-		) {
-			return settle(await viaN8n());
-		}
+		if (await onlyN8nClient(ctx, options, credentials)) return settle(await viaN8n());
 		const route = routeOf(credentials);
 		if ((onN8nClientUntil.get(route) ?? 0) > Date.now()) {
 			const remembered = await viaN8n();

@@ -27,6 +27,7 @@ import { weComBaseUrl } from '../../shared/apiOrigin';
 import { SECRET_REFUSED_ERRCODES } from '../../shared/errorCodes';
 import { GETTOKEN_TIMEOUT_MS } from '../../shared/limits';
 import { WeComTokenUnavailableError, tokenProblemOf } from '../../shared/tokenError';
+import { TOKEN_ONLY_HEADER } from '../../shared/tokenOnlyRequest';
 import { CREDENTIAL_TYPE, readCredentials, type WeComApiContext } from './context';
 import { DEADLINE_SLACK_MS, deadlineError, withinDeadline } from './deadline';
 import { NO_RETRY } from './retry';
@@ -256,10 +257,10 @@ function settleable<T>(): { promise: Promise<T>; resolve: (value: T) => void; re
  * Has n8n get a new token the credential's way, so the message itself goes out through the
  * caller's sender (kept-alive connections) instead of a new connection of n8n's client per
  * token. n8n runs preAuthentication (gettoken), stores the token and assigns it onto the
- * credentials object it was given, then sends its request with it: a request of no API
- * (GET /cgi-bin/, as the connection test), one per token lifetime, whose answer is ignored.
- * Nothing here depends on the order in which n8n stores and assigns (it differs between 1.x
- * and 2.x): the token is read off the object once n8n is done.
+ * credentials object it was given, then has the credential's authenticate end the token-only
+ * request it would send next (shared/tokenOnlyRequest), so that failure is expected. Nothing
+ * here depends on the order in which n8n stores and assigns (it differs between 1.x and 2.x):
+ * the token is read off the object once n8n is done.
  */
 async function obtainToken(
 	ctx: WeComApiContext,
@@ -274,6 +275,7 @@ async function obtainToken(
 		{
 			method: 'GET',
 			url: `${weComBaseUrl(stale)}/cgi-bin/`,
+			headers: { [TOKEN_ONLY_HEADER]: '1' },
 			timeout: GETTOKEN_TIMEOUT_MS,
 			disableFollowRedirect: true,
 		},

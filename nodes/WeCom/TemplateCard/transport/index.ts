@@ -2,7 +2,7 @@ import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-
 
 import { weComBaseUrl } from '../../shared/apiOrigin';
 import { TOKEN_ERRCODES } from '../../shared/errorCodes';
-import { senderFor } from './connection';
+import { senderFor, testConnectionAhead } from './connection';
 import { CREDENTIAL_TYPE, appCredentials, keepInHand, readCredentials, type WeComApiContext } from './context';
 import { sendWithNewToken, tokenNeedsRefresh, type SentWith, type WeComCredentials } from './credentials';
 import { notWeComAnswerError, weComErrcodeError, weComTransportError, type WeComErrorBody } from './errors';
@@ -84,7 +84,9 @@ async function weComApiRequest(
 
 	let sent: SentWith;
 	try {
-		sent = tokenNeedsRefresh(credentials)
+		const needsToken = tokenNeedsRefresh(credentials);
+		if (needsToken) testConnectionAhead(this, options, credentials);
+		sent = needsToken
 			? await sendWithNewToken(this, itemIndex, options, credentials, 'expired', send)
 			: await send(options, credentials);
 		secrets.push(sent.credentials.accessToken);

@@ -23,7 +23,7 @@ const SILENT_RETEST_MS = 60_000;
 /** How the connection test ended: an HTTP answer, no answer in time, or refused at once (never cached). */
 type TestResult = 'answered' | 'silent' | 'refused';
 
-/** Per API base URL, process-wide: the connection test's result (see directPathAnswers). */
+/** Per API base URL, process-wide: the connection test's result (see testDirectPath). */
 const connectionTests = new Map<string, { result: Promise<TestResult>; retestAt?: number }>();
 
 /**
@@ -34,7 +34,7 @@ const connectionTests = new Map<string, { result: Promise<TestResult>; retestAt?
  * (not a HEAD: fetch closes the connection after one). A refused test is not remembered: a
  * front end restarting refuses for a moment (./connection decides what refusals in a row mean).
  */
-async function directPathAnswers(credentials: WeComCredentials, timeoutMs: number): Promise<boolean> {
+export async function testDirectPath(credentials: WeComCredentials, timeoutMs: number): Promise<boolean> {
 	const target = `${weComBaseUrl(credentials)}/cgi-bin/`;
 	const known = connectionTests.get(target);
 	if (known && (known.retestAt === undefined || Date.now() < known.retestAt)) {
@@ -107,7 +107,7 @@ function parsedAnswer(text: string): unknown {
 export async function sendKeptAlive(options: IHttpRequestOptions, credentials: WeComCredentials): Promise<SentWith> {
 	const url = requestUrl(options, credentials);
 	const timeoutMs = Number(options.timeout ?? NO_RETRY.timeoutMs);
-	if (!(await directPathAnswers(credentials, timeoutMs))) {
+	if (!(await testDirectPath(credentials, timeoutMs))) {
 		throw Object.assign(new Error(`Nothing at ${url.host} answered n8n's direct connection test`), {
 			code: DIRECT_PATH_SILENT,
 		});
