@@ -27,6 +27,7 @@ import { ensureRuntime } from '../../scripts/n8n/runtime';
 import { startStack } from '../../scripts/n8n/stack';
 import type { Stack } from '../../scripts/n8n/stack';
 import {
+	cgiBinConnections,
 	gettokenBudget,
 	outputsOf,
 	scenarioFigures,
@@ -114,6 +115,7 @@ async function publishCardWebhook(rest: N8nRest, path: string, settings: CardNod
 /** Measures one scenario from its start: sandbox counters, then the figures and the summary line. */
 function measure(sandbox: Sandbox) {
 	const before: SandboxStats = sandbox.stats();
+	const cgiBinConnectionsBefore = cgiBinConnections(sandbox);
 	const sinceMs = Date.now();
 	return (label: string, items: CardItem[], outcomes: ExecutionOutcome[]): ScenarioFigures => {
 		printed.push(...outcomes.map((outcome) => outcome.text));
@@ -124,6 +126,7 @@ function measure(sandbox: Sandbox) {
 			{
 				sandbox,
 				before,
+				cgiBinConnectionsBefore,
 				sinceMs,
 				ttlSeconds: TTL_SECONDS,
 			},
@@ -139,6 +142,8 @@ function expectExactlyOnce(figures: ScenarioFigures, processes: number, tokenFau
 	expect(figures.delivered).toBe(figures.items);
 	expect(figures.duplicates).toBe(0);
 	expect(figures.gettoken).toBeLessThanOrEqual(gettokenBudget(figures, processes, tokenFaults));
+	// At most one connection test per process; no request of n8n's own after each gettoken.
+	expect(figures.cgiBinConnections).toBeLessThanOrEqual(processes);
 }
 
 /** No secret and no token in anything n8n printed or returned. */

@@ -138,6 +138,17 @@ export interface ScenarioFigures {
 	errcodes: Record<string, number>;
 	/** Error texts of failed items (the leak scan and failure messages use them). */
 	errors: string[];
+	/**
+	 * Connections whose first request was a GET of /cgi-bin/ itself: the kept-alive path's
+	 * connection test, once per n8n process. n8n's request after preAuthentication used to be one
+	 * more per token; the credential's authenticate ends it now (shared/tokenOnlyRequest.ts).
+	 */
+	cgiBinConnections: number;
+}
+
+/** Connections the sandbox saw whose first request went to /cgi-bin/ itself. */
+export function cgiBinConnections(sandbox: Sandbox): number {
+	return sandbox.connections().openedByPath['/cgi-bin/'] ?? 0;
 }
 
 const titleOf = (message: DeliveredMessage): string =>
@@ -161,7 +172,13 @@ export function scenarioFigures(
 	label: string,
 	items: CardItem[],
 	outputs: Json[],
-	measured: { sandbox: Sandbox; before: SandboxStats; sinceMs: number; ttlSeconds: number },
+	measured: {
+		sandbox: Sandbox;
+		before: SandboxStats;
+		cgiBinConnectionsBefore: number;
+		sinceMs: number;
+		ttlSeconds: number;
+	},
 ): ScenarioFigures {
 	const wanted = new Set(items.map((item) => item.title));
 	const arrived = measured.sandbox
@@ -186,6 +203,7 @@ export function scenarioFigures(
 		errors: outputs
 			.filter((output) => output.error !== undefined)
 			.map((output) => `${String(output.error)} ${String(output.errorDescription ?? '')}`),
+		cgiBinConnections: cgiBinConnections(measured.sandbox) - measured.cgiBinConnectionsBefore,
 	};
 }
 
