@@ -20,7 +20,8 @@ import type { ChildRunner } from './runChild';
 import { timedComparison } from './scenarios';
 import type { BenchContext } from './scenarios';
 
-export const NETWORKED_PATHS: readonly PathName[] = ['ours', 'httpRequest', 'floor'];
+/** The bare-fetch node shows what any node sending with fetch reaches over the network. */
+export const NETWORKED_PATHS: readonly PathName[] = ['ours', 'httpRequest', 'floor', 'fetchNode'];
 
 /**
  * A request on a fresh TLS 1.3 connection takes 3 RTT. HTTP Request's Batching starts C requests
