@@ -27,7 +27,7 @@ import { weComBaseUrl } from '../../shared/apiOrigin';
 import { SECRET_REFUSED_ERRCODES } from '../../shared/errorCodes';
 import { GETTOKEN_TIMEOUT_MS } from '../../shared/limits';
 import { WeComTokenUnavailableError, tokenProblemOf } from '../../shared/tokenError';
-import { TOKEN_ONLY_HEADER } from '../../shared/tokenOnlyRequest';
+import { tokenOnlyHeaders } from '../../shared/tokenOnlyRequest';
 import { CREDENTIAL_TYPE, readCredentials, type WeComApiContext } from './context';
 import { DEADLINE_SLACK_MS, deadlineError, withinDeadline } from './deadline';
 import { NO_RETRY } from './retry';
@@ -275,7 +275,7 @@ async function obtainToken(
 		{
 			method: 'GET',
 			url: `${weComBaseUrl(stale)}/cgi-bin/`,
-			headers: { [TOKEN_ONLY_HEADER]: '1' },
+			headers: tokenOnlyHeaders(),
 			timeout: GETTOKEN_TIMEOUT_MS,
 			disableFollowRedirect: true,
 		},

@@ -50,17 +50,18 @@ export async function testDirectPath(credentials: WeComCredentials, timeoutMs: n
 
 async function connectionTest(target: string, timeoutMs: number): Promise<TestResult> {
 	const deadline = deadlineSignal(timeoutMs);
+	// Refused, unresolvable, a bad port, no answer in time: none of it sent anything. A body cut
+	// off or trickling past the deadline is judged the same way: the test never rejects, or its
+	// rejection would be remembered and thrown at every later card of the process.
+	const failed = (error: unknown): TestResult => (isTimeout(error) || connectTimedOut(error) ? 'silent' : 'refused');
 	return await fetch(target, { method: 'GET', redirect: 'manual', signal: deadline.signal })
-		.then(
-			async (answer): Promise<TestResult> => {
-				// Read to the end, so the first card reuses the connection (see connectionSettling).
-				await answer.arrayBuffer();
-				connectionSettling(new URL(target).origin);
-				return 'answered';
-			},
-			// Refused, unresolvable, a bad port, no answer in time: none of it sent anything.
-			(error: unknown): TestResult => (isTimeout(error) || connectTimedOut(error) ? 'silent' : 'refused'),
-		)
+		.then(async (answer): Promise<TestResult> => {
+			// Read to the end, so the first card reuses the connection (see connectionSettling).
+			await answer.arrayBuffer();
+			connectionSettling(new URL(target).origin);
+			return 'answered';
+		})
+		.catch(failed)
 		.finally(deadline.release);
 }
 
