@@ -61,6 +61,18 @@ describe("n8n's outbound-request policy", () => {
 		expect(fixture.proxy.connections()).toBe(0);
 	});
 
+	it('starts no connection test ahead while n8n would obtain a token under the policy', async () => {
+		// No token in hand: the node has n8n obtain one, and the kept-alive path's connection test
+		// (transport/connection.ts testConnectionAhead) must not run beside it under a policy.
+		fixture.updateCredential({ accessToken: '', accessTokenExpiresAt: '' });
+
+		const run = await fixture.run(cards, [{ json: {} }, { json: {} }]);
+
+		expect(run.error).toBeDefined();
+		expect(fixture.proxy.calls()).toHaveLength(0);
+		expect(fixture.proxy.connections()).toBe(0);
+	});
+
 	it('connects only where the policy looked: a name that n8n resolves to an allowed address and the system to a blocked one', async () => {
 		// DNS rebinding: the name answers an allowed address to n8n's check, then loopback to the
 		// connection. n8n's lookup is made to answer the allowed one; the system's says 127.0.0.1.
