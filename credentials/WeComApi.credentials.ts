@@ -180,7 +180,13 @@ export class WeComApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const token = String(credentials.accessToken ?? '');
 		if (isTokenOnlyRequest(requestOptions.headers)) throw new TokenOnlyRequestEnded(token !== '');
-		return { ...requestOptions, qs: { ...requestOptions.qs, access_token: token } };
+		const { qs } = requestOptions;
+		// A query written as text (the HTTP Request node's JSON query can be) would be spread into
+		// one parameter per character: refused, as n8n's generic authentication did with a TypeError.
+		if (qs !== undefined && qs !== null && (typeof qs !== 'object' || Array.isArray(qs))) {
+			throw new Error('The query parameters must be name/value pairs (a JSON object)');
+		}
+		return { ...requestOptions, qs: { ...qs, access_token: token } };
 	}
 
 	/**
