@@ -15,6 +15,7 @@ import type { SandboxOptions } from '../../sandbox';
 import type { PathJob, PathName } from './job';
 import type { Measurement } from './measure';
 import { summarisePath } from './report/summary';
+import { median } from './stats';
 import type { PathSummary } from './report/summary';
 import type { ChildRunner } from './runChild';
 import { timedComparison } from './scenarios';
@@ -30,6 +31,18 @@ export const NETWORKED_PATHS: readonly PathName[] = ['ours', 'httpRequest', 'flo
  */
 export const freshTlsRequestRtts = 3;
 
+/**
+ * One card from a fresh process: what a workflow that sends one card waits for after n8n starts,
+ * getting the token included (the floor and HTTP Request get theirs before the clock starts).
+ */
+export const FIRST_CARD_PATHS: readonly PathName[] = ['ours', 'fetchNode'];
+
+export interface FirstCard {
+	path: PathName;
+	runsWallMs: number[];
+	medianWallMs: number;
+}
+
 export interface NetworkedResult {
 	rttMs: number;
 	items: number;
@@ -39,6 +52,7 @@ export interface NetworkedResult {
 	httpBatchIntervalMs: number;
 	summaries: PathSummary[];
 	runs: Record<PathName, Measurement[]>;
+	firstCard: FirstCard[];
 }
 
 export interface NetworkedRuntime {
@@ -60,17 +74,20 @@ export async function networkedComparison(
 		const caFile = join(caFolder, 'sandbox-ca.pem');
 		writeFileSync(caFile, sandbox.certificate ?? '');
 		const httpBatchIntervalMs = freshTlsRequestRtts * rttMs;
-		const runs = await timedComparison(
-			{
-				...context,
-				sandbox,
-				runner: runtime.runnerTrusting(caFile),
-				expressionEngine: runtime.expressionEngine,
-				progress: (line) => context.progress(`networked: ${line}`),
-			},
-			NETWORKED_PATHS,
-			items,
-			(job) => ({ ...job, httpBatchIntervalMs }),
+		const networkedContext = {
+			...context,
+			sandbox,
+			runner: runtime.runnerTrusting(caFile),
+			expressionEngine: runtime.expressionEngine,
+			progress: (line: string) => context.progress(`networked: ${line}`),
+		};
+		const adjust = (job: PathJob): PathJob => ({ ...job, httpBatchIntervalMs });
+		const runs = await timedComparison(networkedContext, NETWORKED_PATHS, items, adjust);
+		const firstCardRuns = await timedComparison(
+			{ ...networkedContext, progress: (line) => context.progress(`networked, first card: ${line}`) },
+			FIRST_CARD_PATHS,
+			1,
+			adjust,
 		);
 		return {
 			rttMs,
@@ -80,6 +97,10 @@ export async function networkedComparison(
 			httpBatchIntervalMs,
 			summaries: NETWORKED_PATHS.map((path) => summarisePath(path, runs[path])),
 			runs,
+			firstCard: FIRST_CARD_PATHS.map((path) => {
+				const runsWallMs = firstCardRuns[path].map((run) => run.wallMs);
+				return { path, runsWallMs, medianWallMs: median(runsWallMs) };
+			}),
 		};
 	} finally {
 		await sandbox.close();

@@ -7,6 +7,7 @@ import type { NetworkedResult } from '../networked';
 import type { RuntimeSection } from '../realRuntime';
 import type { FanoutResult, TokenChurnResult } from '../scenarios';
 import { countsText, duration, fixed, formatTable, int, megabytes, seconds, verdict } from './format';
+import { PATH_LABELS } from './summary';
 import type { PathSummary, Ratios } from './summary';
 import type { Target } from './targets';
 
@@ -139,6 +140,12 @@ function networkedSection(result: NetworkedResult | undefined, skipped: string |
 		table,
 		connectionsByPath(result.summaries),
 		`HTTP Request batching: ${result.concurrency} items per ${result.httpBatchIntervalMs} ms (a fresh TLS request takes 3 RTT: about C in flight; it starts requests on a timer, it does not wait for them)`,
+		`First card after a start (a fresh process sends 1 card, getting its token included): ${result.firstCard
+			.map(
+				(first) =>
+					`${PATH_LABELS[first.path]} ${int(first.medianWallMs)} ms (runs ${first.runsWallMs.map((ms) => int(ms)).join(' / ')})`,
+			)
+			.join(', ')}`,
 	].join('\n');
 }
 
