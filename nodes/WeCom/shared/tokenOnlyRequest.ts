@@ -24,11 +24,11 @@ export function tokenOnlyHeaders(): Record<string, string> {
 	return { [TOKEN_ONLY_HEADER]: TOKEN_ONLY_VALUE };
 }
 
+/** Only the exact value of this process matches; nobody outside it can know the value. */
 export function isTokenOnlyRequest(headers: unknown): boolean {
 	return (
 		typeof headers === 'object' &&
 		headers !== null &&
-		Object.prototype.hasOwnProperty.call(headers, TOKEN_ONLY_HEADER) &&
 		(headers as Record<string, unknown>)[TOKEN_ONLY_HEADER] === TOKEN_ONLY_VALUE
 	);
 }

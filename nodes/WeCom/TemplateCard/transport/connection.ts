@@ -96,6 +96,11 @@ function settle(outcome: Outcome): SentWith {
 	return outcome.sent;
 }
 
+/** Whether the app was moved to n8n's client a while ago and is still there (see ROUTE_MEMORY_MS). */
+function remembersN8nClient(route: string): boolean {
+	return (onN8nClientUntil.get(route) ?? 0) > Date.now();
+}
+
 /** Whether n8n's client must carry this request: an outbound policy, the credential's setting, or a URL fetch refuses. */
 async function onlyN8nClient(
 	ctx: WeComApiContext,
@@ -122,7 +127,7 @@ export function testConnectionAhead(
 ): void {
 	void (async () => {
 		if (await onlyN8nClient(ctx, options, credentials)) return;
-		if ((onN8nClientUntil.get(routeOf(credentials)) ?? 0) > Date.now()) return;
+		if (remembersN8nClient(routeOf(credentials))) return;
 		await testDirectPath(credentials, Number(options.timeout ?? NO_RETRY.timeoutMs));
 	})().catch(() => undefined);
 }
@@ -133,7 +138,7 @@ export function senderFor(ctx: WeComApiContext): Sender {
 		const viaN8n = async () => await outcomeOf(sendAuthenticated(ctx, options, credentials));
 		if (await onlyN8nClient(ctx, options, credentials)) return settle(await viaN8n());
 		const route = routeOf(credentials);
-		if ((onN8nClientUntil.get(route) ?? 0) > Date.now()) {
+		if (remembersN8nClient(route)) {
 			const remembered = await viaN8n();
 			if (!deliveredNothing(remembered)) return settle(remembered);
 			// n8n's client no longer gets through (the proxy's IP is refused, the proxy is down):
