@@ -71,10 +71,16 @@ function errcodeOf(response: unknown): number | undefined {
 	return typeof errcode === 'number' ? errcode : undefined;
 }
 
+/** The last URL fetchCanCarry parsed: a run sends to one or two URLs, thousands of times. */
+let lastCarryCheck: { url: string; carries: boolean } | undefined;
+
 /** `fetch` refuses a URL with a user and password in it; n8n's client sends them as Basic auth. */
 function fetchCanCarry(url: string): boolean {
-	const parsed = URL.canParse(url) ? new URL(url) : undefined;
-	return parsed !== undefined && !parsed.username && !parsed.password;
+	if (lastCarryCheck?.url !== url) {
+		const parsed = URL.canParse(url) ? new URL(url) : undefined;
+		lastCarryCheck = { url, carries: parsed !== undefined && !parsed.username && !parsed.password };
+	}
+	return lastCarryCheck.carries;
 }
 
 type Outcome = { sent: SentWith } | { error: unknown };

@@ -167,14 +167,47 @@ async function settledConnection(origin: string): Promise<void> {
 }
 
 /**
- * A signal that aborts after timeoutMs, and its release for when the exchange is over. Not
- * AbortSignal.timeout itself: fetch leaves its listener on the signal it is given, and a timeout
+ * How far apart in time requests may start and still share one deadline timer. A shared
+ * deadline falls between timeoutMs and timeoutMs + this after a request's start, never before.
+ */
+const DEADLINE_SHARING_MS = 100;
+
+/** The timeout signal requests starting now share, and when it was made. */
+let sharedTimeout: { timeoutMs: number; signal: AbortSignal; madeAt: number } | undefined;
+
+/** Made less than DEADLINE_SHARING_MS ago (a clock set back counts as not), for this timeout, not fired. */
+function joinable(
+	shared: typeof sharedTimeout,
+	timeoutMs: number,
+	now: number,
+): shared is NonNullable<typeof sharedTimeout> {
+	if (!shared || shared.timeoutMs !== timeoutMs || shared.signal.aborted) return false;
+	return now >= shared.madeAt && now - shared.madeAt < DEADLINE_SHARING_MS;
+}
+
+/**
+ * An AbortSignal.timeout for requests starting within DEADLINE_SHARING_MS of each other with the
+ * same timeout: a timer of its own per request cost more than the rest of the deadline (a timer,
+ * a weak reference and a finalizer each, alive for the whole timeout).
+ */
+function timeoutSignal(timeoutMs: number): AbortSignal {
+	const now = Date.now();
+	if (joinable(sharedTimeout, timeoutMs, now)) return sharedTimeout.signal;
+	const signal = AbortSignal.timeout(timeoutMs + DEADLINE_SHARING_MS);
+	sharedTimeout = { timeoutMs, signal, madeAt: now };
+	return signal;
+}
+
+/**
+ * A signal that aborts after timeoutMs, and its release for when the exchange is over. Not the
+ * timeout signal itself: fetch leaves its listener on the signal it is given, and a timeout
  * signal with a listener stays alive until it fires, holding the request, the response and their
- * buffers (10,000 cards in 10 s kept 10,000 of them, a timeout apart). Once released, the timeout
- * signal has no listener and is collected with its timer; the controller goes with the request.
+ * buffers (10,000 cards in 10 s kept 10,000 of them, a timeout apart). The request's own
+ * controller goes with the request; the release takes its listener off the shared timeout signal,
+ * which is collected with its timer once no request holds it.
  */
 function deadlineSignal(timeoutMs: number): { signal: AbortSignal; release(): void } {
-	const timeout = AbortSignal.timeout(timeoutMs);
+	const timeout = timeoutSignal(timeoutMs);
 	const controller = new AbortController();
 	const onTimeout = (): void => controller.abort(timeout.reason);
 	timeout.addEventListener('abort', onTimeout, { once: true });
