@@ -7,10 +7,16 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
  */
 export const WECOM_API_ORIGIN = 'https://qyapi.weixin.qq.com';
 
+/** The last base URL setting weComBaseUrl read, and what it made of it: every request asks. */
+let lastBaseUrl = { setting: '', baseUrl: WECOM_API_ORIGIN };
+
 /** The WeCom API credential's base URL (a proxy, a private deployment, the sandbox) or WeCom's own. */
 export function weComBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const configured = String(credentials.baseUrl ?? '').trim();
-	return (configured || WECOM_API_ORIGIN).replace(/\/+$/, '');
+	const setting = String(credentials.baseUrl ?? '');
+	if (setting !== lastBaseUrl.setting) {
+		lastBaseUrl = { setting, baseUrl: (setting.trim() || WECOM_API_ORIGIN).replace(/\/+$/, '') };
+	}
+	return lastBaseUrl.baseUrl;
 }
 
 export interface RobotWebhook {

@@ -7,6 +7,8 @@ import { pickedRecipients } from './recipientPicker';
 
 const SEPARATORS = /[|,\n]/;
 
+const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
+
 /**
  * Recipients come from a form field or an expression: an array, or a string joined with
  * `|`, commas or new lines. Array elements are split too: WeCom splits `touser` on `|`, so
@@ -68,6 +70,8 @@ export function readRecipients(ctx: IExecuteFunctions, itemIndex: number): Recip
  * server might: case, full-width forms and invisible characters ignored.
  */
 function isAtAll(recipient: string): boolean {
+	// Printable ASCII has no full-width forms nor invisible characters: compared as it is.
+	if (PRINTABLE_ASCII.test(recipient)) return recipient.toLowerCase() === '@all';
 	return (
 		recipient
 			.normalize('NFKC')

@@ -57,8 +57,16 @@ const FAILURES_BEFORE_MOVING = 3;
  */
 const unconnectedInARow = new Map<string, { count: number; failedAt: number }>();
 
+/** Per credentials object (a new one comes with each new token): every request asks for its route. */
+const routes = new WeakMap<WeComCredentials, string>();
+
 function routeOf(credentials: WeComCredentials): string {
-	return [weComBaseUrl(credentials), credentials.corpId, credentials.agentId].map(String).join('\n');
+	let route = routes.get(credentials);
+	if (route === undefined) {
+		route = [weComBaseUrl(credentials), credentials.corpId, credentials.agentId].map(String).join('\n');
+		routes.set(credentials, route);
+	}
+	return route;
 }
 
 function neverSent(error: unknown): boolean {

@@ -24,7 +24,12 @@ const SILENT_RETEST_MS = 60_000;
 type TestResult = 'answered' | 'silent' | 'refused';
 
 /** Per API base URL, process-wide: the connection test's result (see testDirectPath). */
-const connectionTests = new Map<string, { result: Promise<TestResult>; retestAt?: number }>();
+const connectionTests = new Map<string, { result: Promise<TestResult>; answered?: true; retestAt?: number }>();
+
+/** Known without waiting: the connection test at this base URL got an answer (see testDirectPath). */
+function directPathAnswered(credentials: WeComCredentials): boolean {
+	return connectionTests.get(`${weComBaseUrl(credentials)}/cgi-bin/`)?.answered === true;
+}
 
 /**
  * Whether anything answers HTTP at the API base URL without n8n's proxy settings, asked once per
@@ -40,9 +45,12 @@ export async function testDirectPath(credentials: WeComCredentials, timeoutMs: n
 	if (known && (known.retestAt === undefined || Date.now() < known.retestAt)) {
 		return (await known.result) === 'answered';
 	}
-	const test: { result: Promise<TestResult>; retestAt?: number } = { result: connectionTest(target, timeoutMs) };
+	const test: { result: Promise<TestResult>; answered?: true; retestAt?: number } = {
+		result: connectionTest(target, timeoutMs),
+	};
 	connectionTests.set(target, test);
 	const result = await test.result;
+	if (result === 'answered') test.answered = true;
 	if (result === 'silent') test.retestAt = Date.now() + SILENT_RETEST_MS;
 	if (result === 'refused' && connectionTests.get(target) === test) connectionTests.delete(target);
 	return result === 'answered';
@@ -108,7 +116,7 @@ function parsedAnswer(text: string): unknown {
 export async function sendKeptAlive(options: IHttpRequestOptions, credentials: WeComCredentials): Promise<SentWith> {
 	const url = requestUrl(options, credentials);
 	const timeoutMs = Number(options.timeout ?? NO_RETRY.timeoutMs);
-	if (!(await testDirectPath(credentials, timeoutMs))) {
+	if (!directPathAnswered(credentials) && !(await testDirectPath(credentials, timeoutMs))) {
 		throw Object.assign(new Error(`Nothing at ${url.host} answered n8n's direct connection test`), {
 			code: DIRECT_PATH_SILENT,
 		});
@@ -120,10 +128,12 @@ export async function sendKeptAlive(options: IHttpRequestOptions, credentials: W
 
 	let answer: Response;
 	let text: string;
-	await settledConnection(url.origin);
+	const origin = url.origin;
+	await settledConnection(origin);
 	const deadline = deadlineSignal(timeoutMs);
 	try {
-		answer = await fetch(url, {
+		// As text: fetch turns a URL object back into text and parses it again.
+		answer = await fetch(url.href, {
 			method: options.method ?? 'GET',
 			headers,
 			body,
@@ -136,7 +146,7 @@ export async function sendKeptAlive(options: IHttpRequestOptions, credentials: W
 	} finally {
 		deadline.release();
 	}
-	connectionSettling(url.origin);
+	connectionSettling(origin);
 	if (answer.status < 200 || answer.status >= 300) throw httpStatusError(answer.status);
 	return { response: parsedAnswer(text), credentials };
 }
@@ -163,7 +173,8 @@ function connectionSettling(origin: string): void {
 }
 
 async function settledConnection(origin: string): Promise<void> {
-	await settling.get(origin)?.shift();
+	const oldest = settling.get(origin)?.shift();
+	if (oldest) await oldest;
 }
 
 /**
