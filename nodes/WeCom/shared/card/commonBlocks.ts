@@ -72,9 +72,8 @@ export function actionMenu() {
 }
 
 export function taskId() {
-	return text({ errcode: ERRCODE.invalidTaskId }).superRefine((value, ctx) => {
-		if (value !== '' && !TASK_ID_PATTERN.test(value)) report(ctx, ERRCODE.invalidTaskId, MSG.taskIdFormat);
-	});
+	const format = { pattern: TASK_ID_PATTERN, errcode: ERRCODE.invalidTaskId, message: MSG.taskIdFormat };
+	return text({ errcode: ERRCODE.invalidTaskId, format });
 }
 
 export const titleAndDesc = () => block({ title: freeText().optional(), desc: freeText().optional() });

@@ -113,11 +113,16 @@ export interface LongText {
 /** The texts of a checked card that are longer than WeCom recommends, in table order. */
 export function longTexts(card: { card_type: string }, variant: CardVariant): LongText[] {
 	const found: LongText[] = [];
-	for (const { field, chars } of recommendationsFor(variant, card.card_type)) {
-		// A string has at least as many UTF-16 units as characters: most texts stop at the first test.
-		for (const { path, value } of stringsLongerThan(card, field, chars)) {
-			const length = displayLength(value);
-			if (length > chars) found.push({ path, field, length, recommended: chars });
+	// A string has at least as many UTF-16 units as characters: most texts stop at the first test.
+	const candidates: Candidate[] = [];
+	const indexes: number[] = [];
+	for (const recommendation of recommendationsFor(variant, card.card_type)) {
+		collectLongerThan(card, fieldSegments(recommendation.field), 0, recommendation, indexes, candidates);
+	}
+	for (const { path, value, recommendation } of candidates) {
+		const length = displayLength(value);
+		if (length > recommendation.chars) {
+			found.push({ path, field: recommendation.field, length, recommended: recommendation.chars });
 		}
 	}
 	return found;
@@ -143,37 +148,53 @@ function fieldSegments(field: string): FieldSegment[] {
 	return segments;
 }
 
+/** A string longer in UTF-16 units than its field's recommended characters, with its path. */
+interface Candidate {
+	path: string;
+	value: string;
+	recommendation: Recommendation;
+}
+
 /**
- * The strings at `field` longer than `units` UTF-16 units, with their paths. Paths are built only
- * for those: every card sent goes through here, and nearly all of its texts are short.
+ * Appends the strings under `segments` (from `depth` on) longer than the recommendation in
+ * UTF-16 units. Every card sent goes through here and nearly all of its texts are short, so
+ * nothing is allocated on the way: list indexes go on a shared stack, a path is built on a find.
  */
-function stringsLongerThan(card: unknown, field: string, units: number): Array<{ path: string; value: string }> {
-	const segments = fieldSegments(field);
-	const found: Array<{ path: string; value: string }> = [];
-	const parts = ['template_card'];
-	const walk = (value: unknown, depth: number): void => {
-		if (depth === segments.length) {
-			if (typeof value === 'string' && value.length > units) found.push({ path: parts.join(''), value });
-			return;
+function collectLongerThan(
+	value: unknown,
+	segments: FieldSegment[],
+	depth: number,
+	recommendation: Recommendation,
+	indexes: number[],
+	candidates: Candidate[],
+): void {
+	if (depth === segments.length) {
+		if (typeof value === 'string' && value.length > recommendation.chars) {
+			candidates.push({ path: pathOf(segments, indexes), value, recommendation });
 		}
-		const { key, isList } = segments[depth];
-		const child = isObject(value) ? value[key] : undefined;
-		if (child === undefined) return;
-		if (!isList) {
-			parts.push(`.${key}`);
-			walk(child, depth + 1);
-			parts.pop();
-			return;
-		}
-		if (!Array.isArray(child)) return;
-		child.forEach((item, index) => {
-			parts.push(`.${key}[${index}]`);
-			walk(item, depth + 1);
-			parts.pop();
-		});
-	};
-	walk(card, 0);
-	return found;
+		return;
+	}
+	const { key, isList } = segments[depth];
+	const child = isObject(value) ? value[key] : undefined;
+	if (child === undefined) return;
+	if (!isList) {
+		collectLongerThan(child, segments, depth + 1, recommendation, indexes, candidates);
+		return;
+	}
+	if (!Array.isArray(child)) return;
+	for (let index = 0; index < child.length; index++) {
+		indexes.push(index);
+		collectLongerThan(child[index], segments, depth + 1, recommendation, indexes, candidates);
+		indexes.pop();
+	}
+}
+
+/** `template_card.jump_list[1].title` from the field's segments and the list indexes on the way. */
+function pathOf(segments: readonly FieldSegment[], indexes: readonly number[]): string {
+	let listDepth = 0;
+	let path = 'template_card';
+	for (const { key, isList } of segments) path += isList ? `.${key}[${indexes[listDepth++]}]` : `.${key}`;
+	return path;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
