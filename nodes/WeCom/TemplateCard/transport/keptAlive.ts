@@ -183,10 +183,14 @@ async function settledConnection(origin: string): Promise<void> {
  */
 const DEADLINE_SHARING_MS = 100;
 
-/** The timeout signal requests starting now share, and when it was made. */
+/**
+ * The timeout signal requests starting now share, and when it was made: on the monotonic clock,
+ * as the signal's timer is. The wall clock (Date.now) may be stepped back by NTP or an operator:
+ * a request would then join a signal older than it looks and time out before its own timeout.
+ */
 let sharedTimeout: { timeoutMs: number; signal: AbortSignal; madeAt: number } | undefined;
 
-/** Made less than DEADLINE_SHARING_MS ago (a clock set back counts as not), for this timeout, not fired. */
+/** Made less than DEADLINE_SHARING_MS ago, for this timeout, not fired. */
 function joinable(
 	shared: typeof sharedTimeout,
 	timeoutMs: number,
@@ -202,7 +206,7 @@ function joinable(
  * a weak reference and a finalizer each, alive for the whole timeout).
  */
 function timeoutSignal(timeoutMs: number): AbortSignal {
-	const now = Date.now();
+	const now = performance.now();
 	if (joinable(sharedTimeout, timeoutMs, now)) return sharedTimeout.signal;
 	const signal = AbortSignal.timeout(timeoutMs + DEADLINE_SHARING_MS);
 	sharedTimeout = { timeoutMs, signal, madeAt: now };
