@@ -68,4 +68,20 @@ describe('shared deadlines of kept-alive requests', () => {
 		await expect(sent.then((answer) => answer.response)).resolves.toMatchObject({ errcode: 0 });
 		expect(performance.now() - started).toBeGreaterThanOrEqual(390);
 	});
+
+	it('times a request out at its Request Timeout, not up to 100 ms later (the smallest timeout, 100 ms)', async () => {
+		const timeoutMs = 100;
+		// Answers 70 ms after the Request Timeout: the request must have given up by then.
+		origin = await startOrigin(170);
+		const credentials = credentialsFor(origin.url);
+
+		await expect(testDirectPath(credentials, timeoutMs)).resolves.toBe(true);
+		const started = performance.now();
+		const sent = sendKeptAlive(
+			{ method: 'POST', url: `${origin.url}/cgi-bin/message/send`, body: { touser: 'alice' }, timeout: timeoutMs },
+			credentials,
+		);
+		await expect(sent).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+		expect(performance.now() - started).toBeLessThan(165);
+	});
 });

@@ -178,10 +178,13 @@ async function settledConnection(origin: string): Promise<void> {
 }
 
 /**
- * How far apart in time requests may start and still share one deadline timer. A shared
- * deadline falls between timeoutMs and timeoutMs + this after a request's start, never before.
+ * How far apart in time requests may start and still share one deadline timer: at most 100 ms,
+ * and at most 1% of the timeout. A shared deadline falls between timeoutMs and timeoutMs + this
+ * after a request's start, never before: a 100 ms Request Timeout is not stretched to 200 ms.
  */
-const DEADLINE_SHARING_MS = 100;
+function deadlineSharingMs(timeoutMs: number): number {
+	return Math.min(100, Math.floor(timeoutMs / 100));
+}
 
 /**
  * The timeout signal requests starting now share, and when it was made: on the monotonic clock,
@@ -190,25 +193,25 @@ const DEADLINE_SHARING_MS = 100;
  */
 let sharedTimeout: { timeoutMs: number; signal: AbortSignal; madeAt: number } | undefined;
 
-/** Made less than DEADLINE_SHARING_MS ago, for this timeout, not fired. */
+/** Made less than deadlineSharingMs ago, for this timeout, not fired. */
 function joinable(
 	shared: typeof sharedTimeout,
 	timeoutMs: number,
 	now: number,
 ): shared is NonNullable<typeof sharedTimeout> {
 	if (!shared || shared.timeoutMs !== timeoutMs || shared.signal.aborted) return false;
-	return now >= shared.madeAt && now - shared.madeAt < DEADLINE_SHARING_MS;
+	return now >= shared.madeAt && now - shared.madeAt < deadlineSharingMs(timeoutMs);
 }
 
 /**
- * An AbortSignal.timeout for requests starting within DEADLINE_SHARING_MS of each other with the
+ * An AbortSignal.timeout for requests starting within deadlineSharingMs of each other with the
  * same timeout: a timer of its own per request cost more than the rest of the deadline (a timer,
  * a weak reference and a finalizer each, alive for the whole timeout).
  */
 function timeoutSignal(timeoutMs: number): AbortSignal {
 	const now = performance.now();
 	if (joinable(sharedTimeout, timeoutMs, now)) return sharedTimeout.signal;
-	const signal = AbortSignal.timeout(timeoutMs + DEADLINE_SHARING_MS);
+	const signal = AbortSignal.timeout(timeoutMs + deadlineSharingMs(timeoutMs));
 	sharedTimeout = { timeoutMs, signal, madeAt: now };
 	return signal;
 }
