@@ -84,4 +84,17 @@ describe('shared deadlines of kept-alive requests', () => {
 		await expect(sent).rejects.toMatchObject({ code: 'ETIMEDOUT' });
 		expect(performance.now() - started).toBeLessThan(165);
 	});
+
+	it('keeps a Request Timeout just under the longest timer Node has (about 24.8 days) from firing at once', async () => {
+		// setTimeout runs a delay above 2^31 - 1 ms after 1 ms; adding the sharing margin must not cross it.
+		const timeoutMs = 2 ** 31 - 1 - 50;
+		origin = await startOrigin(50);
+		const credentials = credentialsFor(origin.url);
+
+		const sent = sendKeptAlive(
+			{ method: 'POST', url: `${origin.url}/cgi-bin/message/send`, body: { touser: 'alice' }, timeout: timeoutMs },
+			credentials,
+		);
+		await expect(sent.then((answer) => answer.response)).resolves.toMatchObject({ errcode: 0 });
+	});
 });

@@ -186,21 +186,24 @@ function deadlineSharingMs(timeoutMs: number): number {
 	return Math.min(100, Math.floor(timeoutMs / 100));
 }
 
+/** Node runs a timer set for longer than this (2^31 - 1 ms, about 24.8 days) after 1 ms. */
+const LONGEST_TIMER_MS = 2_147_483_647;
+
 /**
  * The timeout signal requests starting now share, and when it was made: on the monotonic clock,
  * as the signal's timer is. The wall clock (Date.now) may be stepped back by NTP or an operator:
  * a request would then join a signal older than it looks and time out before its own timeout.
  */
-let sharedTimeout: { timeoutMs: number; signal: AbortSignal; madeAt: number } | undefined;
+let sharedTimeout: { timeoutMs: number; signal: AbortSignal; madeAt: number; sharingMs: number } | undefined;
 
-/** Made less than deadlineSharingMs ago, for this timeout, not fired. */
+/** Made less than its sharing margin ago, for this timeout, not fired. */
 function joinable(
 	shared: typeof sharedTimeout,
 	timeoutMs: number,
 	now: number,
 ): shared is NonNullable<typeof sharedTimeout> {
 	if (!shared || shared.timeoutMs !== timeoutMs || shared.signal.aborted) return false;
-	return now >= shared.madeAt && now - shared.madeAt < deadlineSharingMs(timeoutMs);
+	return now >= shared.madeAt && now - shared.madeAt < shared.sharingMs;
 }
 
 /**
@@ -211,8 +214,10 @@ function joinable(
 function timeoutSignal(timeoutMs: number): AbortSignal {
 	const now = performance.now();
 	if (joinable(sharedTimeout, timeoutMs, now)) return sharedTimeout.signal;
-	const signal = AbortSignal.timeout(timeoutMs + deadlineSharingMs(timeoutMs));
-	sharedTimeout = { timeoutMs, signal, madeAt: now };
+	// No margin past the longest timer: the signal would fire at once, or before a joiner's timeout.
+	const sharingMs = Math.max(0, Math.min(deadlineSharingMs(timeoutMs), LONGEST_TIMER_MS - timeoutMs));
+	const signal = AbortSignal.timeout(timeoutMs + sharingMs);
+	sharedTimeout = { timeoutMs, signal, madeAt: now, sharingMs };
 	return signal;
 }
 
