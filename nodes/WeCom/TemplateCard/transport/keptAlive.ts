@@ -178,34 +178,46 @@ async function settledConnection(origin: string): Promise<void> {
 }
 
 /**
- * How far apart in time requests may start and still share one deadline timer. A shared
- * deadline falls between timeoutMs and timeoutMs + this after a request's start, never before.
+ * How far apart in time requests may start and still share one deadline timer: at most 100 ms,
+ * and at most 1% of the timeout. A shared deadline falls between timeoutMs and timeoutMs + this
+ * after a request's start, never before: a 100 ms Request Timeout is not stretched to 200 ms.
  */
-const DEADLINE_SHARING_MS = 100;
+function deadlineSharingMs(timeoutMs: number): number {
+	return Math.min(100, Math.floor(timeoutMs / 100));
+}
 
-/** The timeout signal requests starting now share, and when it was made. */
-let sharedTimeout: { timeoutMs: number; signal: AbortSignal; madeAt: number } | undefined;
+/** Node runs a timer set for longer than this (2^31 - 1 ms, about 24.8 days) after 1 ms. */
+const LONGEST_TIMER_MS = 2_147_483_647;
 
-/** Made less than DEADLINE_SHARING_MS ago (a clock set back counts as not), for this timeout, not fired. */
+/**
+ * The timeout signal requests starting now share, and when it was made: on the monotonic clock,
+ * as the signal's timer is. The wall clock (Date.now) may be stepped back by NTP or an operator:
+ * a request would then join a signal older than it looks and time out before its own timeout.
+ */
+let sharedTimeout: { timeoutMs: number; signal: AbortSignal; madeAt: number; sharingMs: number } | undefined;
+
+/** Made less than its sharing margin ago, for this timeout, not fired. */
 function joinable(
 	shared: typeof sharedTimeout,
 	timeoutMs: number,
 	now: number,
 ): shared is NonNullable<typeof sharedTimeout> {
 	if (!shared || shared.timeoutMs !== timeoutMs || shared.signal.aborted) return false;
-	return now >= shared.madeAt && now - shared.madeAt < DEADLINE_SHARING_MS;
+	return now >= shared.madeAt && now - shared.madeAt < shared.sharingMs;
 }
 
 /**
- * An AbortSignal.timeout for requests starting within DEADLINE_SHARING_MS of each other with the
+ * An AbortSignal.timeout for requests starting within deadlineSharingMs of each other with the
  * same timeout: a timer of its own per request cost more than the rest of the deadline (a timer,
  * a weak reference and a finalizer each, alive for the whole timeout).
  */
 function timeoutSignal(timeoutMs: number): AbortSignal {
-	const now = Date.now();
+	const now = performance.now();
 	if (joinable(sharedTimeout, timeoutMs, now)) return sharedTimeout.signal;
-	const signal = AbortSignal.timeout(timeoutMs + DEADLINE_SHARING_MS);
-	sharedTimeout = { timeoutMs, signal, madeAt: now };
+	// No margin past the longest timer: the signal would fire at once, or before a joiner's timeout.
+	const sharingMs = Math.max(0, Math.min(deadlineSharingMs(timeoutMs), LONGEST_TIMER_MS - timeoutMs));
+	const signal = AbortSignal.timeout(timeoutMs + sharingMs);
+	sharedTimeout = { timeoutMs, signal, madeAt: now, sharingMs };
 	return signal;
 }
 
