@@ -9,6 +9,7 @@ import {
 	DEFAULT_REQUEST_TIMEOUT_MS,
 	DEFAULT_RETRY_BASE_DELAY_MS,
 	MAX_ATTEMPTS_LIMIT,
+	MAX_REQUEST_TIMEOUT_MS,
 	pacePerMemberOption,
 	retrySafelyOption,
 } from '../descriptions/options';
@@ -41,7 +42,14 @@ export function retryPolicyFrom(options: RetryOptionValues, retryAmbiguous: bool
 				DEFAULT_RATE_LIMIT_PAUSE_SECONDS,
 				0,
 			) * 1000,
-		timeoutMs: optionNumber(options, 'requestTimeoutMs', 'Request Timeout (Ms)', DEFAULT_REQUEST_TIMEOUT_MS, 100),
+		timeoutMs: optionNumber(
+			options,
+			'requestTimeoutMs',
+			'Request Timeout (Ms)',
+			DEFAULT_REQUEST_TIMEOUT_MS,
+			100,
+			MAX_REQUEST_TIMEOUT_MS,
+		),
 		retryAmbiguous,
 	};
 }
