@@ -54,6 +54,9 @@ export const EGRESS_REFUSED = 'EGRESS_REFUSED';
 /** The code of the error our own client throws when nothing answered its connection test (see ./keptAlive). */
 export const DIRECT_PATH_SILENT = 'DIRECT_PATH_SILENT';
 
+/** The code of the error our own client throws for a redirect it refused to follow (its status is not known). */
+export const REDIRECTED = 'REDIRECTED';
+
 /** Failures that prove the request never left this machine: no connection was made. */
 export const NOT_SENT_CODES: ReadonlySet<string> = new Set([
 	'ECONNREFUSED',
@@ -90,9 +93,14 @@ export function weComTransportError(
 	const networkCode = failure.cause?.code ?? failure.code;
 	const status = failure.cause?.response?.status ?? (Number(failure.httpCode) || undefined);
 	const detail = redactSecrets(failure.cause?.message ?? failure.message ?? 'unknown error', secrets);
-	const redirected = status !== undefined && status >= 300 && status < 400;
+	const redirected = networkCode === REDIRECTED || (status !== undefined && status >= 300 && status < 400);
 	const error = new NodeApiError(node, { message: detail } as JsonObject, {
-		message: status ? `WeCom answered HTTP ${status}` : `The request to WeCom failed: ${detail}`,
+		// Not "HTTP 302": the kept-alive client learns that it was redirected, not how.
+		message: redirected
+			? 'The request to WeCom was redirected, and the redirect was not followed'
+			: status
+				? `WeCom answered HTTP ${status}`
+				: `The request to WeCom failed: ${detail}`,
 		description:
 			networkCode === EGRESS_REFUSED
 				? "Nothing was sent. Ask the n8n administrator to allow WeCom's host in n8n's outbound request (SSRF) settings."

@@ -14,7 +14,7 @@ import { sleep } from 'n8n-workflow';
 import { weComBaseUrl } from '../../shared/apiOrigin';
 import type { SentWith, WeComCredentials } from './credentials';
 import { deadlineError } from './deadline';
-import { DIRECT_PATH_SILENT } from './errors';
+import { DIRECT_PATH_SILENT, REDIRECTED } from './errors';
 import { NO_RETRY } from './retry';
 
 /** How long a base URL that let the connection test time out is left alone before the next test. */
@@ -137,12 +137,14 @@ export async function sendKeptAlive(options: IHttpRequestOptions, credentials: W
 			method: options.method ?? 'GET',
 			headers,
 			body,
-			redirect: 'manual',
+			// Not 'manual': fetch copies every request (its body teed into two streams) unless
+			// redirects are errors, a tenth of what a card cost. The error tells no status.
+			redirect: 'error',
 			signal: deadline.signal,
 		});
 		text = await answer.text();
 	} catch (error) {
-		throw timeoutAsCode(error, timeoutMs);
+		throw redirectAsCode(timeoutAsCode(error, timeoutMs));
 	} finally {
 		deadline.release();
 	}
@@ -244,6 +246,13 @@ function deadlineSignal(timeoutMs: number): { signal: AbortSignal; release(): vo
 function timeoutAsCode(error: unknown, timeoutMs: number): unknown {
 	if (isTimeout(error)) return deadlineError(timeoutMs);
 	return error;
+}
+
+/** fetch refuses a redirect it may not follow as "fetch failed", caused by "unexpected redirect". */
+function redirectAsCode(error: unknown): unknown {
+	const cause = (error as { cause?: { message?: unknown } } | null)?.cause;
+	if (cause?.message !== 'unexpected redirect') return error;
+	return Object.assign(new Error('redirected'), { code: REDIRECTED });
 }
 
 function isTimeout(error: unknown): boolean {
