@@ -54,7 +54,8 @@ function bareFetchNode(job: PathJob): INodeType {
 						method: 'POST',
 						headers: { accept: 'application/json', 'content-type': 'application/json' },
 						body: JSON.stringify(sendBody(items[index].json as CardItem)),
-						redirect: 'manual',
+						// Not 'manual': fetch copies every request unless redirects are errors.
+						redirect: 'error',
 						signal: new AbortController().signal,
 					});
 					const json = JSON.parse(await answer.text()) as INodeExecutionData['json'];
