@@ -65,8 +65,11 @@ export class MemberSendLog {
 	private readonly limits: MemberLimit[];
 	private readonly now: () => number;
 	private readonly sleep: (ms: number) => Promise<void>;
-	/** `corpId|agentId|userid` (lower-cased, as WeCom compares userids) → sends, oldest first. */
-	private readonly sends = new Map<string, Slot[]>();
+	/**
+	 * `corpId|agentId` → userid (lower-cased, as WeCom compares userids) → sends, oldest first. A
+	 * member's list is made with its first send in it: one an hour per member of every app adds up.
+	 */
+	private readonly sends = new Map<string, Map<string, Slot[]>>();
 	private sweptAt = 0;
 
 	constructor({
@@ -91,7 +94,11 @@ export class MemberSendLog {
 	async reserve(app: WeComApp, members: string[], pacing: MemberPacing): Promise<MemberSend> {
 		const now = this.now();
 		this.forgetOldSends(now);
-		const logs = members.map((member) => ({ member, sends: this.sendsOf(app, member) }));
+		const appSends = this.appSendsOf(app);
+		const logs = members.map((member) => {
+			const id = member.toLowerCase();
+			return { member, id, sends: appSends.get(id) ?? [] };
+		});
 		let at = now;
 		if (pacing.pace) {
 			for (const { member, sends } of logs) {
@@ -104,7 +111,12 @@ export class MemberSendLog {
 			}
 		}
 		const send: Slot = { at };
-		for (const { sends } of logs) sends.push(send);
+		for (const log of logs) {
+			const registered = appSends.get(log.id);
+			if (registered) registered.push(send);
+			else appSends.set(log.id, [send]);
+			log.sends = appSends.get(log.id)!;
+		}
 		const warnings = logs.flatMap(({ member, sends }) => this.warningFor(member, sends, at));
 		if (at > now) {
 			await this.sleep(at - now);
@@ -127,14 +139,14 @@ export class MemberSendLog {
 		};
 	}
 
-	private sendsOf(app: WeComApp, member: string): Slot[] {
-		const key = `${app.corpId}|${app.agentId}|${member.toLowerCase()}`;
-		let sends = this.sends.get(key);
-		if (!sends) {
-			sends = [];
-			this.sends.set(key, sends);
+	private appSendsOf(app: WeComApp): Map<string, Slot[]> {
+		const key = `${app.corpId}|${app.agentId}`;
+		let appSends = this.sends.get(key);
+		if (!appSends) {
+			appSends = new Map();
+			this.sends.set(key, appSends);
 		}
-		return sends;
+		return appSends;
 	}
 
 	/** The first limit this send goes over, in the words the item's output shows. */
@@ -154,7 +166,10 @@ export class MemberSendLog {
 	private forgetOldSends(now: number): void {
 		if (now - this.sweptAt < MINUTE_MS) return;
 		this.sweptAt = now;
-		forgetSlotsBefore(this.sends, HOUR_MS, now);
+		for (const [key, appSends] of this.sends) {
+			forgetSlotsBefore(appSends, HOUR_MS, now);
+			if (appSends.size === 0) this.sends.delete(key);
+		}
 	}
 }
 
