@@ -163,15 +163,15 @@ describe('Custom API Call', () => {
 		[
 			'requestTimeoutMs',
 			'={{ "soon" }}',
-			/Options › Request Timeout \(Ms\) must be a whole number from 100 to 3600000/,
+			/Options › Request Timeout \(Ms\) must be a whole number from 100 to 86400000/,
 		],
 		// Node's timers take whole milliseconds up to about 24.8 days: 150.5 threw, 2^31 fired at once.
 		[
 			'requestTimeoutMs',
 			'={{ 150.5 }}',
-			/Request Timeout \(Ms\) must be a whole number from 100 to 3600000, not 150.5/,
+			/Request Timeout \(Ms\) must be a whole number from 100 to 86400000, not 150.5/,
 		],
-		['requestTimeoutMs', '={{ 2 ** 31 }}', /Request Timeout \(Ms\) must be a whole number from 100 to 3600000/],
+		['requestTimeoutMs', '={{ 2 ** 31 }}', /Request Timeout \(Ms\) must be a whole number from 100 to 86400000/],
 		['retryBaseDelayMs', '={{ -5 }}', /Options › Retry Base Delay \(Ms\) must be a number of at least 0, not -5/],
 		['rateLimitPauseSeconds', '={{ NaN }}', /Options › Rate Limit Pause \(Seconds\) must be a number/],
 	])('refuses Options › %s %s from an expression before anything is sent', async (name, value, message) => {

@@ -20,8 +20,8 @@ export const DEFAULT_CONCURRENCY = 5;
 export const DEFAULT_MAX_ATTEMPTS = 3;
 export const MAX_ATTEMPTS_LIMIT = 10;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-/** An hour: ample for a 20 MB upload on a slow line, and a whole number far from Node's longest timer (about 24.8 days). */
-export const MAX_REQUEST_TIMEOUT_MS = 3_600_000;
+/** A day: more than any WeCom call needs, and far from Node's longest timer (about 24.8 days). */
+export const MAX_REQUEST_TIMEOUT_MS = 86_400_000;
 export const DEFAULT_RETRY_BASE_DELAY_MS = 1000;
 export const DEFAULT_RATE_LIMIT_PAUSE_SECONDS = 60;
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS = 60;
