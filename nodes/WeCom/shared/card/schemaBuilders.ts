@@ -38,13 +38,13 @@ export function describeValue(value: unknown): string {
 }
 
 /** What a value check found: WeCom's errcode, the message, and whether nothing above it can be checked. */
-interface ValueIssue {
+export interface ValueIssue {
 	errcode: number;
 	message: string;
 	fatal?: boolean;
 }
 
-type ValueCheck = (value: unknown) => ValueIssue[] | undefined;
+export type ValueCheck = (value: unknown) => ValueIssue[] | undefined;
 
 /** Adds the issues as a refinement's `report` would; true when one is fatal. */
 function addIssues(ctx: z.ParseContext, issues: readonly ValueIssue[]): boolean {
@@ -68,7 +68,7 @@ function addIssues(ctx: z.ParseContext, issues: readonly ValueIssue[]): boolean 
  * refinement machinery: a context, closures and an inner parse for every value checked, most of
  * the time and memory a card's check took. Nothing is allocated for a value that passes.
  */
-class CheckedValue<T> extends z.ZodType<T, z.ZodTypeDef, unknown> {
+export class CheckedValue<T> extends z.ZodType<T, z.ZodTypeDef, unknown> {
 	constructor(private readonly check: ValueCheck) {
 		super({});
 	}
@@ -177,7 +177,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * returns the value (or the replacement `check` gives): a fatal issue stops there, any other
  * leaves the result dirty whatever `schema` finds. Without the refinement machinery, as above.
  */
-class Prechecked<S extends z.ZodTypeAny> extends z.ZodType<z.output<S>, z.ZodTypeDef, unknown> {
+export class Prechecked<S extends z.ZodTypeAny> extends z.ZodType<z.output<S>, z.ZodTypeDef, unknown> {
 	constructor(
 		private readonly check: (value: unknown) => { issues?: ValueIssue[]; value?: unknown },
 		private readonly schema: S,
