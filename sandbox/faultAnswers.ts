@@ -40,7 +40,13 @@ export function answerUnhandled(
 		case 'redirect': {
 			// The other host gets the same path and query: the access_token or the secret with it.
 			const location = `${new URL(fault.location ?? '').origin}${url.pathname}${url.search}`;
-			send(http.res, 302, { Location: location, 'Content-Type': 'text/html' }, '<html><body>302 Found</body></html>');
+			const status = fault.status ?? 302;
+			send(
+				http.res,
+				status,
+				{ Location: location, 'Content-Type': 'text/html' },
+				`<html><body>${status}</body></html>`,
+			);
 			return true;
 		}
 		case 'emptyBody':

@@ -57,6 +57,10 @@ function isHttpUrl(value: unknown): boolean {
 	}
 }
 
+function isStatusIn(status: unknown, min: number, max: number): boolean {
+	return Number.isInteger(status) && (status as number) >= min && (status as number) <= max;
+}
+
 /** Returns why a fault spec is unusable, or undefined when it is fine. */
 export function faultSpecProblem(spec: unknown): string | undefined {
 	if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return 'a fault spec must be an object';
@@ -64,10 +68,10 @@ export function faultSpecProblem(spec: unknown): string | undefined {
 	if (!FAULT_KINDS.includes(s.kind as FaultKind)) return `kind must be one of ${FAULT_KINDS.join(', ')}`;
 	if (s.path !== undefined && (typeof s.path !== 'string' || !s.path.startsWith('/'))) return 'path must start with /';
 	if (s.errcode !== undefined && !Number.isInteger(s.errcode)) return 'errcode must be an integer';
-	if (
-		s.status !== undefined &&
-		!(Number.isInteger(s.status) && (s.status as number) >= 400 && (s.status as number) <= 599)
-	) {
+	if (s.status !== undefined && s.kind === 'redirect' && !isStatusIn(s.status, 300, 399)) {
+		return 'a redirect status must be 300..399';
+	}
+	if (s.status !== undefined && s.kind !== 'redirect' && !isStatusIn(s.status, 400, 599)) {
 		return 'status must be an HTTP error status (400..599)';
 	}
 	if (s.delayMs !== undefined && !(typeof s.delayMs === 'number' && s.delayMs >= 0)) return 'delayMs must be >= 0';

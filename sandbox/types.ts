@@ -133,7 +133,7 @@ export interface FaultSpec {
 	kind: FaultKind;
 	/** For 'errcode'; default -1. */
 	errcode?: number;
-	/** For 'http5xx'; default 503. */
+	/** For 'http5xx' (default 503) and 'redirect' (300..399, default 302). */
 	status?: number;
 	/** For 'slow'; default 2000. */
 	delayMs?: number;

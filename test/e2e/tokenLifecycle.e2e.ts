@@ -6,7 +6,9 @@
  *   b. an expiry forced mid-run: 42001 on the third of five sends, with no token stored yet;
  *   c. gettoken hanging once, and answering 502 once;
  *   d. the secret reset in the console while n8n runs, then the credential edited over REST;
- *   e. a and b in queue mode (main + 2 workers on PostgreSQL/Redis), executions on both workers.
+ *   e. a and b in queue mode (main + 2 workers on PostgreSQL/Redis), executions on both workers;
+ *   f. message/send hanging in two executions at once: each send ends at its Request Timeout (the
+ *      node's deadline timers are shared per process), is resent, and the late original is merged.
  * Every scenario: each card delivered exactly once, 0 failed items, a bounded gettoken count,
  * and one summary line. Runs in the long-lived n8n process go through published webhooks (a
  * remembered token survives there between executions); b also as `n8n execute`.
@@ -56,6 +58,9 @@ const CORP_WITH_ROTATION_APP: SandboxCorp = {
 /** Scenario c: the hung gettoken answers after this long, far beyond the node's request timeout. */
 const HANG_MS = 120_000;
 const HANG_TIMEOUT_MS = 2_000;
+/** Scenario f: hung sends answer after SEND_HANG_MS, far beyond SEND_TIMEOUT_MS. */
+const SEND_HANG_MS = 8_000;
+const SEND_TIMEOUT_MS = 2_000;
 /** How long a run may take when a hung gettoken is cut off by the timeout and retried. */
 const HANG_RUN_LIMIT_MS = 30_000;
 const RUN_TIMEOUT_MS = 90_000;
@@ -322,6 +327,35 @@ describe(`token lifecycle in n8n ${N8N_UNDER_TEST.version} (regular mode, SQLite
 
 		expect(sandbox.faults.list()).toEqual([]);
 		expectExactlyOnce(figures, 1, 1);
+	});
+
+	it('f. message/send hangs in two executions at once: each send ends at its Request Timeout, not before, and every card arrives once', async () => {
+		const flow = await publishCardWebhook(rest, 'wecom-token/send-hangs', {
+			credential: main,
+			concurrency: 5,
+			requestTimeoutMs: SEND_TIMEOUT_MS,
+			continueOnFail: true,
+		});
+		sandbox.faults.add({ path: '/cgi-bin/message/send', kind: 'slow', delayMs: SEND_HANG_MS, times: 3 });
+		const done = measure(sandbox);
+		const first = cards('f-send-hangs-first', 5);
+		const second = cards('f-send-hangs-second', 5);
+		const startedAt = Date.now();
+		await Promise.all([
+			callWebhook(stack.server.url, flow.path, first),
+			callWebhook(stack.server.url, flow.path, second),
+		]);
+		const outcomes = await flow.executions.next(2, RUN_TIMEOUT_MS);
+		const elapsedMs = Date.now() - startedAt;
+		// The hung originals are handled (delivered, as WeCom may) after the runs: wait for them too.
+		await sleep(Math.max(0, startedAt + SEND_HANG_MS + 1000 - Date.now()));
+		const figures = done('f. message/send hangs 3 times, 2 executions of 5 cards', [...first, ...second], outcomes);
+
+		const resent = outcomes.flatMap((outcome) => outcome.outputs).filter((output) => output.resent === true);
+		expect(resent).toHaveLength(3);
+		expect(elapsedMs).toBeGreaterThanOrEqual(SEND_TIMEOUT_MS);
+		expect(elapsedMs).toBeLessThan(SEND_HANG_MS);
+		expectExactlyOnce(figures, 1, 0);
 	});
 
 	it('d. secret reset while n8n runs: explained 40001 until the credential is edited over REST, then delivered', async () => {

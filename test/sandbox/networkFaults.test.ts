@@ -118,7 +118,16 @@ describe('sandbox: network faults', () => {
 		expect(sandbox.messages()).toHaveLength(0);
 	});
 
-	it('refuses a redirect without an http(s) location, and a non-boolean handled', () => {
+	it('redirect with a status: that 3xx, the same Location', async () => {
+		sandbox.faults.add({ path: SEND, kind: 'redirect', status: 307, location: foreign.url, times: 1 });
+		const answer = await sendRaw({ redirect: 'manual' });
+		expect(answer.status).toBe(307);
+		expect(answer.headers.get('location')).toBe(`${foreign.url}${SEND}?access_token=${token}`);
+	});
+
+	it('refuses a redirect without an http(s) location or with a status outside 3xx, and a non-boolean handled', () => {
+		expect(() => sandbox.faults.add({ kind: 'redirect', status: 404, location: foreign.url })).toThrow(/300\.\.399/);
+		expect(() => sandbox.faults.add({ kind: 'http5xx', status: 302 })).toThrow(/400\.\.599/);
 		expect(() => sandbox.faults.add({ kind: 'redirect' })).toThrow(/location/);
 		expect(() => sandbox.faults.add({ kind: 'redirect', location: 'ftp://x' })).toThrow(/location/);
 		expect(() => sandbox.faults.add({ kind: 'truncatedBody', handled: 'yes' } as unknown as FaultSpec)).toThrow(

@@ -1,7 +1,7 @@
 /**
  * The kept-alive path ends every fault as n8n's client does: the same item error and the same
  * number of attempts (a failure that may have been delivered is not sent again without Retry
- * Safely) for a gateway's HTML page, an empty or cut-off body, a 5xx, a redirect to another host,
+ * Safely) for a gateway's HTML page, an empty or cut-off body, a 5xx, every 3xx to another host,
  * an errcode that is a string, and an answer that never completes. Each run first sends one card,
  * so the token is in hand (a request without one goes through n8n's preAuthentication).
  */
@@ -31,7 +31,11 @@ const FAULTS: Array<[string, Fault]> = [
 	['an empty body', { sandbox: { kind: 'emptyBody' } }],
 	['a cut-off body', { sandbox: { kind: 'truncatedBody', handled: true } }],
 	['HTTP 502', { sandbox: { kind: 'http5xx', status: 502 } }],
-	['a redirect to another host', { sandbox: { kind: 'redirect', location: 'http://127.0.0.1:9/elsewhere' } }],
+	// The five statuses fetch treats as redirects, and 300 / 304, which it hands back as answers.
+	...[300, 301, 302, 303, 304, 307, 308].map((status): [string, Fault] => [
+		`HTTP ${status} to another host`,
+		{ sandbox: { kind: 'redirect', status, location: 'http://127.0.0.1:9/elsewhere' } },
+	]),
 	['an errcode that is a string', { answer: { errcode: '0', errmsg: 'ok', msgid: 'NOT-WECOM' } }],
 	['an answer slower than the Request Timeout', { sandbox: { kind: 'slow', delayMs: 5000 } }],
 ];
