@@ -46,7 +46,7 @@ async function main(): Promise<void> {
 		// Peaks first: the GC below allocates too.
 		const peakRssBytes = ownPeakRssBytes();
 		const rusageMaxRss = rusageMaxRssBytes();
-		const liveHeapBytes = liveHeapBytesAfterGc();
+		const liveHeapBytes = await liveHeapBytesAfterGc();
 		await reply({
 			ok: true,
 			result: { path: job.path, ...outcome, peakRssBytes, rusageMaxRssBytes: rusageMaxRss, liveHeapBytes },

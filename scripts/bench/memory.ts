@@ -25,8 +25,27 @@ export function rusageMaxRssBytes(): number {
 	return process.resourceUsage().maxRSS * 1024;
 }
 
-/** heapUsed after a full GC (the child runs with --expose-gc): what the run kept alive. */
-export function liveHeapBytesAfterGc(): number {
-	(globalThis as { gc?: () => void }).gc?.();
-	return process.memoryUsage().heapUsed;
+/**
+ * heapUsed after full GCs (the child runs with --expose-gc): what the run kept alive. One GC is
+ * not enough: `fetch` registers each request and response with a FinalizationRegistry, and what a
+ * registration holds is let go only when its cleanup runs, in a task after the GC that found the
+ * target dead. Read after one GC, 10,000 sends still held 3.6 MB (bare fetch) and 4.6 MB (ours)
+ * that the next turns freed (two turns for the cleanups, four for all of it), while the no-op
+ * node read the same. So: GC and a turn of the event loop, at least MIN_GC_ROUNDS times, then on
+ * until a reading is no lower than the one before (at most MAX_GC_ROUNDS).
+ */
+const MIN_GC_ROUNDS = 4;
+const MAX_GC_ROUNDS = 10;
+
+export async function liveHeapBytesAfterGc(): Promise<number> {
+	const gc = (globalThis as { gc?: () => void }).gc;
+	let live = Number.POSITIVE_INFINITY;
+	for (let round = 1; round <= MAX_GC_ROUNDS; round++) {
+		gc?.();
+		const reading = process.memoryUsage().heapUsed;
+		if (round > MIN_GC_ROUNDS && reading >= live) break;
+		live = Math.min(live, reading);
+		await new Promise<void>((resolve) => setImmediate(resolve));
+	}
+	return live;
 }

@@ -162,6 +162,58 @@ describe('member send log', () => {
 			expect(sentAt).toBeGreaterThanOrEqual(start + 800 + MINUTE_MS);
 		});
 
+		it("counts a member's only send from when it reached WeCom, after it finished and was kept as a time", async () => {
+			const clock = manualClock();
+			const log = new MemberSendLog(clock);
+			// A card to several members: each keeps the one finished send as its time.
+			const first = await log.reserve(APP, ['alice', 'bob'], NO_PACING);
+			clock.advance(5_000);
+			first.settled(true);
+			await sendTimes(log, PER_MINUTE - 1, ['alice', 'bob']);
+
+			const send = await log.reserve(APP, ['bob', 'alice'], pacing(MINUTE_MS));
+
+			expect(send.waitedMs).toBe(MINUTE_MS);
+			expect(send.warnings).toEqual([]);
+		});
+
+		it('counts both sends when the first finishes while a second one to the member is still on its way', async () => {
+			const clock = manualClock();
+			const log = new MemberSendLog(clock);
+			const first = await log.reserve(APP, ['alice'], NO_PACING);
+			const second = await log.reserve(APP, ['alice'], NO_PACING);
+			first.settled(true);
+			clock.advance(1_000);
+			second.settled(true);
+			await sendTimes(log, PER_MINUTE - 2, ['alice']);
+
+			expect((await log.reserve(APP, ['alice'], NO_PACING)).warnings).toEqual([
+				expect.stringMatching(/^alice: 31st message/),
+			]);
+		});
+
+		it('still counts a single send kept as a time through the sweeps of the next hour', async () => {
+			const clock = manualClock();
+			const log = new MemberSendLog(clock);
+			await sendTimes(log, 1, ['alice']);
+			// 20 minutes in which only bob gets cards: the log sweeps each minute, alice stays one send.
+			for (let minute = 0; minute < 20; minute++) {
+				clock.advance(MINUTE_MS);
+				await sendTimes(log, 1, ['bob']);
+			}
+			// 1,000 more within the hour, 25 a minute: the last is the 1,001st with the first one.
+			const warnings: string[][] = [];
+			for (let minute = 0; minute < 40; minute++) {
+				warnings.push(...(await sendTimes(log, 25, ['alice'])));
+				clock.advance(MINUTE_MS);
+			}
+
+			expect(warnings.slice(0, PER_HOUR - 1).flat()).toEqual([]);
+			expect(warnings[PER_HOUR - 1]).toEqual([
+				expect.stringMatching(/^alice: 1,001st message from this app this hour/),
+			]);
+		});
+
 		it('hands out slots in the order they are asked for, to items running at the same time', async () => {
 			const clock = manualClock();
 			const log = new MemberSendLog({ now: clock.now, sleep: async () => {} });

@@ -4,7 +4,6 @@ import { NodeOperationError } from 'n8n-workflow';
 import { MEMBER_MESSAGES_PER_HOUR, MEMBER_MESSAGES_PER_MINUTE } from '../../shared/limits';
 import type { WeComApp } from './context';
 import {
-	forgetSlotsBefore,
 	nextFreeAt,
 	realClock,
 	settleSlot,
@@ -56,6 +55,12 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
 /**
+ * A member's sends in the last hour: the time of the one send that has finished, or the slots.
+ * Most members get one card an hour; a list and a slot per member held about twice the memory.
+ */
+type MemberSends = number | Slot[];
+
+/**
  * The messages this process sent per app and member in the last hour, to warn before WeCom
  * silently drops one and, when asked, to wait until the member may receive another (slots as in
  * ./slidingWindow.ts). Other processes (queue-mode workers) and other tools sending from the
@@ -67,9 +72,10 @@ export class MemberSendLog {
 	private readonly sleep: (ms: number) => Promise<void>;
 	/**
 	 * `corpId|agentId` → userid (lower-cased, as WeCom compares userids) → sends, oldest first. A
-	 * member's list is made with its first send in it: one an hour per member of every app adds up.
+	 * member's list is made with its first send in it, and goes back to a time once that send is
+	 * the only one and has finished: one an hour per member of every app adds up.
 	 */
-	private readonly sends = new Map<string, Map<string, Slot[]>>();
+	private readonly sends = new Map<string, Map<string, MemberSends>>();
 	private sweptAt = 0;
 
 	constructor({
@@ -97,7 +103,7 @@ export class MemberSendLog {
 		const appSends = this.appSendsOf(app);
 		const logs = members.map((member) => {
 			const id = member.toLowerCase();
-			return { member, id, sends: appSends.get(id) ?? [] };
+			return { member, id, sends: slotsOf(appSends, id) };
 		});
 		let at = now;
 		if (pacing.pace) {
@@ -112,10 +118,9 @@ export class MemberSendLog {
 		}
 		const send: Slot = { at };
 		for (const log of logs) {
-			const registered = appSends.get(log.id);
-			if (registered) registered.push(send);
-			else appSends.set(log.id, [send]);
-			log.sends = appSends.get(log.id)!;
+			// Read again: a member named twice (alice, ALICE) got a list from the first name.
+			if (appSends.has(log.id)) (log.sends = slotsOf(appSends, log.id)).push(send);
+			else appSends.set(log.id, (log.sends = [send]));
 		}
 		const warnings = logs.flatMap(({ member, sends }) => this.warningFor(member, sends, at));
 		if (at > now) {
@@ -135,11 +140,14 @@ export class MemberSendLog {
 					return;
 				}
 				settleSlot(send, this.now());
+				for (const { id, sends } of logs) {
+					if (sends.length === 1 && sends[0] === send && appSends.get(id) === sends) appSends.set(id, send.at);
+				}
 			},
 		};
 	}
 
-	private appSendsOf(app: WeComApp): Map<string, Slot[]> {
+	private appSendsOf(app: WeComApp): Map<string, MemberSends> {
 		const key = `${app.corpId}|${app.agentId}`;
 		let appSends = this.sends.get(key);
 		if (!appSends) {
@@ -167,10 +175,29 @@ export class MemberSendLog {
 		if (now - this.sweptAt < MINUTE_MS) return;
 		this.sweptAt = now;
 		for (const [key, appSends] of this.sends) {
-			forgetSlotsBefore(appSends, HOUR_MS, now);
+			for (const [id, sends] of appSends) {
+				if (typeof sends === 'number') {
+					if (sends <= now - HOUR_MS) appSends.delete(id);
+					continue;
+				}
+				// In place: a send still in flight holds its member's list.
+				const recent = sends.filter((slot) => slot.at > now - HOUR_MS);
+				if (recent.length) sends.splice(0, sends.length, ...recent);
+				else appSends.delete(id);
+			}
 			if (appSends.size === 0) this.sends.delete(key);
 		}
 	}
+}
+
+/** A member's sends as slots (the list in the log, or a new one the caller adds to the log). */
+function slotsOf(appSends: Map<string, MemberSends>, id: string): Slot[] {
+	const sends = appSends.get(id);
+	if (sends === undefined) return [];
+	if (typeof sends !== 'number') return sends;
+	const slots = [{ at: sends }];
+	appSends.set(id, slots);
+	return slots;
 }
 
 /** 31st, 32nd, 1,001st. */
