@@ -214,6 +214,23 @@ describe('member send log', () => {
 			]);
 		});
 
+		it("keeps this minute's sends counted when a send that was on its way for over an hour finishes", async () => {
+			const clock = manualClock();
+			const log = new MemberSendLog(clock);
+			// Unanswered an hour later (a Request Timeout of hours, or the machine asleep): the sweep forgets it.
+			const slow = await log.reserve(APP, ['alice'], NO_PACING);
+			clock.advance(30 * MINUTE_MS);
+			// bob's card keeps the app in the log through the sweep.
+			await sendTimes(log, 1, ['bob']);
+			clock.advance(31 * MINUTE_MS);
+			await sendTimes(log, PER_MINUTE, ['alice']);
+			slow.settled(true);
+
+			expect((await log.reserve(APP, ['alice'], NO_PACING)).warnings).toEqual([
+				expect.stringMatching(/^alice: \d+(st|nd|rd|th) message from this app this minute/),
+			]);
+		});
+
 		it('hands out slots in the order they are asked for, to items running at the same time', async () => {
 			const clock = manualClock();
 			const log = new MemberSendLog({ now: clock.now, sleep: async () => {} });
