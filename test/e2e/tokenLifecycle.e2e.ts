@@ -38,7 +38,7 @@ import {
 	WorkflowExecutions,
 } from './tokenRuns';
 import type { ExecutionOutcome, ScenarioFigures } from './tokenRuns';
-import { CARD_NODE, manualWorkflow, webhookWorkflow } from './tokenWorkflows';
+import { callWebhook, CARD_NODE, createCredential, manualWorkflow, webhookWorkflow } from './tokenWorkflows';
 import type { CardItem, CardNodeSettings } from './tokenWorkflows';
 import { selectedVersion } from '../../scripts/n8n/versions';
 
@@ -83,28 +83,6 @@ function cards(label: string, count: number): CardItem[] {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** POSTs the items; a freshly published webhook may answer 404 for a moment. */
-async function callWebhook(baseUrl: string, path: string, items: CardItem[]): Promise<void> {
-	for (let attempt = 0; ; attempt++) {
-		const response = await fetch(`${baseUrl}/webhook/${path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ items }),
-		});
-		const text = await response.text();
-		if (response.status === 200) return;
-		if (response.status !== 404 || attempt >= 40)
-			throw new Error(`POST /webhook/${path}: HTTP ${response.status} ${text.slice(0, 300)}`);
-		await sleep(250);
-	}
-}
-
-async function createCredential(rest: N8nRest, name: string, sandboxUrl: string, agentId: number, secret: string) {
-	const data = { corpId: DEMO_CORP_ID, corpSecret: secret, agentId, baseUrl: sandboxUrl };
-	const created = await rest.data<{ id: string }>('POST', '/rest/credentials', { name, type: 'weComApi', data });
-	return { id: created.id, name };
-}
 
 /** A published webhook workflow and a reader of its executions. */
 async function publishCardWebhook(rest: N8nRest, path: string, settings: CardNodeSettings) {
@@ -267,6 +245,7 @@ describe(`token lifecycle in n8n ${N8N_UNDER_TEST.version} (regular mode, SQLite
 				id: 'n8n execute',
 				status: result.run.status,
 				outputs: outputsOf(result.run.data.resultData.runData, CARD_NODE),
+				hints: [],
 				text: '',
 			},
 		]);

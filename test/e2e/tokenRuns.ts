@@ -14,6 +14,8 @@ export interface ExecutionOutcome {
 	status: string;
 	/** The node's output items; with continue-on-fail a failed item carries `error`. */
 	outputs: Json[];
+	/** The execution hints the node left on its run (shown under its output in the editor). */
+	hints: Json[];
 	/** Why the run failed (without continue-on-fail). */
 	error?: { message?: string; description?: string };
 	/** The whole execution as n8n returned it, for the leak scan. */
@@ -84,13 +86,14 @@ export class WorkflowExecutions {
 		const data = (typeof execution.data === 'string' ? unflatten(execution.data) : execution.data) as {
 			resultData: {
 				error?: ExecutionOutcome['error'];
-				runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Json }> | null> } }>>;
+				runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: Json }> | null> }; hints?: Json[] }>>;
 			};
 		};
 		return {
 			id,
 			status: execution.status,
 			outputs: outputsOf(data.resultData.runData, this.nodeName),
+			hints: data.resultData.runData[this.nodeName]?.[0]?.hints ?? [],
 			error: data.resultData.error,
 			text: JSON.stringify(execution),
 		};
