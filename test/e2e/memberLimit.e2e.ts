@@ -5,8 +5,8 @@
  * (每应用对同一个成员不可超过30次/分钟，1000次/小时，超过部分会被丢弃不下发,
  * https://developer.work.weixin.qq.com/document/path/90236). The sandbox drops them the same way.
  * The node counts what it sent per n8n process, app and member (README, Per-member limit):
- *   a. one execution, 31 cards to one member (default concurrency): the 31st is warned, and it is
- *      the one the sandbox answered errcode 0 and dropped;
+ *   a. one execution, 31 cards to one member (Concurrency 1): the 31st is warned, and it is the
+ *      one the sandbox answered errcode 0 and dropped;
  *   b. a second execution, one card to the same member spelled in capitals (userids ignore case):
  *      warned too, so the log outlives an execution;
  *   c. a third, with Pace Per Member and Max Wait for Rate Limit 1 s: the card fails unsent
@@ -109,8 +109,10 @@ describe('per-member send log in n8n 2.41.1 (regular mode, one process)', () => 
 			DEMO_CORP.apps[0].agentId,
 			DEMO_SECRET,
 		);
-		// Concurrency left at the node's default; continue-on-fail, so a failed card is the item's output.
-		warnOnly = await publish('wecom-member-limit/warn', { credential, continueOnFail: true });
+		// Concurrency 1: cards reach WeCom in the order the node counts them. With several in flight
+		// the card WeCom drops as the 31st need not be the one counted 31st. Continue-on-fail, so a
+		// failed card is the item's output.
+		warnOnly = await publish('wecom-member-limit/warn', { credential, continueOnFail: true, concurrency: 1 });
 		paced = await publish('wecom-member-limit/paced', {
 			credential,
 			continueOnFail: true,
