@@ -56,6 +56,19 @@ describe('bench targets', () => {
 		);
 	});
 
+	it('shows a third decimal where two would read as the bound itself', () => {
+		const fetchNode = { fetchNodePeakRss: 1.4, fetchNodeLiveHeap: 1.2 };
+		const [, above] = memoryTargets({ peakRss: 1.5, liveHeap: 1.2026, ...fetchNode }, 10_000);
+		expect(above).toMatchObject({ actual: '1.203x (bare fetch in a node: 1.20x)', met: false });
+		const [, below] = memoryTargets({ peakRss: 1.5, liveHeap: 1.1981, ...fetchNode }, 10_000);
+		expect(below).toMatchObject({ actual: '1.198x (bare fetch in a node: 1.20x)', met: true });
+		const [exact] = memoryTargets({ peakRss: 1.5, liveHeap: 1, ...fetchNode }, 10_000);
+		expect(exact.actual).toMatch(/^1\.50x/);
+		const networked = { rttMs: 30, concurrency: 5, oursMaxConnections: 6 };
+		const [speedup] = networkedTargets({ ...networked, oursItemsPerSecond: 124.9, httpRequestItemsPerSecond: 50 });
+		expect(speedup).toMatchObject({ actual: '2.498x', met: false });
+	});
+
 	it('fault suite: met only with 0 lost and 0 duplicated; not measured when it did not run', () => {
 		const clean = { sent: 10, delivered: 9, duplicated: 0, lost: 0, failedWithError: 1, unclearError: 0 };
 		expect(faultSuiteTarget(clean).met).toBe(true);

@@ -45,7 +45,7 @@ export function benchNotes(runs: Record<PathName, Measurement[]>, sandboxPerMinu
 		"bare fetch in a node = a node that only posts each item's card with the global fetch (no parameters, checks or retries): what any node sending with fetch pays, in time against the floor and in memory against the no-op node",
 		"failed = items with an error or a WeCom errcode != 0 (HTTP Request treats WeCom's HTTP 200 + errcode as success); calls/card = every sandbox call incl. gettoken ÷ delivered messages",
 		"own peak RSS = VmHWM from /proc/self/status of a fresh child process per run (plain JavaScript, no TypeScript compiler loaded, cold JIT), median of the runs; not process.resourceUsage().maxRSS, which on Linux keeps the peak of the address space before execve, a copy of the parent's (see scripts/bench/memory.ts)",
-		'live heap = heapUsed after a full GC once the run is over (what the run kept alive); peak RSS also holds garbage V8 had not collected yet',
+		"live heap = heapUsed after full GCs once the run is over, fetch's FinalizationRegistry cleanups run between them (what the run kept alive); peak RSS also holds garbage V8 had not collected yet",
 		'client CPU = the child process over the timed span; sandbox CPU = the parent process, where the sandbox runs, while the child ran',
 		`sandbox rate limit raised to ${sandboxPerMinute.toLocaleString('en-US')} calls/minute for the bench (WeCom allows 10,000)`,
 	];
