@@ -1,9 +1,10 @@
 /**
  * What the global fetch itself costs inside n8n: a node that posts each item's card with a bare
- * `fetch`, C at a time, over fetch's kept-alive pool (a turn of the event loop after each answer,
- * so the pool stays at C connections), and outputs WeCom's answer. No parameters read, no card check, no retry:
- * its memory and time against the no-op node and the floor are the part of ours that any node
- * sending with fetch pays (the only kept-alive client n8n lets a community node use).
+ * `fetch`, C at a time, over fetch's kept-alive pool (waiting for answered connections to go back
+ * to the pool as ours does, so the pool stays at C + 1 connections), and outputs WeCom's answer.
+ * No parameters read, no card check, no retry: its memory and time against the no-op node and the
+ * floor are the part of ours that any node sending with fetch pays (the only kept-alive client
+ * n8n lets a community node use).
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, sleep } from 'n8n-workflow';
@@ -46,10 +47,15 @@ function bareFetchNode(job: PathJob): INodeType {
 			const token = await getToken(job.sandboxUrl);
 			const url = `${job.sandboxUrl}/cgi-bin/message/send?access_token=${encodeURIComponent(token)}`;
 			const results: INodeExecutionData[] = new Array(items.length);
+			// As ours does (transport/keptAlive.ts): fetch's pool takes an answered connection back a
+			// turn of the event loop later, so a request waits while more than one answer is that
+			// recent (n8n's sleep(0) marks the turn): at most C + 1 connections.
+			const settling: Array<Promise<void>> = [];
 			let next = 0;
 			const worker = async () => {
 				while (next < items.length) {
 					const index = next++;
+					while (settling.length > 1) await settling[0];
 					const answer = await fetch(url, {
 						method: 'POST',
 						headers: { accept: 'application/json', 'content-type': 'application/json' },
@@ -59,8 +65,8 @@ function bareFetchNode(job: PathJob): INodeType {
 						signal: new AbortController().signal,
 					});
 					const json = JSON.parse(await answer.text()) as INodeExecutionData['json'];
-					// The connection goes back to fetch's pool a turn of the event loop later.
-					await sleep(0);
+					const settled: Promise<void> = sleep(0).then(() => void settling.splice(settling.indexOf(settled), 1));
+					settling.push(settled);
 					results[index] = { json, pairedItem: { item: index } };
 				}
 			};

@@ -154,15 +154,19 @@ export async function sendKeptAlive(options: IHttpRequestOptions, credentials: W
 }
 
 /**
- * Per origin: connections that answered and are not back in fetch's pool yet. undici gives a
+ * Per origin: connections that answered and may not be back in fetch's pool yet. undici gives a
  * connection back a full turn of the event loop after its answer (so a server that closes it
  * anyway is noticed first); a request sent before that finds every connection busy and opens one
  * more. So each answer leaves a promise that resolves a turn later (n8n's sleep(0): community
- * nodes have no setImmediate), and each request first waits for the oldest one, if any. The wait
- * overlaps with building the next card instead of following the answer: about a millisecond per
- * card less at Concurrency 5, and still one connection per request in flight.
+ * nodes have no setImmediate), and a request waits while more than SPARE_CONNECTIONS of them are
+ * pending. sleep(0) takes a millisecond where undici's turn takes microseconds, so waiting for
+ * every answer capped each request slot at one card a millisecond (loopback); going past one
+ * costs at most one connection more than requests in flight.
  */
 const settling = new Map<string, Array<Promise<void>>>();
+
+/** Answered connections a request may go past without waiting (see `settling`). */
+const SPARE_CONNECTIONS = 1;
 
 function connectionSettling(origin: string): void {
 	let queue = settling.get(origin);
@@ -175,8 +179,8 @@ function connectionSettling(origin: string): void {
 }
 
 async function settledConnection(origin: string): Promise<void> {
-	const oldest = settling.get(origin)?.shift();
-	if (oldest) await oldest;
+	const queue = settling.get(origin);
+	while (queue && queue.length > SPARE_CONNECTIONS) await queue[0];
 }
 
 /**
