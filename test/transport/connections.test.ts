@@ -6,8 +6,17 @@
  *   "不安全的访问IP", the server's IP is not in the app's trusted IPs) while n8n's client, which
  *   goes through n8n's proxy, gets through: the refused requests are carried by n8n's client,
  *   each card is delivered once, and the app stays on n8n's client.
+ * The bound holds for answers fetch refuses too: a redirect is not followed, and its connection
+ * is counted like any answered one (or dropped when its body does not come).
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+import { sleep } from 'n8n-workflow';
+
 import { DEFAULT_CONCURRENCY } from '../../nodes/WeCom/TemplateCard/descriptions/options';
+import { sendKeptAlive } from '../../nodes/WeCom/TemplateCard/transport/keptAlive';
+import { REDIRECTED } from '../../nodes/WeCom/TemplateCard/transport/errors';
 import { emptyItems, textNoticeParameters, viaN8nClient } from '../harness/cards';
 import { startTransportFixture, type TransportFixture } from './fixture';
 
@@ -39,6 +48,49 @@ describe('connections to WeCom', () => {
 		expect(fixture.proxy.calls('/cgi-bin/gettoken').every(viaN8nClient)).toBe(true);
 		expect(fixture.proxy.connections()).toBeLessThanOrEqual(DEFAULT_CONCURRENCY + 2);
 	});
+
+	it.each([1, 2, 20, 50])('keeps the bound at Concurrency %i', async (concurrency) => {
+		fixture = await startTransportFixture({ sandbox: { memberLimits: false } });
+
+		const run = await fixture.run({ ...cards, options: { concurrency } }, items);
+
+		expect(run.error).toBeUndefined();
+		expect(run.items.filter((item) => item.json.error)).toHaveLength(0);
+		expect(fixture.proxy.connections()).toBeLessThanOrEqual(concurrency + 2);
+	});
+
+	it('keeps the bound for each of two executions at once (one pool, one token)', async () => {
+		fixture = await startTransportFixture({ sandbox: { memberLimits: false } });
+
+		const runs = await Promise.all([fixture.run(cards, items), fixture.run(cards, items)]);
+
+		for (const run of runs) {
+			expect(run.error).toBeUndefined();
+			expect(run.items.filter((item) => item.json.error)).toHaveLength(0);
+		}
+		expect(fixture.proxy.calls(SEND)).toHaveLength(2 * ITEMS);
+		expect(fixture.proxy.connections()).toBeLessThanOrEqual(2 * (DEFAULT_CONCURRENCY + 2));
+	});
+
+	it.each([
+		['every send', DEFAULT_CONCURRENCY, undefined],
+		['every third send', DEFAULT_CONCURRENCY, 3],
+		['every send', 20, undefined],
+	])(
+		'keeps the bound when a redirect (not followed) answers %s at Concurrency %i, under continue on fail',
+		async (_label, concurrency, every) => {
+			fixture = await startTransportFixture({ sandbox: { memberLimits: false } });
+			fixture.sandbox.faults.add({ kind: 'redirect', location: 'http://127.0.0.1:9/elsewhere', path: SEND, every });
+
+			// One attempt: a redirect fails its item, and the next item goes out at once.
+			const run = await fixture.run({ ...cards, options: { concurrency, maxAttempts: 1 } }, items, true);
+
+			expect(run.error).toBeUndefined();
+			expect(fixture.proxy.calls(SEND).filter(viaN8nClient)).toEqual([]);
+			expect(run.items.filter((item) => item.json.error)).toHaveLength(Math.floor(ITEMS / (every ?? 1)));
+			expect(fixture.proxy.connections()).toBeLessThanOrEqual(concurrency + 2);
+		},
+	);
 
 	it("sends every request through n8n's client when the credential says so", async () => {
 		fixture = await startTransportFixture({
@@ -75,5 +127,50 @@ describe('connections to WeCom', () => {
 		expect(refused.length).toBeGreaterThanOrEqual(1);
 		expect(refused.length).toBeLessThanOrEqual(DEFAULT_CONCURRENCY);
 		expect(fixture.proxy.calls(SEND).filter(viaN8nClient)).toHaveLength(60);
+	});
+});
+
+describe('a redirect whose body never comes', () => {
+	let server: Server | undefined;
+
+	afterEach(async () => {
+		server?.closeAllConnections();
+		await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+		server = undefined;
+	});
+
+	it('leaves no more connections open than Concurrency + 1', async () => {
+		const open = new Set<Socket>();
+		server = createServer((request, response) => {
+			if (request.url === '/cgi-bin/') {
+				response.writeHead(404).end('not found');
+				return;
+			}
+			// A front end that answers with a redirect and never sends the body it announced.
+			response.writeHead(302, { location: 'http://127.0.0.1:9/elsewhere', 'content-length': '100' });
+			response.write('<html>');
+		});
+		server.on('connection', (socket: Socket) => {
+			open.add(socket);
+			socket.on('close', () => open.delete(socket));
+		});
+		await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+		const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		const credentials = { corpId: 'ww0123456789abcdef', agentId: 1000002, baseUrl, accessToken: 'token-in-hand' };
+		const send = { method: 'POST' as const, url: `${baseUrl}${SEND}`, body: { touser: 'alice' }, timeout: 10_000 };
+
+		const codes: unknown[] = [];
+		let next = 0;
+		const worker = async () => {
+			while (next++ < 50) {
+				codes.push(await sendKeptAlive(send, credentials).catch((error: { code?: unknown }) => error.code));
+			}
+		};
+		await Promise.all(Array.from({ length: DEFAULT_CONCURRENCY }, worker));
+		// Connections the node dropped close at the server a moment later (not 5 minutes later).
+		for (let turn = 0; turn < 100 && open.size > DEFAULT_CONCURRENCY + 1; turn++) await sleep(10);
+
+		expect(codes).toEqual(new Array(50).fill(REDIRECTED));
+		expect(open.size).toBeLessThanOrEqual(DEFAULT_CONCURRENCY + 1);
 	});
 });

@@ -25,7 +25,7 @@ registerSecret(DEMO_SECRET);
 export interface TransportFixture {
 	sandbox: Sandbox;
 	proxy: RecordingProxy;
-	run(parameters: INodeParameters, items?: INodeExecutionData[]): Promise<NodeRun>;
+	run(parameters: INodeParameters, items?: INodeExecutionData[], continueOnFail?: boolean): Promise<NodeRun>;
 	/** Changes fields of the credential row as an edit in n8n would (the row as the test set it: no stored token). */
 	updateCredential(fields: ICredentialDataDecryptedObject): void;
 	close(): Promise<void>;
@@ -57,8 +57,14 @@ export async function startTransportFixture(options: TransportFixtureOptions = {
 	return {
 		sandbox,
 		proxy,
-		run: async (parameters, items) =>
-			await harness.runNode({ type: CARD_NODE_TYPE, parameters, credentials: { weComApi: CREDENTIAL }, items }),
+		run: async (parameters, items, continueOnFail) =>
+			await harness.runNode({
+				type: CARD_NODE_TYPE,
+				parameters,
+				credentials: { weComApi: CREDENTIAL },
+				items,
+				continueOnFail,
+			}),
 		updateCredential: (fields) => {
 			data = { ...data, ...fields };
 			harness.credentials.replaceData(CREDENTIAL.id, data);

@@ -144,11 +144,17 @@ export async function sendKeptAlive(options: IHttpRequestOptions, credentials: W
 		});
 		text = await answer.text();
 	} catch (error) {
+		// fetch refuses a redirect at its headers and leaves its body coming in: that connection
+		// would stay busy, out of the count, for as long as the body takes (undici's own 5 minutes
+		// if it never ends). Dropped instead; one whose answer is complete is not touched.
+		deadline.abort();
 		throw redirectAsCode(timeoutAsCode(error, timeoutMs));
 	} finally {
 		deadline.release();
+		// Failed or not: a redirect fetch refused to follow, or a body it could not decode, came
+		// over a connection that goes back to the pool a turn later like any other answer's.
+		connectionSettling(origin);
 	}
-	connectionSettling(origin);
 	if (answer.status < 200 || answer.status >= 300) throw httpStatusError(answer.status);
 	return { response: parsedAnswer(text), credentials };
 }
@@ -235,12 +241,16 @@ function timeoutSignal(timeoutMs: number): AbortSignal {
  * controller goes with the request; the release takes its listener off the shared timeout signal,
  * which is collected with its timer once no request holds it.
  */
-function deadlineSignal(timeoutMs: number): { signal: AbortSignal; release(): void } {
+function deadlineSignal(timeoutMs: number): { signal: AbortSignal; release(): void; abort(): void } {
 	const timeout = timeoutSignal(timeoutMs);
 	const controller = new AbortController();
 	const onTimeout = (): void => controller.abort(timeout.reason);
 	timeout.addEventListener('abort', onTimeout, { once: true });
-	return { signal: controller.signal, release: () => timeout.removeEventListener('abort', onTimeout) };
+	return {
+		signal: controller.signal,
+		release: () => timeout.removeEventListener('abort', onTimeout),
+		abort: () => controller.abort(),
+	};
 }
 
 /**
