@@ -6,6 +6,7 @@
  * older than it looks, and time out before its Request Timeout.
  */
 import { createServer, type Server } from 'node:http';
+import { defaultMaxListeners, getEventListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 
 import { sleep } from 'n8n-workflow';
@@ -83,6 +84,36 @@ describe('shared deadlines of kept-alive requests', () => {
 		);
 		await expect(sent).rejects.toMatchObject({ code: 'ETIMEDOUT' });
 		expect(performance.now() - started).toBeLessThan(165);
+	});
+
+	it('shares a deadline among more requests than Node allows listeners on one signal', async () => {
+		// Concurrency allows 50, and executions at once add up. Past events.defaultMaxListeners (10)
+		// listeners on one signal Node warns "MaxListenersExceededWarning: Possible EventTarget
+		// memory leak detected", which reads in n8n's log like a leak.
+		const timeouts: AbortSignal[] = [];
+		const timeout = AbortSignal.timeout.bind(AbortSignal);
+		jest.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => {
+			timeouts.push(timeout(ms));
+			return timeouts[timeouts.length - 1];
+		});
+		origin = await startOrigin(50);
+		const credentials = credentialsFor(origin.url);
+		await expect(testDirectPath(credentials, 1000)).resolves.toBe(true);
+
+		const sent = Array.from({ length: 30 }, async () =>
+			sendKeptAlive(
+				{ method: 'POST', url: `${origin!.url}/cgi-bin/message/send`, body: { touser: 'alice' }, timeout: 1000 },
+				credentials,
+			),
+		);
+		// All 30 are on their way (the origin answers after 50 ms).
+		await sleep(20);
+		const listeners = timeouts.map((signal) => getEventListeners(signal, 'abort').length);
+		const answers = await Promise.all(sent);
+
+		expect(answers.map((answer) => (answer.response as { errcode: number }).errcode)).toEqual(Array(30).fill(0));
+		expect(timeouts.length).toBeGreaterThan(0);
+		expect(Math.max(...listeners)).toBeLessThanOrEqual(defaultMaxListeners);
 	});
 
 	it('keeps a Request Timeout just under the longest timer Node has (about 24.8 days) from firing at once', async () => {

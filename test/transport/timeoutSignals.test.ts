@@ -2,8 +2,8 @@
  * Each kept-alive request is bounded by a timeout signal. fetch leaves its abort listener on the
  * signal it is given, and Node keeps a timeout signal that has a listener alive until it fires:
  * every finished request (its Request, Response and buffers) stayed in memory for the whole
- * timeout. Requests starting close together share a timeout signal, each with its own listener.
- * After a run, no timeout signal of the node may hold a listener.
+ * timeout. Requests starting close together share a timeout signal, which holds one listener
+ * while any of them is under way. After a run, no timeout signal of the node may hold a listener.
  */
 import { emptyItems, textNoticeParameters } from '../harness/cards';
 import { startTransportFixture, type TransportFixture } from './fixture';
@@ -47,9 +47,9 @@ describe('timeout signals of kept-alive requests', () => {
 
 		expect(run.error).toBeUndefined();
 		expect(fixture.sandbox.messages().filter((message) => message.action === 'send')).toHaveLength(20);
-		// The connection test's and the 20 sends' listeners at least.
+		// At least the connection test's signal, and a listener on it while requests were under way.
 		expect(listeners.length).toBeGreaterThanOrEqual(1);
-		expect(added).toBeGreaterThanOrEqual(21);
+		expect(added).toBeGreaterThanOrEqual(1);
 		expect(listeners.filter((held) => held.size > 0)).toEqual([]);
 	});
 });

@@ -202,18 +202,25 @@ function deadlineSharingMs(timeoutMs: number): number {
 const LONGEST_TIMER_MS = 2_147_483_647;
 
 /**
- * The timeout signal requests starting now share, and when it was made: on the monotonic clock,
- * as the signal's timer is. The wall clock (Date.now) may be stepped back by NTP or an operator:
- * a request would then join a signal older than it looks and time out before its own timeout.
+ * The timeout requests starting now share, when it was made, and the controllers of the requests
+ * it still holds. Made on the monotonic clock, as the signal's timer is: the wall clock (Date.now)
+ * may be stepped back by NTP or an operator, and a request would then join a timeout older than
+ * it looks and time out before its own timeout.
  */
-let sharedTimeout: { timeoutMs: number; signal: AbortSignal; madeAt: number; sharingMs: number } | undefined;
+interface SharedTimeout {
+	timeoutMs: number;
+	signal: AbortSignal;
+	madeAt: number;
+	sharingMs: number;
+	requests: Set<AbortController>;
+	/** On the signal while it holds requests: a timeout signal with a listener lives until it fires. */
+	abortRequests(): void;
+}
+
+let sharedTimeout: SharedTimeout | undefined;
 
 /** Made less than its sharing margin ago, for this timeout, not fired. */
-function joinable(
-	shared: typeof sharedTimeout,
-	timeoutMs: number,
-	now: number,
-): shared is NonNullable<typeof sharedTimeout> {
+function joinable(shared: SharedTimeout | undefined, timeoutMs: number, now: number): shared is SharedTimeout {
 	if (!shared || shared.timeoutMs !== timeoutMs || shared.signal.aborted) return false;
 	return now >= shared.madeAt && now - shared.madeAt < shared.sharingMs;
 }
@@ -221,16 +228,22 @@ function joinable(
 /**
  * An AbortSignal.timeout for requests starting within deadlineSharingMs of each other with the
  * same timeout: a timer of its own per request cost more than the rest of the deadline (a timer,
- * a weak reference and a finalizer each, alive for the whole timeout).
+ * a weak reference and a finalizer each, alive for the whole timeout). One listener aborts the
+ * requests it holds: a listener each made Node warn of a leak past ten requests in flight.
  */
-function timeoutSignal(timeoutMs: number): AbortSignal {
+function timeoutFor(timeoutMs: number): SharedTimeout {
 	const now = performance.now();
-	if (joinable(sharedTimeout, timeoutMs, now)) return sharedTimeout.signal;
+	if (joinable(sharedTimeout, timeoutMs, now)) return sharedTimeout;
 	// No margin past the longest timer: the signal would fire at once, or before a joiner's timeout.
 	const sharingMs = Math.max(0, Math.min(deadlineSharingMs(timeoutMs), LONGEST_TIMER_MS - timeoutMs));
 	const signal = AbortSignal.timeout(timeoutMs + sharingMs);
-	sharedTimeout = { timeoutMs, signal, madeAt: now, sharingMs };
-	return signal;
+	const requests = new Set<AbortController>();
+	const abortRequests = (): void => {
+		for (const request of requests) request.abort(signal.reason);
+		requests.clear();
+	};
+	sharedTimeout = { timeoutMs, signal, madeAt: now, sharingMs, requests, abortRequests };
+	return sharedTimeout;
 }
 
 /**
@@ -238,17 +251,22 @@ function timeoutSignal(timeoutMs: number): AbortSignal {
  * timeout signal itself: fetch leaves its listener on the signal it is given, and a timeout
  * signal with a listener stays alive until it fires, holding the request, the response and their
  * buffers (10,000 cards in 10 s kept 10,000 of them, a timeout apart). The request's own
- * controller goes with the request; the release takes its listener off the shared timeout signal,
- * which is collected with its timer once no request holds it.
+ * controller goes with the request; the last release takes the listener off the shared timeout,
+ * which is then collected with its timer (a day's Request Timeout would otherwise keep one per
+ * 100 ms for a day).
  */
 function deadlineSignal(timeoutMs: number): { signal: AbortSignal; release(): void; abort(): void } {
-	const timeout = timeoutSignal(timeoutMs);
+	const shared = timeoutFor(timeoutMs);
 	const controller = new AbortController();
-	const onTimeout = (): void => controller.abort(timeout.reason);
-	timeout.addEventListener('abort', onTimeout, { once: true });
+	if (shared.requests.size === 0) shared.signal.addEventListener('abort', shared.abortRequests);
+	shared.requests.add(controller);
 	return {
 		signal: controller.signal,
-		release: () => timeout.removeEventListener('abort', onTimeout),
+		release: () => {
+			if (shared.requests.delete(controller) && shared.requests.size === 0) {
+				shared.signal.removeEventListener('abort', shared.abortRequests);
+			}
+		},
 		abort: () => controller.abort(),
 	};
 }
