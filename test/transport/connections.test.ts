@@ -59,6 +59,18 @@ describe('connections to WeCom', () => {
 		expect(fixture.proxy.connections()).toBeLessThanOrEqual(concurrency + 2);
 	});
 
+	it("sends cards one at a time over the connection test's connection, opening no other", async () => {
+		fixture = await startTransportFixture({ sandbox: { memberLimits: false } });
+
+		const run = await fixture.run({ ...cards, options: { concurrency: 1 } }, items.slice(0, 20));
+
+		expect(run.error).toBeUndefined();
+		expect(run.items.filter((item) => item.json.error)).toHaveLength(0);
+		// One kept alive (opened by the connection test, carrying every card) and gettoken's, n8n's
+		// client: a second connection to a faraway WeCom costs a TCP and TLS handshake per card.
+		expect(fixture.proxy.connections()).toBe(2);
+	});
+
 	it('keeps the bound for each of two executions at once (one pool, one token)', async () => {
 		fixture = await startTransportFixture({ sandbox: { memberLimits: false } });
 

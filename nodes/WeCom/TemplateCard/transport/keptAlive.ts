@@ -66,7 +66,7 @@ async function connectionTest(target: string, timeoutMs: number): Promise<TestRe
 		.then(async (answer): Promise<TestResult> => {
 			// Read to the end, so the first card reuses the connection (see connectionSettling).
 			await answer.arrayBuffer();
-			connectionSettling(new URL(target).origin);
+			connectionSettling(trafficTo(new URL(target).origin));
 			return 'answered';
 		})
 		.catch(failed)
@@ -128,8 +128,9 @@ export async function sendKeptAlive(options: IHttpRequestOptions, credentials: W
 
 	let answer: Response;
 	let text: string;
-	const origin = url.origin;
+	const origin = trafficTo(url.origin);
 	await settledConnection(origin);
+	origin.underWay++;
 	const deadline = deadlineSignal(timeoutMs);
 	try {
 		// As text: fetch turns a URL object back into text and parses it again.
@@ -151,6 +152,7 @@ export async function sendKeptAlive(options: IHttpRequestOptions, credentials: W
 		throw redirectAsCode(timeoutAsCode(error, timeoutMs));
 	} finally {
 		deadline.release();
+		origin.underWay--;
 		// Failed or not: a redirect fetch refused to follow, or a body it could not decode, came
 		// over a connection that goes back to the pool a turn later like any other answer's.
 		connectionSettling(origin);
@@ -160,33 +162,43 @@ export async function sendKeptAlive(options: IHttpRequestOptions, credentials: W
 }
 
 /**
- * Per origin: connections that answered and may not be back in fetch's pool yet. undici gives a
- * connection back a full turn of the event loop after its answer (so a server that closes it
- * anyway is noticed first); a request sent before that finds every connection busy and opens one
- * more. So each answer leaves a promise that resolves a turn later (n8n's sleep(0): community
- * nodes have no setImmediate), and a request waits while more than SPARE_CONNECTIONS of them are
- * pending. sleep(0) takes a millisecond where undici's turn takes microseconds, so waiting for
- * every answer capped each request slot at one card a millisecond (loopback); going past one
- * costs at most one connection more than requests in flight.
+ * Per origin: the requests under way and the connections that answered and may not be back in
+ * fetch's pool yet. undici gives a connection back a full turn of the event loop after its answer
+ * (so a server that closes it anyway is noticed first); a request sent before that finds every
+ * connection busy and opens one more. So each answer leaves a promise that resolves a turn later
+ * (n8n's sleep(0): community nodes have no setImmediate). A request alone waits for them: the
+ * connection it gets back saves a TCP and TLS handshake to a faraway WeCom. Beside others it may
+ * go past one (SPARE_CONNECTIONS): sleep(0) takes a millisecond where undici's turn takes
+ * microseconds, so waiting for every answer capped each request slot at a card a millisecond,
+ * and going past one costs at most one connection more than requests under way.
  */
-const settling = new Map<string, Array<Promise<void>>>();
-
-/** Answered connections a request may go past without waiting (see `settling`). */
-const SPARE_CONNECTIONS = 1;
-
-function connectionSettling(origin: string): void {
-	let queue = settling.get(origin);
-	if (!queue) settling.set(origin, (queue = []));
-	const settled: Promise<void> = sleep(0).then(() => {
-		const index = queue.indexOf(settled);
-		if (index >= 0) queue.splice(index, 1);
-	});
-	queue.push(settled);
+interface OriginTraffic {
+	underWay: number;
+	settling: Array<Promise<void>>;
 }
 
-async function settledConnection(origin: string): Promise<void> {
-	const queue = settling.get(origin);
-	while (queue && queue.length > SPARE_CONNECTIONS) await queue[0];
+const traffic = new Map<string, OriginTraffic>();
+
+/** Answered connections a request beside others may go past without waiting (see `traffic`). */
+const SPARE_CONNECTIONS = 1;
+
+function trafficTo(origin: string): OriginTraffic {
+	let known = traffic.get(origin);
+	if (!known) traffic.set(origin, (known = { underWay: 0, settling: [] }));
+	return known;
+}
+
+function connectionSettling(origin: OriginTraffic): void {
+	const { settling } = origin;
+	const settled: Promise<void> = sleep(0).then(() => {
+		const index = settling.indexOf(settled);
+		if (index >= 0) settling.splice(index, 1);
+	});
+	settling.push(settled);
+}
+
+async function settledConnection(origin: OriginTraffic): Promise<void> {
+	while (origin.settling.length > (origin.underWay > 0 ? SPARE_CONNECTIONS : 0)) await origin.settling[0];
 }
 
 /**
