@@ -23,7 +23,7 @@ export async function withinDeadline<T>(work: Promise<T>, deadlineMs: number, la
 
 /** What a request that overran its deadline fails with: a timeout, so it may have been delivered. */
 export function deadlineError(deadlineMs: number): Error {
-	return Object.assign(new Error(`the answer did not complete within ${Math.ceil(deadlineMs / 1000)} s`), {
-		code: 'ETIMEDOUT',
-	});
+	// A Request Timeout under a second is said in ms: "within 1 s" for 200 ms reads as a wrong setting.
+	const within = deadlineMs < 1000 ? `${deadlineMs} ms` : `${Math.ceil(deadlineMs / 1000)} s`;
+	return Object.assign(new Error(`the answer did not complete within ${within}`), { code: 'ETIMEDOUT' });
 }

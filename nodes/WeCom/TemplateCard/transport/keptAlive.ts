@@ -130,8 +130,8 @@ export async function sendKeptAlive(options: IHttpRequestOptions, credentials: W
 	let text: string;
 	const origin = trafficTo(url.origin);
 	await settledConnection(origin);
-	origin.underWay++;
 	const deadline = deadlineSignal(timeoutMs);
+	origin.underWay++;
 	try {
 		// As text: fetch turns a URL object back into text and parses it again.
 		answer = await fetch(url.href, {
@@ -270,7 +270,7 @@ function timeoutFor(timeoutMs: number): SharedTimeout {
 function deadlineSignal(timeoutMs: number): { signal: AbortSignal; release(): void; abort(): void } {
 	const shared = timeoutFor(timeoutMs);
 	const controller = new AbortController();
-	if (shared.requests.size === 0) shared.signal.addEventListener('abort', shared.abortRequests);
+	if (shared.requests.size === 0) shared.signal.addEventListener('abort', shared.abortRequests, { once: true });
 	shared.requests.add(controller);
 	return {
 		signal: controller.signal,
