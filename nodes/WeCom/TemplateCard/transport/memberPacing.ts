@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { MEMBER_MESSAGES_PER_HOUR, MEMBER_MESSAGES_PER_MINUTE } from '../../shared/limits';
 import type { WeComApp } from './context';
 import {
+	keepSlotsWithin,
 	nextFreeAt,
 	realClock,
 	settleSlot,
@@ -176,14 +177,8 @@ export class MemberSendLog {
 		this.sweptAt = now;
 		for (const [key, appSends] of this.sends) {
 			for (const [id, sends] of appSends) {
-				if (typeof sends === 'number') {
-					if (sends <= now - HOUR_MS) appSends.delete(id);
-					continue;
-				}
-				// In place: a send still in flight holds its member's list.
-				const recent = sends.filter((slot) => slot.at > now - HOUR_MS);
-				if (recent.length) sends.splice(0, sends.length, ...recent);
-				else appSends.delete(id);
+				const kept = typeof sends === 'number' ? sends > now - HOUR_MS : keepSlotsWithin(sends, HOUR_MS, now);
+				if (!kept) appSends.delete(id);
 			}
 			if (appSends.size === 0) this.sends.delete(key);
 		}

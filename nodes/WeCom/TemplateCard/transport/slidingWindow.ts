@@ -44,13 +44,18 @@ export function slotsWithin(slots: readonly Slot[], windowMs: number, at: number
 
 /**
  * Forgets slots older than `windowMs` before `now`, in place (a send still in flight holds its
- * key's list), and keys left empty.
+ * list); false when none is left.
  */
+export function keepSlotsWithin(slots: Slot[], windowMs: number, now: number): boolean {
+	const recent = slots.filter((slot) => slot.at > now - windowMs);
+	slots.splice(0, slots.length, ...recent);
+	return recent.length > 0;
+}
+
+/** keepSlotsWithin for every key, and forgets keys left empty. */
 export function forgetSlotsBefore(slotsByKey: Map<string, Slot[]>, windowMs: number, now: number): void {
 	for (const [key, slots] of slotsByKey) {
-		const recent = slots.filter((slot) => slot.at > now - windowMs);
-		if (recent.length) slots.splice(0, slots.length, ...recent);
-		else slotsByKey.delete(key);
+		if (!keepSlotsWithin(slots, windowMs, now)) slotsByKey.delete(key);
 	}
 }
 
