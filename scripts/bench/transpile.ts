@@ -21,20 +21,28 @@ function* typeScriptFiles(folder: string): Generator<string> {
 	}
 }
 
+/**
+ * The package's own compiler options (tsconfig.json), so the children run the code as `npm run
+ * build` ships it: without comments, which V8 would otherwise keep in every module's source text
+ * (0.2 MB of live heap for this node's modules).
+ */
+function packageCompilerOptions(): ts.CompilerOptions {
+	const { config, error } = ts.readConfigFile(join(REPO_ROOT, 'tsconfig.json'), (path) => ts.sys.readFile(path));
+	if (error) throw new Error(`tsconfig.json: ${ts.flattenDiagnosticMessageText(error.messageText, '\n')}`);
+	const { options } = ts.parseJsonConfigFileContent(config, ts.sys, REPO_ROOT);
+	return { ...options, declaration: false, sourceMap: false };
+}
+
 /** Returns the output folder; `<out>/scripts/bench/child.js` is the child entry. */
 export function transpileForChildren(outFolder: string): { folder: string; files: number } {
 	rmSync(outFolder, { recursive: true, force: true });
+	const options = packageCompilerOptions();
 	let files = 0;
 	for (const folder of SOURCE_FOLDERS) {
 		for (const file of typeScriptFiles(join(REPO_ROOT, folder))) {
 			const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
 				fileName: file,
-				compilerOptions: {
-					module: ts.ModuleKind.CommonJS,
-					target: ts.ScriptTarget.ES2022,
-					esModuleInterop: true,
-					sourceMap: false,
-				},
+				compilerOptions: options,
 			});
 			const target = join(outFolder, relative(REPO_ROOT, file)).replace(/\.ts$/, '.js');
 			mkdirSync(dirname(target), { recursive: true });
