@@ -11,7 +11,15 @@ type Known = typeof PER_ITEM | { value: unknown } | { jsonPath: JsonPath };
 
 /** An execute context, or anything that reads parameters like one (load-options contexts have no items). */
 export type ParameterReader = Pick<IExecuteFunctions, 'getNodeParameter'> &
-	Partial<Pick<IExecuteFunctions, 'getInputData'>>;
+	Partial<Pick<IExecuteFunctions, 'getInputData' | 'isToolExecution'>>;
+
+/**
+ * Whether getInputData() holds the items `$json` reads. Not in an agent's tool call: the input is
+ * the model's arguments there, while `$json` is still the agent's own item.
+ */
+function inputIsJson(ctx: ParameterReader): boolean {
+	return ctx.getInputData !== undefined && ctx.isToolExecution?.() !== true;
+}
 
 /** Per execution: each parameter read (name and fallback), as its value or as PER_ITEM. */
 const readsOfExecution = new WeakMap<ParameterReader, Map<string, Known>>();
@@ -61,7 +69,7 @@ export function nodeParameter(ctx: ParameterReader, name: string, itemIndex: num
 
 	const raw = ctx.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true });
 	if (holdsExpression(raw)) {
-		const jsonPath = ctx.getInputData ? plainJsonPath(raw) : undefined;
+		const jsonPath = inputIsJson(ctx) ? plainJsonPath(raw) : undefined;
 		if (!jsonPath) {
 			reads.set(key, PER_ITEM);
 			return ctx.getNodeParameter(name, itemIndex, fallback);
