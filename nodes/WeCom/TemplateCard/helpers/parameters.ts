@@ -1,4 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { plainJsonPath, readPlainJson } from './plainJsonRead';
 import type { JsonPath } from './plainJsonRead';
@@ -11,15 +12,7 @@ type Known = typeof PER_ITEM | { value: unknown } | { jsonPath: JsonPath };
 
 /** An execute context, or anything that reads parameters like one (load-options contexts have no items). */
 export type ParameterReader = Pick<IExecuteFunctions, 'getNodeParameter'> &
-	Partial<Pick<IExecuteFunctions, 'getInputData' | 'isToolExecution'>>;
-
-/**
- * Whether getInputData() holds the items `$json` reads. Not in an agent's tool call: the input is
- * the model's arguments there, while `$json` is still the agent's own item.
- */
-function inputIsJson(ctx: ParameterReader): boolean {
-	return ctx.getInputData !== undefined && ctx.isToolExecution?.() !== true;
-}
+	Partial<Pick<IExecuteFunctions, 'getInputData'>>;
 
 /** Per execution: each parameter read (name and fallback), as its value or as PER_ITEM. */
 const readsOfExecution = new WeakMap<ParameterReader, Map<string, Known>>();
@@ -69,7 +62,7 @@ export function nodeParameter(ctx: ParameterReader, name: string, itemIndex: num
 
 	const raw = ctx.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true });
 	if (holdsExpression(raw)) {
-		const jsonPath = inputIsJson(ctx) ? plainJsonPath(raw) : undefined;
+		const jsonPath = ctx.getInputData ? plainJsonPath(raw) : undefined;
 		if (!jsonPath) {
 			reads.set(key, PER_ITEM);
 			return ctx.getNodeParameter(name, itemIndex, fallback);
@@ -90,6 +83,9 @@ function itemJsonRead(
 	fallback: unknown,
 	jsonPath: JsonPath,
 ): unknown {
-	const value = readPlainJson(ctx.getInputData!()[itemIndex]?.json, jsonPath);
+	// The main input, which `$json` reads: in an agent's tool call getInputData() defaults to the
+	// model's arguments (ai_tool), while `$json` is still the agent's item (n8n 1.x and 2.x).
+	const items = ctx.getInputData!(0, NodeConnectionTypes.Main);
+	const value = readPlainJson(items[itemIndex]?.json, jsonPath);
 	return value !== undefined ? value : ctx.getNodeParameter(name, itemIndex, fallback);
 }
