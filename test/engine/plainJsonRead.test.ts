@@ -72,6 +72,27 @@ const EXPRESSIONS = [
 	'={{ $json.s.toUpperCase() }}',
 ];
 
+/**
+ * Key/value rows as the form stores them: n8n resolves each expression of a collection on its own,
+ * so every expression of the corpus is read inside one too (named by its expression), beside fixed
+ * text, and rows that mix a plain read with an expression that is not one.
+ */
+const COLLECTIONS: Record<string, { rows: Array<Record<string, string>> }> = {
+	...Object.fromEntries(
+		EXPRESSIONS.map((expression) => [
+			`in rows: ${expression}`,
+			{
+				rows: [
+					{ key: 'fixed', value: expression },
+					{ key: '{{ $json.s }}', value: 'fixed' },
+				],
+			},
+		]),
+	),
+	'in rows: two reads': { rows: [{ key: '={{ $json.s }}', value: '={{ $json.n }}' }] },
+	'in rows: a read beside a template': { rows: [{ key: '={{ $json.s }}', value: '=Deploy {{ $json.s }}' }] },
+};
+
 function withGetter(): Record<string, unknown> {
 	const json: Record<string, unknown> = { s: 'plain' };
 	Object.defineProperty(json, 'computed', { enumerable: true, get: () => 'from a getter' });
@@ -162,12 +183,31 @@ class PlainJsonProbe implements INodeType {
 		defaults: { name: 'Probe' },
 		inputs: ['main'],
 		outputs: ['main'],
-		properties: EXPRESSIONS.map((_, index) => ({
-			displayName: `Parameter ${index}`,
-			name: `p${index}`,
-			type: 'string',
-			default: '',
-		})),
+		properties: [
+			...EXPRESSIONS.map((_, index) => ({
+				displayName: `Parameter ${index}`,
+				name: `p${index}`,
+				type: 'string' as const,
+				default: '',
+			})),
+			...Object.keys(COLLECTIONS).map((name) => ({
+				displayName: name,
+				name,
+				type: 'fixedCollection' as const,
+				typeOptions: { multipleValues: true },
+				default: {},
+				options: [
+					{
+						displayName: 'Rows',
+						name: 'rows',
+						values: [
+							{ displayName: 'Key', name: 'key', type: 'string' as const, default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string' as const, default: '' },
+						],
+					},
+				],
+			})),
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -180,8 +220,11 @@ class PlainJsonProbe implements INodeType {
 			}) as IExecuteFunctions['getNodeParameter'],
 			getInputData: this.getInputData.bind(this),
 		};
-		EXPRESSIONS.forEach((expression, index) => {
-			const name = `p${index}`;
+		const named = [
+			...EXPRESSIONS.map((expression, index) => [`p${index}`, expression] as const),
+			...Object.keys(COLLECTIONS).map((name) => [name, name] as const),
+		];
+		named.forEach(([name, expression]) => {
 			for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 				asked = 0;
 				const ours = outcomeOf(() => nodeParameter(counted, name, itemIndex));
@@ -215,7 +258,10 @@ class PassThrough implements INodeType {
 	}
 }
 
-const parameters = Object.fromEntries(EXPRESSIONS.map((expression, index) => [`p${index}`, expression]));
+const parameters = {
+	...Object.fromEntries(EXPRESSIONS.map((expression, index) => [`p${index}`, expression])),
+	...COLLECTIONS,
+};
 
 describe(`the plain $json read returns what n8n's ${ENGINE} expression engine returns`, () => {
 	const harness = createEngineHarness({ nodeTypes: { [PROBE]: new PlainJsonProbe(), [SOURCE]: new PassThrough() } });
@@ -231,7 +277,7 @@ describe(`the plain $json read returns what n8n's ${ENGINE} expression engine re
 	});
 
 	function expectSameAnswers(): void {
-		expect(readings).toHaveLength(EXPRESSIONS.length * corpus().length);
+		expect(readings).toHaveLength((EXPRESSIONS.length + Object.keys(COLLECTIONS).length) * corpus().length);
 		for (const reading of readings) {
 			expect({ expression: reading.expression, item: reading.itemIndex, answer: reading.ours }).toStrictEqual({
 				expression: reading.expression,
@@ -274,6 +320,12 @@ describe(`the plain $json read returns what n8n's ${ENGINE} expression engine re
 			expect(answeredDirectly(expression)).toEqual([]);
 		}
 		expect(answeredDirectly('=Deploy {{ $json.s }}')).toEqual([]);
+		// In key/value rows: directly when every expression there is a plain read n8n would answer.
+		expect(answeredDirectly('in rows: ={{ $json.s }}')).toEqual([0, 1, 2, 5]);
+		expect(answeredDirectly('in rows: ={{ $json.a.b.c }}')).toEqual([0, 7]);
+		expect(answeredDirectly('in rows: two reads')).toEqual([0, 1, 2]);
+		expect(answeredDirectly('in rows: ={{ $json.object }}')).toEqual([]);
+		expect(answeredDirectly('in rows: a read beside a template')).toEqual([]);
 	});
 
 	it('for pinned data', async () => {

@@ -2,13 +2,18 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { plainJsonPath, readPlainJson } from './plainJsonRead';
-import type { JsonPath } from './plainJsonRead';
 
 /** The parameter holds an expression somewhere: its value may differ per item. */
 const PER_ITEM = Symbol('per item');
 
-/** Per execution: the same value for every item, an item expression, or a plain `$json` read. */
-type Known = typeof PER_ITEM | { value: unknown } | { jsonPath: JsonPath };
+/** What an item read answers when it cannot be certain of n8n's answer: n8n must answer. */
+const ASK_N8N = Symbol('ask n8n');
+
+/** A parameter's value for one item's JSON, read without n8n, or ASK_N8N. */
+type ItemRead = (json: unknown) => unknown;
+
+/** Per execution: the same value for every item, an item expression, or plain `$json` reads. */
+type Known = typeof PER_ITEM | { value: unknown } | { itemRead: ItemRead };
 
 /** An execute context, or anything that reads parameters like one (load-options contexts have no items). */
 export type ParameterReader = Pick<IExecuteFunctions, 'getNodeParameter'> &
@@ -48,8 +53,9 @@ function readKey(name: string, fallback: unknown): string {
  * `getNodeParameter(name, itemIndex, fallback)`, asked of n8n once per execution when the
  * parameter holds no expression: then it is the same for every item, and each n8n read costs a
  * walk through its expression resolver (1,000 items × 17 parameters). A parameter with an
- * expression anywhere in it is read per item; one that is exactly `={{ $json.a.b }}` is read from
- * the item directly when that is certain to give n8n's answer (plainJsonRead.ts), else by n8n.
+ * expression anywhere in it is read per item; one whose every expression is exactly `={{ $json.a.b }}`
+ * (alone, or in a collection) is read from the item directly when that is certain to give n8n's
+ * answer (plainJsonRead.ts), else by n8n.
  */
 export function nodeParameter(ctx: ParameterReader, name: string, itemIndex: number, fallback?: unknown): unknown {
 	let reads = readsOfExecution.get(ctx);
@@ -57,35 +63,70 @@ export function nodeParameter(ctx: ParameterReader, name: string, itemIndex: num
 	const key = readKey(name, fallback);
 	const known = reads.get(key);
 	if (known === PER_ITEM) return ctx.getNodeParameter(name, itemIndex, fallback);
-	if (known && 'jsonPath' in known) return itemJsonRead(ctx, name, itemIndex, fallback, known.jsonPath);
+	if (known && 'itemRead' in known) return readFromItem(ctx, name, itemIndex, fallback, known.itemRead);
 	if (known) return copyOf(known.value);
 
 	const raw = ctx.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true });
 	if (holdsExpression(raw)) {
-		const jsonPath = ctx.getInputData ? plainJsonPath(raw) : undefined;
-		if (!jsonPath) {
+		const itemRead = ctx.getInputData ? itemReadOf(raw) : undefined;
+		if (!itemRead) {
 			reads.set(key, PER_ITEM);
 			return ctx.getNodeParameter(name, itemIndex, fallback);
 		}
 		// The first item too: n8n's evaluator, cold after a start, took 60 ms for it.
-		reads.set(key, { jsonPath });
-		return itemJsonRead(ctx, name, itemIndex, fallback, jsonPath);
+		reads.set(key, { itemRead });
+		return readFromItem(ctx, name, itemIndex, fallback, itemRead);
 	}
 	const value = ctx.getNodeParameter(name, itemIndex, fallback);
 	reads.set(key, { value: copyOf(value) });
 	return value;
 }
 
-function itemJsonRead(
+/**
+ * How to read a raw parameter from an item without n8n, when every expression in it is exactly a
+ * plain `$json` read: n8n resolves each expression of a collection (key/value rows, jump links) on
+ * its own and keeps the rest as it is, so the value is the same tree with those reads in place.
+ * Undefined when any expression is something else, or a key could be a prototype setter.
+ */
+function itemReadOf(raw: unknown): ItemRead | undefined {
+	if (typeof raw === 'string' && raw.startsWith('=')) {
+		const path = plainJsonPath(raw);
+		return path && ((json) => readPlainJson(json, path) ?? ASK_N8N);
+	}
+	if (Array.isArray(raw)) {
+		const reads = raw.map(itemReadOf);
+		if (!reads.every((read): read is ItemRead => read !== undefined)) return undefined;
+		return (json) => {
+			const values = reads.map((read) => read(json));
+			return values.includes(ASK_N8N) ? ASK_N8N : values;
+		};
+	}
+	if (raw !== null && typeof raw === 'object') {
+		const entries = Object.entries(raw).map(([name, value]) => [name, itemReadOf(value)] as const);
+		if (entries.some(([name, read]) => name === '__proto__' || read === undefined)) return undefined;
+		return (json) => {
+			const value: Record<string, unknown> = {};
+			for (const [name, read] of entries) {
+				const resolved = read!(json);
+				if (resolved === ASK_N8N) return ASK_N8N;
+				value[name] = resolved;
+			}
+			return value;
+		};
+	}
+	return () => raw;
+}
+
+function readFromItem(
 	ctx: ParameterReader,
 	name: string,
 	itemIndex: number,
 	fallback: unknown,
-	jsonPath: JsonPath,
+	itemRead: ItemRead,
 ): unknown {
 	// The main input, which `$json` reads: in an agent's tool call getInputData() defaults to the
 	// model's arguments (ai_tool), while `$json` is still the agent's item (n8n 1.x and 2.x).
 	const items = ctx.getInputData!(0, NodeConnectionTypes.Main);
-	const value = readPlainJson(items[itemIndex]?.json, jsonPath);
-	return value !== undefined ? value : ctx.getNodeParameter(name, itemIndex, fallback);
+	const value = itemRead(items[itemIndex]?.json);
+	return value !== ASK_N8N ? value : ctx.getNodeParameter(name, itemIndex, fallback);
 }
