@@ -9,7 +9,15 @@
  * always asking n8n. With WECOM_EXPRESSION_ENGINE=vm (on Node 24: test/e2e/plainJsonReadVm.e2e.ts)
  * n8n answers from its isolate, as n8n 2.x does by default.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	FieldType,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	ResourceMapperField,
+	ResourceMapperValue,
+} from 'n8n-workflow';
 import { Expression } from 'n8n-workflow';
 
 import { nodeParameter } from '../../nodes/WeCom/TemplateCard/helpers/parameters';
@@ -91,6 +99,37 @@ const COLLECTIONS: Record<string, { rows: Array<Record<string, string>> }> = {
 	),
 	'in rows: two reads': { rows: [{ key: '={{ $json.s }}', value: '={{ $json.n }}' }] },
 	'in rows: a read beside a template': { rows: [{ key: '={{ $json.s }}', value: '=Deploy {{ $json.s }}' }] },
+};
+
+/**
+ * Resource mappers read by their value, as Submit Approval reads 'formFields.value': after resolving
+ * it, n8n converts each column to the type of the mapper's schema (a number from text, a Luxon
+ * DateTime from a date) and refuses what does not fit (an option not listed), so its answer is not
+ * the tree with the reads in place.
+ */
+const column = (id: string, type: FieldType, options?: ResourceMapperField['options']): ResourceMapperField => ({
+	id,
+	displayName: id,
+	type,
+	options,
+	required: false,
+	defaultMatch: false,
+	display: true,
+});
+const RESOURCE_MAPPERS: Record<string, ResourceMapperValue> = {
+	mapperReads: {
+		mappingMode: 'defineBelow',
+		value: { amount: '={{ $json.n }}', day: '={{ $json.when }}', choice: '={{ $json.s }}', text: '={{ $json.s }}' },
+		matchingColumns: [],
+		attemptToConvertTypes: false,
+		convertFieldsToString: false,
+		schema: [
+			column('amount', 'number'),
+			column('day', 'dateTime'),
+			column('choice', 'options', [{ name: 'Plain', value: 'plain' }]),
+			column('text', 'string'),
+		],
+	},
 };
 
 function withGetter(): Record<string, unknown> {
@@ -207,6 +246,13 @@ class PlainJsonProbe implements INodeType {
 					},
 				],
 			})),
+			...Object.keys(RESOURCE_MAPPERS).map((name) => ({
+				displayName: name,
+				name,
+				type: 'resourceMapper' as const,
+				default: { mappingMode: 'defineBelow', value: null },
+				typeOptions: { resourceMapper: { resourceMapperMethod: 'none', mode: 'add' as const } },
+			})),
 		],
 	};
 
@@ -223,6 +269,7 @@ class PlainJsonProbe implements INodeType {
 		const named = [
 			...EXPRESSIONS.map((expression, index) => [`p${index}`, expression] as const),
 			...Object.keys(COLLECTIONS).map((name) => [name, name] as const),
+			...Object.keys(RESOURCE_MAPPERS).map((name) => [`${name}.value`, `${name}.value`] as const),
 		];
 		named.forEach(([name, expression]) => {
 			for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -261,6 +308,7 @@ class PassThrough implements INodeType {
 const parameters = {
 	...Object.fromEntries(EXPRESSIONS.map((expression, index) => [`p${index}`, expression])),
 	...COLLECTIONS,
+	...RESOURCE_MAPPERS,
 };
 
 describe(`the plain $json read returns what n8n's ${ENGINE} expression engine returns`, () => {
@@ -277,7 +325,8 @@ describe(`the plain $json read returns what n8n's ${ENGINE} expression engine re
 	});
 
 	function expectSameAnswers(): void {
-		expect(readings).toHaveLength((EXPRESSIONS.length + Object.keys(COLLECTIONS).length) * corpus().length);
+		const parameterCount = EXPRESSIONS.length + Object.keys(COLLECTIONS).length + Object.keys(RESOURCE_MAPPERS).length;
+		expect(readings).toHaveLength(parameterCount * corpus().length);
 		for (const reading of readings) {
 			expect({ expression: reading.expression, item: reading.itemIndex, answer: reading.ours }).toStrictEqual({
 				expression: reading.expression,
@@ -326,6 +375,7 @@ describe(`the plain $json read returns what n8n's ${ENGINE} expression engine re
 		expect(answeredDirectly('in rows: two reads')).toEqual([0, 1, 2]);
 		expect(answeredDirectly('in rows: ={{ $json.object }}')).toEqual([]);
 		expect(answeredDirectly('in rows: a read beside a template')).toEqual([]);
+		expect(answeredDirectly('mapperReads.value')).toEqual([]);
 	});
 
 	it('for pinned data', async () => {

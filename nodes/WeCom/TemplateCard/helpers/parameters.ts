@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { isResourceMapperValue, NodeConnectionTypes } from 'n8n-workflow';
 
 import { plainJsonPath, readPlainJson } from './plainJsonRead';
 
@@ -68,7 +68,7 @@ export function nodeParameter(ctx: ParameterReader, name: string, itemIndex: num
 
 	const raw = ctx.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true });
 	if (holdsExpression(raw)) {
-		const itemRead = ctx.getInputData ? itemReadOf(raw) : undefined;
+		const itemRead = ctx.getInputData && !isResourceMapperRead(ctx, name, itemIndex) ? itemReadOf(raw) : undefined;
 		if (!itemRead) {
 			reads.set(key, PER_ITEM);
 			return ctx.getNodeParameter(name, itemIndex, fallback);
@@ -80,6 +80,17 @@ export function nodeParameter(ctx: ParameterReader, name: string, itemIndex: num
 	const value = ctx.getNodeParameter(name, itemIndex, fallback);
 	reads.set(key, { value: copyOf(value) });
 	return value;
+}
+
+/**
+ * A resource mapper's value ('formFields.value'): n8n converts each column to the mapper's schema
+ * type after resolving it (text to a number, a date to a Luxon DateTime) and refuses what does not
+ * fit, so only n8n can answer it (n8n-core's validateValueAgainstSchema).
+ */
+function isResourceMapperRead(ctx: ParameterReader, name: string, itemIndex: number): boolean {
+	const [mapper, field, ...rest] = name.split('.');
+	if (field !== 'value' || rest.length > 0) return false;
+	return isResourceMapperValue(ctx.getNodeParameter(mapper, itemIndex, null, { rawExpressions: true }));
 }
 
 /**
