@@ -105,7 +105,8 @@ const COLLECTIONS: Record<string, { rows: Array<Record<string, string>> }> = {
  * Resource mappers read by their value, as Submit Approval reads 'formFields.value': after resolving
  * it, n8n converts each column to the type of the mapper's schema (a number from text, a Luxon
  * DateTime from a date) and refuses what does not fit (an option not listed), so its answer is not
- * the tree with the reads in place.
+ * the tree with the reads in place. One mapper reads the item; the other is fixed, read once per
+ * execution and kept for the next items: a DateTime kept must stay one.
  */
 const column = (id: string, type: FieldType, options?: ResourceMapperField['options']): ResourceMapperField => ({
 	id,
@@ -129,6 +130,14 @@ const RESOURCE_MAPPERS: Record<string, ResourceMapperValue> = {
 			column('choice', 'options', [{ name: 'Plain', value: 'plain' }]),
 			column('text', 'string'),
 		],
+	},
+	mapperFixed: {
+		mappingMode: 'defineBelow',
+		value: { amount: '12.5', day: '2026-12-05' },
+		matchingColumns: [],
+		attemptToConvertTypes: false,
+		convertFieldsToString: false,
+		schema: [column('amount', 'number'), column('day', 'dateTime')],
 	},
 };
 

@@ -42,6 +42,13 @@ function copyOf<T>(value: T): T {
 	return copy as T;
 }
 
+/** Primitives in plain objects and arrays: what copyOf copies without changing it. */
+function isPlainTree(value: unknown): boolean {
+	if (Array.isArray(value)) return value.every(isPlainTree);
+	if (value === null || typeof value !== 'object') return true;
+	return Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(isPlainTree);
+}
+
 /** The read's name and fallback as one key; a plain fallback without JSON.stringify (a dozen reads per item). */
 function readKey(name: string, fallback: unknown): string {
 	if (fallback === undefined) return name;
@@ -78,7 +85,8 @@ export function nodeParameter(ctx: ParameterReader, name: string, itemIndex: num
 		return readFromItem(ctx, name, itemIndex, fallback, itemRead);
 	}
 	const value = ctx.getNodeParameter(name, itemIndex, fallback);
-	reads.set(key, { value: copyOf(value) });
+	// What copyOf would not copy as it is (a resource mapper's date is a Luxon DateTime) is asked of n8n per item.
+	reads.set(key, isPlainTree(value) ? { value: copyOf(value) } : PER_ITEM);
 	return value;
 }
 
