@@ -183,6 +183,26 @@ describe('approval resource', () => {
 		});
 	});
 
+	it("submits a fixed Date control for every item when the form carries the editor's schema", async () => {
+		// The editor saves the mapper's schema, and n8n turns a dateTime column into a Luxon DateTime.
+		const schema = [
+			{ id: 'Text-1', displayName: 'Title', type: 'string' },
+			{ id: 'Date-1', displayName: 'Due day', type: 'dateTime' },
+		].map((column) => ({ ...column, required: false, defaultMatch: false, display: true }));
+		const parameters = submitForm(ALL_CONTROLS_TEMPLATE_ID, { 'Text-1': 'Offsite', 'Date-1': iso(MONDAY) });
+		parameters.formFields = { ...(parameters.formFields as object), schema } as unknown as INodeParameters;
+		const run = await fixture.runCardNode(parameters, [{ json: { n: 1 } }, { json: { n: 2 } }]);
+
+		expect(run.error).toBeUndefined();
+		const dates = fixture.sandbox
+			.approvals()
+			.map(({ info }) => info.apply_data.contents.find(({ id }) => id === 'Date-1')?.value);
+		expect(dates).toEqual([
+			{ date: { type: 'day', s_timestamp: String(MONDAY) } },
+			{ date: { type: 'day', s_timestamp: String(MONDAY) } },
+		]);
+	});
+
 	it('turns form text into every control shape (dates, multi options by label, table rows by column title)', async () => {
 		const run = await fixture.runCardNode(
 			submitForm(ALL_CONTROLS_TEMPLATE_ID, {
