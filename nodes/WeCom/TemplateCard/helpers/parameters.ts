@@ -19,7 +19,7 @@ type Known = typeof PER_ITEM | { value: unknown } | { itemRead: ItemRead };
 export type ParameterReader = Pick<IExecuteFunctions, 'getNodeParameter'> &
 	Partial<Pick<IExecuteFunctions, 'getInputData'>>;
 
-/** Per execution: each parameter read (name and fallback), as its value or as PER_ITEM. */
+/** Per execution: each parameter read (name and fallback), as its value, its item read or PER_ITEM. */
 const readsOfExecution = new WeakMap<ParameterReader, Map<string, Known>>();
 
 function holdsExpression(raw: unknown): boolean {
